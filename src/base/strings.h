@@ -1,0 +1,35 @@
+// Small string helpers for ASCII-cased dictionary text and UTF-8 checks.
+// All functions are pure and thread-safe; returned views borrow from the argument.
+#ifndef THAW_BASE_STRINGS_H_
+#define THAW_BASE_STRINGS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace thaw {
+
+// Strips ASCII whitespace (space, tab, CR, LF, VT, FF) from both ends.
+std::string_view Trim(std::string_view s);
+// Upper-cases ASCII letters; other bytes (UTF-8 included) are copied unchanged.
+std::string ToUpperAscii(std::string_view s);
+std::string ToLowerAscii(std::string_view s);
+// Splits on any run of ASCII whitespace; no empty pieces.
+std::vector<std::string_view> SplitWhitespace(std::string_view s);
+// Splits on `sep`; keeps empty pieces.
+std::vector<std::string_view> Split(std::string_view s, char sep);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
+bool IsValidUtf8(std::string_view s);
+// Returns `s` with each invalid UTF-8 byte replaced by U+FFFD.
+std::string RepairUtf8(std::string_view s);
+// Decodes the five XML predefined entities and numeric character references;
+// unknown entities are kept literally.
+std::string DecodeXmlEntities(std::string_view s);
+// Escapes a string for a JSON string literal body (no surrounding quotes).
+void AppendJsonEscaped(std::string_view s, std::string* out);
+
+}  // namespace thaw
+
+#endif  // THAW_BASE_STRINGS_H_

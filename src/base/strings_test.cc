@@ -1,0 +1,38 @@
+#include "base/strings.h"
+
+#include <gtest/gtest.h>
+
+namespace thaw {
+namespace {
+
+TEST(Strings, TrimRemovesAsciiWhitespaceOnly) {
+  EXPECT_EQ(Trim("  a b\t\r\n"), "a b");
+  EXPECT_EQ(Trim(""), "");
+}
+
+TEST(Strings, SplitWhitespaceDropsEmptyPieces) {
+  auto v = SplitWhitespace("  A  B\tC ");
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[2], "C");
+}
+
+TEST(Strings, Utf8ValidationRejectsLatin1AndOverlongs) {
+  EXPECT_TRUE(IsValidUtf8("Mes\xC3\xBB" "d"));
+  EXPECT_FALSE(IsValidUtf8("Mes\xDB" "d"));
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));
+  EXPECT_EQ(RepairUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+}
+
+TEST(Strings, XmlEntitiesDecodeAndUnknownOnesSurvive) {
+  EXPECT_EQ(DecodeXmlEntities("&quot;A&amp;B&quot; &#65;&#x42; &foo;"), "\"A&B\" AB &foo;");
+  EXPECT_EQ(DecodeXmlEntities("a & b"), "a & b");
+}
+
+TEST(Strings, JsonEscapingHandlesControlCharacters) {
+  std::string out;
+  AppendJsonEscaped("a\"b\n\x01", &out);
+  EXPECT_EQ(out, "a\\\"b\\n\\u0001");
+}
+
+}  // namespace
+}  // namespace thaw

@@ -1,0 +1,91 @@
+// Documents and sentences: the unit every reader produces and every later layer consumes.
+// A Sentence owns its strings; tokens refer to them by offset so copies never dangle.
+#ifndef THAW_TEXT_DOCUMENT_H_
+#define THAW_TEXT_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+
+namespace thaw {
+
+// A byte range inside Sentence::pool().
+struct Span {
+  uint32_t begin = 0;
+  uint32_t size = 0;
+};
+
+inline constexpr uint32_t kNoOffset = 0xFFFFFFFFu;
+
+// One token of a sentence with its (optional) Universal Dependencies annotation.
+struct Token {
+  Span form, lemma, upos, xpos, deprel;
+  int32_t head = -1;                // 0-based index of the head token; -1 for the root
+  uint32_t char_begin = kNoOffset;  // byte offsets into Sentence::text, when known
+  uint32_t char_end = kNoOffset;
+};
+
+// An event a validation record expects (PETRARCH <EventCoding>).
+struct ExpectedEvent {
+  std::string source, target, code;
+};
+
+// What a validation record expects; empty for ordinary input.
+struct Expectation {
+  bool present = false;                // the record had any <EventCoding>
+  std::vector<ExpectedEvent> events;   // empty with present=true means "no events"
+  std::string error;                   // error="..." attribute (dateline, storydiscard, ...)
+};
+
+// A sentence: raw text plus tokens (possibly parsed). Not thread-safe to mutate.
+class Sentence {
+ public:
+  std::string id;      // XML id, CoNLL-U sent_id, or "<doc_id>-<n>"
+  std::string text;    // the sentence text as it appeared in the input
+  Date date = kNoDate;
+  std::vector<Token> tokens;
+  bool has_parse = false;   // tokens carry heads and relations from the input
+  Expectation expected;     // only for validation records
+  uint32_t doc_offset = kNoOffset;  // byte offset of `text` in Document::text, when known
+  // Reader-level coding options from PETRARCH <Config> tags in effect for this record.
+  bool require_dyad = true;
+
+  std::string_view Str(Span s) const { return std::string_view(pool_).substr(s.begin, s.size); }
+  std::string_view Form(size_t i) const { return Str(tokens[i].form); }
+  std::string_view Lemma(size_t i) const { return Str(tokens[i].lemma); }
+  std::string_view Upos(size_t i) const { return Str(tokens[i].upos); }
+  std::string_view Xpos(size_t i) const { return Str(tokens[i].xpos); }
+  std::string_view Deprel(size_t i) const { return Str(tokens[i].deprel); }
+  // Copies `s` into the sentence's string pool and returns its span.
+  Span Intern(std::string_view s) {
+    Span span{static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(s.size())};
+    pool_.append(s);
+    return span;
+  }
+  void ClearTokens() {
+    tokens.clear();
+    pool_.clear();
+  }
+
+ private:
+  std::string pool_;
+};
+
+// A document: metadata, raw text and its sentences.
+struct Document {
+  std::string id;
+  std::string title;
+  std::string source;
+  std::string url;
+  Date date = kNoDate;
+  std::string text;  // raw text, when the input had any
+  std::vector<Sentence> sentences;
+  std::string origin;  // "file:line" where the document started, for messages
+};
+
+}  // namespace thaw
+
+#endif  // THAW_TEXT_DOCUMENT_H_
