@@ -1,1 +1,4 @@
-int main() { return 0; }
+// thaw: thin entry point; everything lives in the library (src/cli/commands.cc).
+#include "cli/commands.h"
+
+int main(int argc, char** argv) { return thaw::RunMain(argc, argv); }

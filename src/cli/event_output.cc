@@ -1,0 +1,68 @@
+#include "cli/event_output.h"
+
+#include <fmt/format.h>
+
+#include "base/strings.h"
+#include "ontology/cameo.h"
+
+namespace thaw {
+namespace {
+
+// TSV cells cannot hold tabs or newlines; replace them with spaces.
+void AppendTsvCell(std::string_view s, std::string* out) {
+  for (char c : s) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+}
+
+void AppendJsonField(const char* key, std::string_view value, std::string* out) {
+  out->append("\"").append(key).append("\":\"");
+  AppendJsonEscaped(value, out);
+  out->append("\",");
+}
+
+}  // namespace
+
+void EventWriter::Begin() {
+  if (format_ != EventFormat::kTsv) return;
+  *out_ << "doc_id\tsentence_id\tdate\tsource\ttarget\tcode\troot_code\tquad_class\tgoldstein\t"
+           "source_text\ttarget_text\tverb\tpattern\n";
+}
+
+void EventWriter::Write(const Document& doc, const Sentence& sentence, const Event& e) {
+  const CodeInfo info = DescribeEventCode(e.code);
+  const Date date = sentence.date != kNoDate ? sentence.date : doc.date;
+  buf_.clear();
+  if (format_ == EventFormat::kTsv) {
+    for (std::string_view cell : {std::string_view(doc.id), std::string_view(sentence.id)}) {
+      AppendTsvCell(cell, &buf_);
+      buf_.push_back('\t');
+    }
+    buf_ += FormatDate(date);
+    buf_ += fmt::format("\t{}\t{}\t{}\t{}\t{}\t{}\t", e.source, e.target, e.code, info.root,
+                        static_cast<int>(info.quad_class), info.goldstein);
+    for (std::string_view cell : {std::string_view(e.source_text), std::string_view(e.target_text),
+                                  std::string_view(e.verb)}) {
+      AppendTsvCell(cell, &buf_);
+      buf_.push_back('\t');
+    }
+    AppendTsvCell(e.pattern, &buf_);
+    buf_.push_back('\n');
+  } else {
+    buf_.push_back('{');
+    AppendJsonField("doc_id", doc.id, &buf_);
+    AppendJsonField("sentence_id", sentence.id, &buf_);
+    AppendJsonField("date", FormatDate(date), &buf_);
+    AppendJsonField("source", e.source, &buf_);
+    AppendJsonField("target", e.target, &buf_);
+    AppendJsonField("code", e.code, &buf_);
+    AppendJsonField("root_code", info.root, &buf_);
+    buf_ += fmt::format("\"quad_class\":{},\"goldstein\":{},", static_cast<int>(info.quad_class), info.goldstein);
+    AppendJsonField("source_text", e.source_text, &buf_);
+    AppendJsonField("target_text", e.target_text, &buf_);
+    AppendJsonField("verb", e.verb, &buf_);
+    AppendJsonField("pattern", e.pattern, &buf_);
+    buf_ += fmt::format("\"pattern_line\":{},\"verb_token\":{}}}\n", e.pattern_line, e.verb_token);
+  }
+  out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+}
+
+}  // namespace thaw

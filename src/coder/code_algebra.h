@@ -1,0 +1,21 @@
+// Event-code algebra for negation and embedded clauses, following PETRARCH-2's internal
+// coding ontology: "did not clash" (110) is diplomatic cooperation (050), and so on.
+#ifndef THAW_CODER_CODE_ALGEBRA_H_
+#define THAW_CODER_CODE_ALGEBRA_H_
+
+#include <string>
+#include <string_view>
+
+namespace thaw {
+
+// The code for "not <code>": 110 <-> 050, 170 <-> 057, ...; "" when negating `code` has no
+// CAMEO meaning (the event is then dropped).
+std::string NegateEventCode(std::string_view code);
+// The code for an act `outer` whose content is the act `inner` ("noted that X regretted"):
+// two speech acts give the inner one; otherwise the feature sum when it is a CAMEO code,
+// else `outer`.
+std::string CombineEventCodes(std::string_view outer, std::string_view inner);
+
+}  // namespace thaw
+
+#endif  // THAW_CODER_CODE_ALGEBRA_H_

@@ -1,0 +1,947 @@
+// Coding a parsed sentence, in four passes (see DESIGN in docs/CODER.md):
+//   1. normalise tokens to word ids and find actor, agent and discard phrases (longest match);
+//   2. for each dictionary verb, find its subject (inheriting through xcomp/conj and resolving
+//      pronouns), voice and negation, and the tokens of its complements ("lower" phrase);
+//   3. match the verb block's patterns, most specific first, binding $ / + / % roles;
+//   4. turn sources x targets into events, then merge speech acts with the clause they report.
+#include "coder/coder.h"
+
+#include <algorithm>
+
+#include "base/strings.h"
+#include "coder/code_algebra.h"
+#include "coder/compiled.h"
+
+namespace thaw {
+
+namespace {
+
+struct Mention {
+  int32_t begin = 0, end = 0;  // token range
+  int32_t index = -1;          // actor or agent index
+  bool agent = false;
+};
+
+struct Actor {
+  std::string code;
+  int32_t begin = -1, end = -1;  // token range of the evidence
+};
+
+struct VerbGroup {
+  int32_t token = -1;
+  size_t first_event = 0, end_event = 0;
+  std::string code;
+  std::vector<Actor> sources;
+};
+
+bool IsOneOf(std::string_view s, std::initializer_list<std::string_view> set) {
+  for (auto x : set) {
+    if (s == x) return true;
+  }
+  return false;
+}
+
+std::string_view BaseRel(std::string_view d) {
+  const size_t c = d.find(':');
+  return c == std::string_view::npos ? d : d.substr(0, c);
+}
+
+bool IsSubjectRel(std::string_view d) {
+  return IsOneOf(d, {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubjpass", "csubj:pass"});
+}
+bool IsPassiveSubjectRel(std::string_view d) {
+  return IsOneOf(d, {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"});
+}
+// Relations that stay inside a noun phrase when collecting its words.
+bool IsNounInternalRel(std::string_view d) {
+  const std::string_view b = BaseRel(d);
+  return IsOneOf(b, {"compound", "amod", "flat", "name", "det", "nummod", "case", "goeswith", "fixed", "mwe"}) ||
+         d == "nmod:poss" || b == "nmod" || b == "obl" || d == "advmod";
+}
+// Relations climbed from a mention to the head of its noun chunk.
+bool IsChunkRel(std::string_view d) {
+  const std::string_view b = BaseRel(d);
+  return IsOneOf(b, {"compound", "amod", "flat", "name", "det", "nummod", "goeswith", "fixed", "mwe"}) ||
+         d == "nmod:poss";
+}
+
+}  // namespace
+
+struct CoderScratch {
+  // Per token.
+  std::vector<uint32_t> word;
+  std::string upper_buf;
+  std::vector<uint32_t> upper_off;  // n+1 offsets into upper_buf
+  std::vector<int32_t> child_begin, child_list;
+  std::vector<int32_t> sub_lo, sub_hi;  // subtree extent
+  std::vector<int32_t> mention_at;      // mention index starting or covering the token, -1
+  std::vector<int32_t> chunk;           // noun chunk head of the token
+  std::vector<Mention> mentions;
+  // Per call.
+  std::vector<int32_t> lower, upper, stack;
+  std::vector<VerbGroup> groups;
+  const Sentence* s = nullptr;
+  Date date = kNoDate;
+
+  size_t n() const { return word.size(); }
+  std::string_view Upper(int32_t i) const {
+    return std::string_view(upper_buf).substr(upper_off[i], upper_off[i + 1] - upper_off[i]);
+  }
+  template <typename F>
+  void ForChildren(int32_t i, F f) const {
+    for (int32_t k = child_begin[i]; k < child_begin[i + 1]; ++k) f(child_list[k]);
+  }
+};
+
+void CoderScratchDeleter::operator()(CoderScratch* s) const { delete s; }
+
+namespace {
+
+// The matching machinery, bound to one sentence.
+class SentenceCoder {
+ public:
+  SentenceCoder(const CompiledDictionaries& d, CoderScratch* sc, bool allow_monads)
+      : d_(d), sc_(*sc), s_(*sc->s), allow_monads_(allow_monads) {}
+
+  void Prepare();
+  bool Discarded(bool story_only) const;
+  void CodeVerbs(std::vector<Event>* out);
+
+ private:
+  struct Bindings {
+    int32_t source_np = -1, target_np = -1;
+    bool subject_is_target = false, compound = false;
+  };
+  struct VerbCandidate {
+    const VerbEntry* entry = nullptr;
+    int32_t particle_lo = -1, particle_hi = -1;  // token range of multi-word verb parts
+  };
+
+  std::string_view Rel(int32_t i) const { return s_.Deprel(i); }
+  int32_t Head(int32_t i) const { return s_.tokens[i].head; }
+  bool IsVerbToken(int32_t i) const {
+    const auto u = s_.Upos(i);
+    return u == "VERB" || StartsWith(s_.Xpos(i), "VB");
+  }
+
+  // Actors.
+  std::string ActorCode(int32_t actor) const;
+  int32_t MentionHeadToken(const Mention& m) const;
+  int32_t ChunkHead(int32_t tok) const;
+  void CollectNounTokens(int32_t h, bool top, std::vector<int32_t>* toks) const;
+  void ResolveNP(int32_t h, std::vector<Actor>* out) const;
+  void ResolveSubject(int32_t verb, std::vector<Actor>* out, bool* passive, int32_t* subj_tok) const;
+  int32_t FindSubjectToken(int32_t verb, int depth) const;
+  bool IsPronoun(int32_t t) const;
+  std::string SpanText(int32_t b, int32_t e) const;
+
+  // Verbs and patterns.
+  bool FindVerb(int32_t i, std::vector<VerbCandidate>* found) const;
+  bool IsNegated(int32_t verb) const;
+  void CollectLower(int32_t verb, int32_t subj, const VerbCandidate& vc);
+  void CollectUpper(int32_t subj);
+  bool WordMatches(int32_t tok, const CElem& e) const;
+  size_t MatchContiguous(const std::vector<CElem>& seq, const std::vector<int32_t>& toks, size_t p) const;
+  size_t MatchSynsetAt(int32_t synset, const std::vector<int32_t>& toks, size_t p) const;
+  // Tokens matched by a word or synset element starting exactly at toks[p]; 0 if none.
+  size_t MatchOneAt(const CElem& e, const std::vector<int32_t>& toks, size_t p) const {
+    if (e.kind == ElemKind::kWord) return WordMatches(toks[p], e) ? 1 : 0;
+    if (e.kind == ElemKind::kSynset) return MatchSynsetAt(e.synset, toks, p);
+    return 0;
+  }
+  bool MatchElems(const std::vector<CElem>& elems, const std::vector<int32_t>& toks, size_t* pos, Bindings* b) const;
+  bool MatchElem(const CElem& e, const std::vector<int32_t>& toks, size_t* pos, Bindings* b) const;
+  bool MatchPattern(const CPattern& p, const std::vector<Actor>& subj_actors, Bindings* b) const;
+  int32_t NextMentionNP(const std::vector<int32_t>& toks, size_t from, size_t* after) const;
+
+  void Emit(const std::vector<Actor>& srcs, const std::vector<Actor>& tgts, const std::string& code,
+            const std::string& rev, int32_t verb, const VerbCandidate& vc, const CPattern* pat, int line,
+            std::vector<Event>* out) const;
+  void MergeEmbedded(std::vector<Event>* out);
+
+  const CompiledDictionaries& d_;
+  CoderScratch& sc_;
+  const Sentence& s_;
+  bool allow_monads_;
+};
+
+void SentenceCoder::Prepare() {
+  const auto n = static_cast<int32_t>(s_.tokens.size());
+  sc_.word.assign(n, kNoWord);
+  sc_.upper_buf.clear();
+  sc_.upper_off.assign(n + 1, 0);
+  for (int32_t i = 0; i < n; ++i) {
+    sc_.upper_off[i] = static_cast<uint32_t>(sc_.upper_buf.size());
+    for (char c : s_.Form(i)) sc_.upper_buf.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
+  }
+  sc_.upper_off[n] = static_cast<uint32_t>(sc_.upper_buf.size());
+  for (int32_t i = 0; i < n; ++i) sc_.word[i] = d_.words.Find(sc_.Upper(i));
+
+  // Children in CSR form (heads are validated by the readers; guard anyway).
+  sc_.child_begin.assign(n + 1, 0);
+  for (int32_t i = 0; i < n; ++i) {
+    const int32_t h = Head(i);
+    if (h >= 0 && h < n && h != i) ++sc_.child_begin[h + 1];
+  }
+  for (int32_t i = 0; i < n; ++i) sc_.child_begin[i + 1] += sc_.child_begin[i];
+  sc_.child_list.assign(sc_.child_begin[n], 0);
+  std::vector<int32_t>& fill = sc_.stack;
+  fill.assign(sc_.child_begin.begin(), sc_.child_begin.end() - 1);
+  for (int32_t i = 0; i < n; ++i) {
+    const int32_t h = Head(i);
+    if (h >= 0 && h < n && h != i) sc_.child_list[fill[h]++] = i;
+  }
+  // Subtree extents, iterating to a fixed point bounded by depth (cycles in bad parses stop).
+  sc_.sub_lo.resize(n);
+  sc_.sub_hi.resize(n);
+  for (int32_t i = 0; i < n; ++i) sc_.sub_lo[i] = sc_.sub_hi[i] = i;
+  for (int32_t i = 0; i < n; ++i) {
+    int32_t h = Head(i);
+    for (int guard = 0; h >= 0 && h < n && guard < n; ++guard) {
+      sc_.sub_lo[h] = std::min(sc_.sub_lo[h], i);
+      sc_.sub_hi[h] = std::max(sc_.sub_hi[h], i);
+      h = Head(h);
+    }
+  }
+
+  // Actor phrases first, then agent phrases in the gaps between them.
+  sc_.mentions.clear();
+  sc_.mention_at.assign(n, -1);
+  for (int32_t i = 0; i < n;) {
+    int32_t payload = -1;
+    const size_t len = d_.actor_trie.LongestMatch(sc_.word.data() + i, n - i, &payload);
+    if (len > 0 && !ActorCode(payload).empty()) {
+      const auto m = static_cast<int32_t>(sc_.mentions.size());
+      sc_.mentions.push_back({i, i + static_cast<int32_t>(len), payload, false});
+      for (int32_t k = i; k < i + static_cast<int32_t>(len); ++k) sc_.mention_at[k] = m;
+      i += static_cast<int32_t>(len);
+    } else {
+      ++i;
+    }
+  }
+  for (int32_t i = 0; i < n;) {
+    if (sc_.mention_at[i] >= 0) {
+      ++i;
+      continue;
+    }
+    int32_t limit = i;
+    while (limit < n && sc_.mention_at[limit] < 0) ++limit;
+    int32_t payload = -1;
+    const size_t len = d_.agent_trie.LongestMatch(sc_.word.data() + i, limit - i, &payload);
+    if (len > 0) {
+      const auto m = static_cast<int32_t>(sc_.mentions.size());
+      sc_.mentions.push_back({i, i + static_cast<int32_t>(len), payload, true});
+      for (int32_t k = i; k < i + static_cast<int32_t>(len); ++k) sc_.mention_at[k] = m;
+      i += static_cast<int32_t>(len);
+    } else {
+      ++i;
+    }
+  }
+  std::sort(sc_.mentions.begin(), sc_.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  for (size_t m = 0; m < sc_.mentions.size(); ++m) {
+    for (int32_t k = sc_.mentions[m].begin; k < sc_.mentions[m].end; ++k) sc_.mention_at[k] = static_cast<int32_t>(m);
+  }
+  sc_.chunk.resize(n);
+  for (int32_t i = 0; i < n; ++i) sc_.chunk[i] = ChunkHead(i);
+}
+
+bool SentenceCoder::Discarded(bool story_only) const {
+  const auto n = static_cast<int32_t>(sc_.n());
+  for (int32_t i = 0; i < n; ++i) {
+    int32_t payload = -1;
+    if (d_.discard_trie.LongestMatch(sc_.word.data() + i, n - i, &payload) > 0 && (!story_only || payload == 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string SentenceCoder::ActorCode(int32_t actor) const {
+  const CActor& a = d_.actors[actor];
+  const CodeRestriction* fallback = nullptr;
+  for (const CodeRestriction& r : a.codes) {
+    if (r.kind == CodeRestriction::Kind::kAlways) {
+      if (fallback == nullptr) fallback = &r;
+    } else if (r.IsActive(sc_.date)) {
+      return r.code == "---" ? std::string() : r.code;
+    }
+  }
+  if (fallback == nullptr || fallback->code == "---") return {};
+  return fallback->code;
+}
+
+int32_t SentenceCoder::MentionHeadToken(const Mention& m) const {
+  for (int32_t k = m.begin; k < m.end; ++k) {
+    const int32_t h = Head(k);
+    if (h < m.begin || h >= m.end) return k;
+  }
+  return m.end - 1;
+}
+
+int32_t SentenceCoder::ChunkHead(int32_t tok) const {
+  const auto n = static_cast<int32_t>(s_.tokens.size());
+  int32_t t = tok;
+  for (int guard = 0; guard < n && IsChunkRel(Rel(t)); ++guard) {
+    const int32_t h = Head(t);
+    if (h < 0 || h >= n) break;
+    t = h;
+  }
+  return t;
+}
+
+// Tokens of the noun phrase headed by h, without its conjuncts and clauses.
+void SentenceCoder::CollectNounTokens(int32_t h, bool top, std::vector<int32_t>* toks) const {
+  toks->push_back(h);
+  sc_.ForChildren(h, [&](int32_t c) {
+    const std::string_view r = Rel(c);
+    if (r == "conj" || r == "cc" || r == "punct" || r == "cc:preconj") return;
+    if (!IsNounInternalRel(r)) return;
+    if (top && (BaseRel(r) == "nmod" || BaseRel(r) == "obl") && r != "nmod:poss") {
+      // "ambassadors of Arnor": the nmod's own conjuncts belong to this phrase too.
+      CollectNounTokens(c, false, toks);
+      return;
+    }
+    CollectNounTokens(c, false, toks);
+  });
+}
+
+void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
+  if (h < 0) return;
+  std::vector<int32_t> conjuncts{h};
+  for (size_t k = 0; k < conjuncts.size() && conjuncts.size() < 32; ++k) {
+    sc_.ForChildren(conjuncts[k], [&](int32_t c) {
+      if (Rel(c) == "conj") conjuncts.push_back(c);
+    });
+  }
+  std::sort(conjuncts.begin(), conjuncts.end());
+  std::vector<const Mention*> first_actors, first_mod_agents;
+  std::vector<int32_t> toks;
+  for (size_t ci = 0; ci < conjuncts.size(); ++ci) {
+    const int32_t c = conjuncts[ci];
+    toks.clear();
+    CollectNounTokens(c, true, &toks);
+    std::sort(toks.begin(), toks.end());
+    std::vector<const Mention*> actors, agents;
+    int32_t last_m = -1;
+    for (int32_t t : toks) {
+      const int32_t m = sc_.mention_at[t];
+      if (m < 0 || m == last_m) continue;
+      last_m = m;
+      const Mention& mm = sc_.mentions[m];
+      if (mm.begin != t) continue;  // count each mention once, from its first token
+      (mm.agent ? agents : actors).push_back(&mm);
+    }
+    std::vector<const Mention*> chosen;
+    if (!actors.empty()) {
+      // The leftmost actor leads ("Ithilen's minister Calimehtar" is Ithilen's); actors
+      // conjoined with it ("of Arnor, Osgiliath and Gondor") join it.
+      chosen.push_back(actors[0]);
+      const int32_t mh = MentionHeadToken(*actors[0]);
+      std::vector<int32_t> stack{mh};
+      while (!stack.empty()) {
+        const int32_t x = stack.back();
+        stack.pop_back();
+        sc_.ForChildren(x, [&](int32_t c2) {
+          if (Rel(c2) != "conj") return;
+          stack.push_back(c2);
+          for (int32_t t = sc_.sub_lo[c2]; t <= sc_.sub_hi[c2]; ++t) {
+            const int32_t m = sc_.mention_at[t];
+            if (m >= 0 && !sc_.mentions[m].agent && sc_.mentions[m].begin == t &&
+                ChunkHead(MentionHeadToken(sc_.mentions[m])) == c2) {
+              chosen.push_back(&sc_.mentions[m]);
+              break;
+            }
+          }
+        });
+      }
+    } else if (ci > 0 && !agents.empty() && !first_actors.empty()) {
+      // "Danish media and government": the second conjunct shares the first's modifiers.
+      chosen = first_actors;
+      std::vector<const Mention*> merged = first_mod_agents;
+      merged.insert(merged.end(), agents.begin(), agents.end());
+      agents = merged;
+    }
+    if (ci == 0) {
+      first_actors = chosen;
+      for (const Mention* a : agents) {
+        if (c < a->begin || c >= a->end) first_mod_agents.push_back(a);
+      }
+    }
+    if (chosen.empty() && agents.empty()) continue;
+    auto build = [&](const Mention* actor) {
+      Actor a;
+      std::string prefix, code = actor ? ActorCode(actor->index) : std::string("---");
+      if (code.empty()) code = "---";
+      int32_t lo = actor ? actor->begin : INT32_MAX, hi = actor ? actor->end : -1;
+      for (const Mention* g : agents) {
+        const CAgent& ag = d_.agents[g->index];
+        lo = std::min(lo, g->begin);
+        hi = std::max(hi, g->end);
+        if (ag.code.empty()) continue;
+        if (ag.prefix) {
+          if (prefix.find(ag.code) == std::string::npos) prefix += ag.code;
+          continue;
+        }
+        bool present = false;
+        for (size_t at = code.find(ag.code); at != std::string::npos; at = code.find(ag.code, at + 1)) {
+          if (at >= 3 && at % 3 == 0) present = true;
+        }
+        if (!present) code += ag.code;
+      }
+      a.code = prefix + code;
+      a.begin = lo;
+      a.end = hi;
+      for (const Actor& x : *out) {
+        if (x.code == a.code) return;
+      }
+      out->push_back(std::move(a));
+    };
+    if (chosen.empty()) {
+      build(nullptr);
+    } else {
+      for (const Mention* m : chosen) build(m);
+    }
+  }
+}
+
+bool SentenceCoder::IsPronoun(int32_t t) const {
+  return s_.Upos(t) == "PRON" || StartsWith(s_.Xpos(t), "PRP");
+}
+
+int32_t SentenceCoder::FindSubjectToken(int32_t verb, int depth) const {
+  if (verb < 0 || depth > 6) return -1;
+  int32_t subj = -1;
+  sc_.ForChildren(verb, [&](int32_t c) {
+    if (subj < 0 && IsSubjectRel(Rel(c))) subj = c;
+  });
+  if (subj >= 0) return subj;
+  const std::string_view r = Rel(verb);
+  if (r == "xcomp" || r == "conj" || r == "ccomp" || BaseRel(r) == "advcl") return FindSubjectToken(Head(verb), depth + 1);
+  return -1;
+}
+
+void SentenceCoder::ResolveSubject(int32_t verb, std::vector<Actor>* out, bool* passive, int32_t* subj_tok) const {
+  *passive = false;
+  int32_t subj = -1;
+  sc_.ForChildren(verb, [&](int32_t c) {
+    const std::string_view r = Rel(c);
+    if (subj < 0 && IsSubjectRel(r)) subj = c;
+    if (IsPassiveSubjectRel(r) || r == "auxpass" || r == "aux:pass") *passive = true;
+  });
+  if (subj < 0) subj = FindSubjectToken(verb, 0);
+  *subj_tok = subj;
+  if (subj < 0) return;
+  ResolveNP(subj, out);
+  if (out->empty() && IsPronoun(subj)) {
+    // "Ethiopia indicated it would act": a pronoun subject of a reported clause is the
+    // reporting clause's subject.
+    int32_t h = Head(verb);
+    for (int guard = 0; h >= 0 && guard < 6 && out->empty(); ++guard) {
+      const int32_t outer = FindSubjectToken(h, 0);
+      if (outer >= 0 && outer != subj && !IsPronoun(outer)) {
+        ResolveNP(outer, out);
+        break;
+      }
+      h = Head(h);
+    }
+  }
+}
+
+std::string SentenceCoder::SpanText(int32_t b, int32_t e) const {
+  std::string t;
+  for (int32_t i = std::max(b, 0); i < e && i < static_cast<int32_t>(s_.tokens.size()); ++i) {
+    if (!t.empty()) t.push_back(' ');
+    t.append(s_.Form(i));
+  }
+  return t;
+}
+
+bool SentenceCoder::FindVerb(int32_t i, std::vector<VerbCandidate>* found) const {
+  found->clear();
+  if (sc_.word[i] == kNoWord || !IsVerbToken(i)) return false;
+  auto it = d_.verbs.find(sc_.word[i]);
+  if (it == d_.verbs.end()) return false;
+  const auto n = static_cast<int32_t>(sc_.n());
+  size_t best_len = 0;
+  for (const VerbEntry& e : it->second) {
+    VerbCandidate vc{&e, i, i};
+    bool ok = true;
+    const auto nb = static_cast<int32_t>(e.before.size());
+    for (int32_t k = 0; k < nb && ok; ++k) {
+      const int32_t t = i - nb + k;
+      ok = t >= 0 && sc_.word[t] == e.before[k];
+    }
+    if (nb > 0) vc.particle_lo = i - nb;
+    for (size_t k = 0; k < e.after.size() && ok; ++k) {
+      const int32_t t = i + 1 + static_cast<int32_t>(k);
+      ok = t < n && sc_.word[t] == e.after[k];
+      vc.particle_hi = t;
+    }
+    if (!ok) continue;
+    const size_t len = e.before.size() + e.after.size();
+    if (len > best_len) {
+      found->clear();
+      best_len = len;
+    }
+    if (len == best_len) found->push_back(vc);
+  }
+  return !found->empty();
+}
+
+bool SentenceCoder::IsNegated(int32_t verb) const {
+  bool neg = false;
+  sc_.ForChildren(verb, [&](int32_t c) {
+    const std::string_view r = Rel(c);
+    if (r == "neg") neg = true;
+    if ((r == "advmod" || r == "aux" || BaseRel(r) == "advmod") &&
+        IsOneOf(sc_.Upper(c), {"NOT", "N'T", "NEVER"})) {
+      neg = true;
+    }
+  });
+  return neg;
+}
+
+void SentenceCoder::CollectLower(int32_t verb, int32_t subj, const VerbCandidate& vc) {
+  sc_.lower.clear();
+  sc_.ForChildren(verb, [&](int32_t c) {
+    const std::string_view r = Rel(c);
+    const std::string_view b = BaseRel(r);
+    if (IsSubjectRel(r) || b == "aux" || b == "auxpass" || r == "cop" || r == "mark" || r == "punct" ||
+        r == "cc" || r == "conj" || r == "parataxis" || r == "discourse" || r == "vocative" || r == "neg" ||
+        r == "expl" || b == "advcl" || r == "nmod:tmod" || r == "obl:tmod" || r == "appos") {
+      return;
+    }
+    for (int32_t t = sc_.sub_lo[c]; t <= sc_.sub_hi[c]; ++t) {
+      if (t > verb && (t < vc.particle_lo || t > vc.particle_hi)) sc_.lower.push_back(t);
+    }
+  });
+  std::sort(sc_.lower.begin(), sc_.lower.end());
+  sc_.lower.erase(std::unique(sc_.lower.begin(), sc_.lower.end()), sc_.lower.end());
+  if (subj >= 0) {
+    std::erase_if(sc_.lower, [&](int32_t t) { return t >= sc_.sub_lo[subj] && t <= sc_.sub_hi[subj]; });
+  }
+  // Drop punctuation and tokens of conjoined clauses that hang below the complements.
+  std::erase_if(sc_.lower, [&](int32_t t) { return Rel(t) == "punct"; });
+}
+
+void SentenceCoder::CollectUpper(int32_t subj) {
+  sc_.upper.clear();
+  if (subj < 0) return;
+  for (int32_t t = sc_.sub_lo[subj]; t <= sc_.sub_hi[subj]; ++t) {
+    const std::string_view r = Rel(t);
+    if (r == "cc" || r == "cc:preconj" || r == "punct") continue;
+    sc_.upper.push_back(t);
+  }
+}
+
+bool SentenceCoder::WordMatches(int32_t tok, const CElem& e) const {
+  if (e.word == kNoWord) return false;
+  if (sc_.word[tok] == e.word) return true;
+  if (e.exact) return false;
+  // TABARI stems: a dictionary word without a trailing '_' also matches longer words.
+  const std::string_view w = d_.words.Word(e.word);
+  return w.size() >= 4 && StartsWith(sc_.Upper(tok), w);
+}
+
+size_t SentenceCoder::MatchContiguous(const std::vector<CElem>& seq, const std::vector<int32_t>& toks, size_t p) const {
+  size_t q = p;
+  for (const CElem& e : seq) {
+    if (e.kind == ElemKind::kWord) {
+      if (q >= toks.size() || (q > p && toks[q] != toks[q - 1] + 1) || !WordMatches(toks[q], e)) return 0;
+      ++q;
+    } else if (e.kind == ElemKind::kPrepPhrase || e.kind == ElemKind::kNounPhrase) {
+      const size_t len = MatchContiguous(e.children, toks, q);
+      if (len == 0) return 0;
+      q += len;
+    } else if (e.kind == ElemKind::kSynset) {
+      const size_t len = MatchSynsetAt(e.synset, toks, q);
+      if (len == 0) return 0;
+      q += len;
+    } else {
+      return 0;
+    }
+  }
+  return q - p;
+}
+
+size_t SentenceCoder::MatchSynsetAt(int32_t synset, const std::vector<int32_t>& toks, size_t p) const {
+  if (synset < 0 || synset >= static_cast<int32_t>(d_.synsets.size())) return 0;
+  size_t best = 0;
+  for (const auto& alt : d_.synsets[synset]) best = std::max(best, MatchContiguous(alt, toks, p));
+  return best;
+}
+
+int32_t SentenceCoder::NextMentionNP(const std::vector<int32_t>& toks, size_t from, size_t* after) const {
+  for (size_t p = from; p < toks.size(); ++p) {
+    const int32_t m = sc_.mention_at[toks[p]];
+    if (m < 0) continue;
+    const Mention& mm = sc_.mentions[m];
+    size_t q = p;
+    while (q < toks.size() && toks[q] < mm.end) ++q;
+    *after = q;
+    return sc_.chunk[MentionHeadToken(mm)];
+  }
+  return -1;
+}
+
+bool SentenceCoder::MatchElem(const CElem& e, const std::vector<int32_t>& toks, size_t* pos, Bindings* b) const {
+  switch (e.kind) {
+    case ElemKind::kWord:
+      for (size_t p = *pos; p < toks.size(); ++p) {
+        if (WordMatches(toks[p], e)) {
+          *pos = p + 1;
+          return true;
+        }
+      }
+      return false;
+    case ElemKind::kSynset:
+      for (size_t p = *pos; p < toks.size(); ++p) {
+        if (const size_t len = MatchSynsetAt(e.synset, toks, p); len > 0) {
+          *pos = p + len;
+          return true;
+        }
+      }
+      return false;
+    case ElemKind::kNounPhrase: {
+      if (e.children.empty()) return true;
+      for (size_t p = *pos; p < toks.size(); ++p) {
+        const size_t first = MatchOneAt(e.children[0], toks, p);
+        if (first == 0) continue;
+        const int32_t chunk = sc_.chunk[toks[p]];
+        size_t cur = p + first;
+        bool ok = true;
+        for (size_t k = 1; k < e.children.size() && ok; ++k) {
+          const bool last = k + 1 == e.children.size();
+          ok = false;
+          for (size_t r = cur; r < toks.size() && sc_.chunk[toks[r]] == chunk; ++r) {
+            if (const size_t len = MatchOneAt(e.children[k], toks, r); len > 0) {
+              cur = r + len;
+              ok = true;
+              break;
+            }
+            // Earlier modifiers may be separated by others ("new global economic relations"),
+            // but the head noun and the modifier before it must be adjacent.
+            if (last) break;
+          }
+        }
+        if (ok) {
+          *pos = cur;
+          return true;
+        }
+      }
+      return false;
+    }
+    case ElemKind::kPrepPhrase: {
+      if (e.children.empty()) return true;
+      const CElem& prep = e.children[0];
+      for (size_t p = *pos; p < toks.size(); ++p) {
+        const int32_t t = toks[p];
+        const bool prep_like = Rel(t) == "case" || Rel(t) == "mark" || Rel(t) == "compound:prt" ||
+                               s_.Upos(t) == "ADP" || s_.Upos(t) == "PART" || s_.Upos(t) == "SCONJ";
+        if (!prep_like) continue;
+        size_t q = p;
+        Bindings tmp = *b;
+        if (prep.kind == ElemKind::kWord) {
+          if (!WordMatches(t, prep)) continue;
+          q = p + 1;
+        } else if (!MatchElem(prep, toks, &q, &tmp) || q == p) {
+          continue;
+        }
+        // The rest must lie inside the phrase the preposition introduces.
+        const int32_t obj = (Rel(t) == "case" || Rel(t) == "mark") ? Head(t) : t;
+        std::vector<int32_t> inner;
+        for (size_t r = q; r < toks.size(); ++r) {
+          if (obj >= 0 && toks[r] >= sc_.sub_lo[obj] && toks[r] <= sc_.sub_hi[obj]) inner.push_back(toks[r]);
+        }
+        if (inner.empty() && obj >= 0 && obj > t && Rel(t) == "mark") inner.push_back(obj);
+        size_t ip = 0;
+        std::vector<CElem> rest(e.children.begin() + 1, e.children.end());
+        if (!MatchElems(rest, inner, &ip, &tmp)) continue;
+        *b = tmp;
+        // Continue after what the phrase consumed (or right after the preposition).
+        const int32_t last_tok = ip == 0 ? t : inner[ip - 1];
+        size_t np = p + 1;
+        while (np < toks.size() && toks[np] <= last_tok) ++np;
+        *pos = np;
+        return true;
+      }
+      return false;
+    }
+    case ElemKind::kSource:
+    case ElemKind::kTarget: {
+      size_t after = *pos;
+      const int32_t np = NextMentionNP(toks, *pos, &after);
+      if (np < 0) return false;
+      (e.kind == ElemKind::kSource ? b->source_np : b->target_np) = np;
+      *pos = after;
+      return true;
+    }
+    case ElemKind::kSkip: {
+      if (*pos >= toks.size()) return true;
+      int32_t top = toks[*pos];
+      for (int guard = 0; guard < 64; ++guard) {
+        const int32_t h = Head(top);
+        if (h < 0 || sc_.sub_lo[h] < toks[*pos] || !std::binary_search(toks.begin(), toks.end(), h)) break;
+        top = h;
+      }
+      size_t p = *pos;
+      while (p < toks.size() && toks[p] <= sc_.sub_hi[top]) ++p;
+      *pos = p;
+      return true;
+    }
+    case ElemKind::kCompound:
+      b->compound = true;
+      return true;
+    case ElemKind::kVerb:
+      return true;
+  }
+  return false;
+}
+
+bool SentenceCoder::MatchElems(const std::vector<CElem>& elems, const std::vector<int32_t>& toks, size_t* pos,
+                               Bindings* b) const {
+  for (const CElem& e : elems) {
+    if (!MatchElem(e, toks, pos, b)) return false;
+  }
+  return true;
+}
+
+bool SentenceCoder::MatchPattern(const CPattern& p, const std::vector<Actor>& subj_actors, Bindings* b) const {
+  *b = Bindings();
+  size_t pos = 0;
+  for (const CElem& e : p.pre) {
+    if (e.kind == ElemKind::kTarget) {
+      b->subject_is_target = true;
+    } else if (e.kind == ElemKind::kCompound) {
+      if (subj_actors.size() < 2) return false;
+      b->compound = true;
+    } else if (e.kind == ElemKind::kSource || e.kind == ElemKind::kSkip) {
+      continue;
+    } else if (!MatchElem(e, sc_.upper, &pos, b)) {
+      return false;
+    }
+  }
+  pos = 0;
+  return MatchElems(p.post, sc_.lower, &pos, b);
+}
+
+void SentenceCoder::Emit(const std::vector<Actor>& srcs, const std::vector<Actor>& tgts, const std::string& code,
+                         const std::string& rev, int32_t verb, const VerbCandidate& vc, const CPattern* pat,
+                         int line, std::vector<Event>* out) const {
+  auto make = [&](const Actor& s, const Actor* t, const std::string& c) {
+    Event ev;
+    ev.source = s.code;
+    ev.target = t ? t->code : "---";
+    ev.code = c;
+    ev.verb_token = verb;
+    ev.verb = SpanText(std::min(vc.particle_lo, verb), std::max(vc.particle_hi, verb) + 1);
+    ev.pattern = pat ? pat->text : "[default]";
+    ev.pattern_line = pat ? pat->line : line;
+    ev.source_begin = s.begin;
+    ev.source_end = s.end;
+    ev.source_text = SpanText(s.begin, s.end);
+    if (t) {
+      ev.target_begin = t->begin;
+      ev.target_end = t->end;
+      ev.target_text = SpanText(t->begin, t->end);
+    }
+    for (const Event& x : *out) {
+      if (x.source == ev.source && x.target == ev.target && x.code == ev.code && x.verb_token == verb) return;
+    }
+    out->push_back(std::move(ev));
+  };
+  for (const Actor& s : srcs) {
+    bool any = false;
+    for (const Actor& t : tgts) {
+      if (s.code == t.code) continue;
+      any = true;
+      if (!code.empty()) make(s, &t, code);
+      if (!rev.empty()) make(t, &s, rev);
+    }
+    if (!any && allow_monads_ && tgts.empty() && !code.empty()) make(s, nullptr, code);
+  }
+}
+
+void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
+  const auto n = static_cast<int32_t>(sc_.n());
+  sc_.groups.clear();
+  std::vector<VerbCandidate> cands;
+  std::vector<Actor> subj_actors, sources, targets;
+  for (int32_t v = 0; v < n; ++v) {
+    if (!FindVerb(v, &cands)) continue;
+    bool passive = false;
+    int32_t subj = -1;
+    subj_actors.clear();
+    ResolveSubject(v, &subj_actors, &passive, &subj);
+    CollectLower(v, subj, cands[0]);
+    CollectUpper(subj);
+
+    // Best pattern over every block this verb belongs to.
+    const CPattern* best = nullptr;
+    const VerbCandidate* best_vc = &cands[0];
+    Bindings bind, tmp;
+    for (const VerbCandidate& vc : cands) {
+      const CVerbBlock& blk = d_.blocks[vc.entry->block];
+      for (const CPattern& p : blk.patterns) {
+        if (best != nullptr && p.weight <= best->weight) break;  // sorted by weight
+        if (MatchPattern(p, subj_actors, &tmp)) {
+          best = &p;
+          best_vc = &vc;
+          bind = tmp;
+          break;
+        }
+      }
+    }
+    std::string code, rev;
+    int line = d_.blocks[best_vc->entry->block].line;
+    if (best != nullptr) {
+      code = best->code;
+      rev = best->reverse_code;
+    } else {
+      bind = Bindings();
+      const VerbEntry& e = *best_vc->entry;
+      if (!e.code.empty()) {
+        code = e.code == "-" ? std::string() : e.code;
+        rev = e.reverse_code;
+      } else {
+        code = d_.blocks[e.block].code;
+        rev = d_.blocks[e.block].reverse_code;
+      }
+    }
+    if (code.empty() && rev.empty()) continue;
+    if (IsNegated(v)) {
+      code = code.empty() ? code : NegateEventCode(code);
+      rev = rev.empty() ? rev : NegateEventCode(rev);
+      if (code.empty() && rev.empty()) continue;
+    }
+
+    // Roles.
+    sources.clear();
+    targets.clear();
+    if (bind.compound) {
+      const size_t before = out->size();
+      for (size_t a = 0; a < subj_actors.size(); ++a) {
+        std::vector<Actor> one{subj_actors[a]};
+        Emit(one, subj_actors, code, std::string(), v, *best_vc, best, line, out);
+      }
+      sc_.groups.push_back({v, before, out->size(), code, subj_actors});
+      continue;
+    }
+    if (bind.subject_is_target || (passive && bind.source_np < 0)) {
+      targets = subj_actors;
+    } else {
+      sources = subj_actors;
+    }
+    if (bind.source_np >= 0) ResolveNP(bind.source_np, &sources);
+    if (bind.target_np >= 0) ResolveNP(bind.target_np, &targets);
+    if (passive && bind.source_np < 0 && !bind.subject_is_target) {
+      // Passive: the agent is the "by" phrase, else the first actor in an oblique.
+      int32_t agent = -1, oblique = -1;
+      sc_.ForChildren(v, [&](int32_t c) {
+        const std::string_view b = BaseRel(Rel(c));
+        if (b != "nmod" && b != "obl") return;
+        bool by = false;
+        sc_.ForChildren(c, [&](int32_t g) {
+          if (Rel(g) == "case" && sc_.Upper(g) == "BY") by = true;
+        });
+        for (int32_t t = sc_.sub_lo[c]; t <= sc_.sub_hi[c] && oblique < 0; ++t) {
+          if (t != v && sc_.mention_at[t] >= 0 && !sc_.mentions[sc_.mention_at[t]].agent) {
+            oblique = sc_.chunk[MentionHeadToken(sc_.mentions[sc_.mention_at[t]])];
+          }
+        }
+        if (by && agent < 0) agent = c;
+      });
+      ResolveNP(agent >= 0 ? agent : oblique, &sources);
+    } else if (bind.target_np < 0 && !bind.subject_is_target) {
+      size_t after = 0;
+      for (size_t from = 0; from < sc_.lower.size() && targets.empty();) {
+        const int32_t np = NextMentionNP(sc_.lower, from, &after);
+        if (np < 0) break;
+        ResolveNP(np, &targets);
+        from = after;
+      }
+    }
+    const size_t before = out->size();
+    Emit(sources, targets, code, rev, v, *best_vc, best, line, out);
+    if (out->size() > before) sc_.groups.push_back({v, before, out->size(), code, sources});
+  }
+  MergeEmbedded(out);
+}
+
+// "A noted that B regretted ..." is one act: A's statement carries B's act toward B. And an
+// event found for a controlled infinitive ("urged X to respond") is part of the governing
+// verb's event, which already names the participants.
+void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
+  if (sc_.groups.size() < 2) return;
+  std::vector<bool> drop(out->size(), false);
+  for (const VerbGroup& inner : sc_.groups) {
+    const std::string_view rel = Rel(inner.token);
+    if (rel != "ccomp" && rel != "xcomp") continue;
+    // The governing verb group, climbing through non-verb heads ("is about to restore").
+    const VerbGroup* outer = nullptr;
+    for (int32_t h = Head(inner.token), guard = 0; h >= 0 && guard < 4 && outer == nullptr; h = Head(h), ++guard) {
+      for (const VerbGroup& g : sc_.groups) {
+        if (g.token == h) outer = &g;
+      }
+      if (IsVerbToken(h)) break;
+    }
+    if (outer == nullptr) continue;
+    if (rel == "ccomp" && StartsWith(outer->code, "01")) {
+      const std::string combined = CombineEventCodes(outer->code, inner.code);
+      for (size_t k = outer->first_event; k < outer->end_event; ++k) (*out)[k].code = combined;
+    }
+    for (size_t k = inner.first_event; k < inner.end_event; ++k) drop[k] = true;
+  }
+  size_t w = 0;
+  for (size_t k = 0; k < out->size(); ++k) {
+    if (!drop[k]) {
+      if (w != k) (*out)[w] = std::move((*out)[k]);
+      ++w;
+    }
+  }
+  out->resize(w);
+}
+
+}  // namespace
+
+Coder::Coder(std::unique_ptr<CompiledDictionaries> dict, const CoderOptions& options)
+    : dict_(std::move(dict)), options_(options) {}
+Coder::~Coder() = default;
+
+Result<std::unique_ptr<Coder>> Coder::Create(const DictionarySet& dicts, const CoderOptions& options,
+                                             Diagnostics* diags) {
+  if (dicts.verbs.blocks.empty()) return Status::InvalidArgument("no verb dictionary loaded: give --verbs or --dict-dir");
+  auto compiled = std::make_unique<CompiledDictionaries>();
+  CompileDictionaries(dicts, diags, compiled.get());
+  return std::unique_ptr<Coder>(new Coder(std::move(compiled), options));
+}
+
+ScratchPtr Coder::NewScratch() const { return ScratchPtr(new CoderScratch()); }
+
+void Coder::CodeSentence(const Sentence& sentence, CoderScratch* scratch, std::vector<Event>* out) const {
+  if (!sentence.has_parse || sentence.tokens.empty()) return;
+  scratch->s = &sentence;
+  scratch->date = sentence.date;
+  const bool monads = options_.honor_record_config ? (options_.allow_monads || !sentence.require_dyad)
+                                                   : options_.allow_monads;
+  SentenceCoder sc(*dict_, scratch, monads);
+  sc.Prepare();
+  if (sc.Discarded(false)) return;
+  const size_t first = out->size();
+  std::vector<Event> events;
+  sc.CodeVerbs(&events);
+  (void)first;
+  for (auto& e : events) out->push_back(std::move(e));
+}
+
+bool Coder::IsStoryDiscard(const Sentence& sentence, CoderScratch* scratch) const {
+  if (sentence.tokens.empty()) return false;
+  scratch->s = &sentence;
+  scratch->date = sentence.date;
+  SentenceCoder sc(*dict_, scratch, false);
+  sc.Prepare();
+  return sc.Discarded(true);
+}
+
+}  // namespace thaw

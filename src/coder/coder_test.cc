@@ -1,0 +1,154 @@
+#include "coder/coder.h"
+
+#include <gtest/gtest.h>
+
+#include "base/strings.h"
+#include "coder/code_algebra.h"
+
+namespace thaw {
+namespace {
+
+// Builds a parsed sentence from "form/UPOS/head/deprel" items (heads 1-based, 0 = root).
+Sentence Parse(const std::string& spec, Date date = 20240101) {
+  Sentence s;
+  s.id = "t";
+  s.date = date;
+  s.has_parse = true;
+  for (std::string_view item : SplitWhitespace(spec)) {
+    auto parts = Split(item, '/');
+    Token t;
+    t.form = s.Intern(parts[0]);
+    t.lemma = s.Intern(parts[0]);
+    t.upos = s.Intern(parts[1]);
+    t.xpos = s.Intern(parts[1] == "VERB" ? "VBD" : "NN");
+    t.head = std::stoi(std::string(parts[2])) - 1;
+    t.deprel = s.Intern(parts[3]);
+    s.tokens.push_back(t);
+  }
+  return s;
+}
+
+class CoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Diagnostics diags;
+    LoadOptions opts;
+    auto verbs = ParseVerbDictionary(R"(
+&DEAL
++AGREEMENT
++TREATY
+--- SIGN [057] ---
+SIGN
+- * &DEAL [057]
+- * {TRADE PROTOCOL} [0311]
+--- MEET [040:040] ---
+MEET {MEETS MET MEETING}
+--- CLASH [110] ---
+CLASH
+--- AGREE [030] ---
+AGREE
+- % * [050]
+--- OPPOSE [110] ---
+OPPOSE
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+--- REGRET [111] ---
+REGRET {REGRETTED REGRETS}
+)", "verbs", opts, &diags);
+    ASSERT_TRUE(verbs.ok()) << verbs.status().ToString();
+    dicts_.verbs = std::move(verbs).value();
+    ASSERT_TRUE(ParseActorDictionary(R"(
+CHINA_ [CHN]
+NORTH_KOREA_ [PRK]
++PYONGYANG
+RUSSIA_ [RUS]
+PARK_GEUN-HYE_
+	[KORGOV 20130225-20170310]
+)", "actors", opts, &diags, &dicts_.actors).ok());
+    ASSERT_TRUE(ParseAgentDictionary("PRESIDENT [~GOV]\nPOLICE {} [~COP]\nMSF {} [NGO~]\n", "agents", opts, &diags,
+                                     &dicts_.agents).ok());
+    auto coder = Coder::Create(dicts_, CoderOptions(), &diags);
+    ASSERT_TRUE(coder.ok());
+    coder_ = std::move(coder).value();
+    scratch_ = coder_->NewScratch();
+  }
+
+  std::vector<std::string> Code(const Sentence& s) {
+    std::vector<Event> events;
+    coder_->CodeSentence(s, scratch_.get(), &events);
+    std::vector<std::string> out;
+    for (const auto& e : events) out.push_back(e.source + ">" + e.target + ":" + e.code);
+    return out;
+  }
+
+  DictionarySet dicts_;
+  std::unique_ptr<Coder> coder_;
+  ScratchPtr scratch_;
+};
+
+TEST_F(CoderTest, SubjectVerbObjectGivesOneEvent) {
+  auto s = Parse("China/PROPN/2/nsubj signed/VERB/0/root a/DET/4/det treaty/NOUN/2/obj with/ADP/8/case "
+                 "North/PROPN/7/compound Korea/PROPN/8/compound Pyongyang/PROPN/2/obl");
+  EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>PRK:057"});
+}
+
+TEST_F(CoderTest, NounPhrasePatternBeatsSynonymSetWhenMoreSpecific) {
+  auto s = Parse("China/PROPN/2/nsubj signed/VERB/0/root a/DET/5/det trade/NOUN/5/compound protocol/NOUN/2/obj "
+                 "with/ADP/7/case Russia/PROPN/2/obl");
+  EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>RUS:0311"});
+}
+
+TEST_F(CoderTest, ColonCodeGivesEventsInBothDirections) {
+  auto s = Parse("China/PROPN/2/nsubj met/VERB/0/root Russia/PROPN/2/obj");
+  EXPECT_EQ(Code(s), (std::vector<std::string>{"CHN>RUS:040", "RUS>CHN:040"}));
+}
+
+TEST_F(CoderTest, NegationTurnsDisapprovalIntoCooperation) {
+  auto s = Parse("China/PROPN/3/nsubj not/PART/3/neg clash/VERB/0/root with/ADP/5/case Russia/PROPN/3/obl");
+  EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>RUS:050"});
+  EXPECT_EQ(NegateEventCode("110"), "050");
+  EXPECT_EQ(NegateEventCode("170"), "057");
+}
+
+TEST_F(CoderTest, PassiveVoiceSwapsRolesThroughTheByPhrase) {
+  auto s = Parse("China/PROPN/3/nsubj:pass was/AUX/3/aux:pass opposed/VERB/0/root by/ADP/5/case Russia/PROPN/3/obl");
+  EXPECT_EQ(Code(s), std::vector<std::string>{"RUS>CHN:110"});
+}
+
+TEST_F(CoderTest, CompoundSubjectPatternCodesEachPair) {
+  auto s = Parse("China/PROPN/4/nsubj and/CCONJ/3/cc Russia/PROPN/1/conj agree/VERB/0/root");
+  EXPECT_EQ(Code(s), (std::vector<std::string>{"CHN>RUS:050", "RUS>CHN:050"}));
+}
+
+TEST_F(CoderTest, AgentsCombineWithTheCountryTheyBelongTo) {
+  auto s = Parse("China/PROPN/3/compound 's/PART/1/case police/NOUN/4/nsubj met/VERB/0/root "
+                 "MSF/PROPN/6/compound Russia/PROPN/4/obj");
+  EXPECT_EQ(Code(s), (std::vector<std::string>{"CHNCOP>NGORUS:040", "NGORUS>CHNCOP:040"}));
+}
+
+TEST_F(CoderTest, DateRestrictedLeaderResolvesOnlyInOffice) {
+  const char* spec = "Park/PROPN/3/nsubj Geun-hye/PROPN/1/flat met/VERB/0/root China/PROPN/3/obj";
+  EXPECT_EQ(Code(Parse(spec, 20140703)), (std::vector<std::string>{"KORGOV>CHN:040", "CHN>KORGOV:040"}));
+  EXPECT_TRUE(Code(Parse(spec, 20240101)).empty());
+}
+
+TEST_F(CoderTest, ReportedSpeechCarriesTheReportedAct) {
+  auto s = Parse("China/PROPN/2/nsubj said/VERB/0/root Russia/PROPN/4/nsubj regretted/VERB/2/ccomp "
+                 "Pyongyang/PROPN/4/obj");
+  EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>RUS:111"});
+}
+
+TEST_F(CoderTest, SentenceWithoutParseYieldsNothing) {
+  Sentence s;
+  s.text = "China signed a treaty with Russia.";
+  EXPECT_TRUE(Code(s).empty());
+}
+
+TEST_F(CoderTest, CyclicHeadsInABadParseDoNotHang) {
+  auto s = Parse("China/PROPN/2/nsubj signed/VERB/3/root treaty/NOUN/2/obj");
+  Code(s);  // must terminate
+  SUCCEED();
+}
+
+}  // namespace
+}  // namespace thaw
