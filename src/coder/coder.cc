@@ -31,7 +31,7 @@ struct VerbGroup {
   int32_t token = -1;
   size_t first_event = 0, end_event = 0;
   std::string code;
-  std::vector<Actor> sources;
+  int weight = -1;  // weight of the matched pattern; -1 for a block's default code
 };
 
 bool IsOneOf(std::string_view s, std::initializer_list<std::string_view> set) {
@@ -70,6 +70,7 @@ bool IsChunkRel(std::string_view d) {
 struct CoderScratch {
   // Per token.
   std::vector<uint32_t> word;
+  std::vector<uint32_t> lemma;  // word id of the upper-cased lemma
   std::string upper_buf;
   std::vector<uint32_t> upper_off;  // n+1 offsets into upper_buf
   std::vector<int32_t> child_begin, child_list;
@@ -78,7 +79,7 @@ struct CoderScratch {
   std::vector<int32_t> chunk;           // noun chunk head of the token
   std::vector<Mention> mentions;
   // Per call.
-  std::vector<int32_t> lower, upper, stack;
+  std::vector<int32_t> lower, search, upper, stack;
   std::vector<VerbGroup> groups;
   const Sentence* s = nullptr;
   Date date = kNoDate;
@@ -111,6 +112,7 @@ class SentenceCoder {
   struct Bindings {
     int32_t source_np = -1, target_np = -1;
     bool subject_is_target = false, compound = false;
+    int tokens = 0;  // tokens matched by words and synonym sets: longer matches are more specific
   };
   struct VerbCandidate {
     const VerbEntry* entry = nullptr;
@@ -176,6 +178,13 @@ void SentenceCoder::Prepare() {
   }
   sc_.upper_off[n] = static_cast<uint32_t>(sc_.upper_buf.size());
   for (int32_t i = 0; i < n; ++i) sc_.word[i] = d_.words.Find(sc_.Upper(i));
+  sc_.lemma.assign(n, kNoWord);
+  std::string lemma;
+  for (int32_t i = 0; i < n; ++i) {
+    lemma.assign(s_.Lemma(i));
+    for (char& c : lemma) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+    sc_.lemma[i] = d_.words.Find(lemma);
+  }
 
   // Children in CSR form (heads are validated by the readers; guard anyway).
   sc_.child_begin.assign(n + 1, 0);
@@ -295,7 +304,7 @@ void SentenceCoder::CollectNounTokens(int32_t h, bool top, std::vector<int32_t>*
   toks->push_back(h);
   sc_.ForChildren(h, [&](int32_t c) {
     const std::string_view r = Rel(c);
-    if (r == "conj" || r == "cc" || r == "punct" || r == "cc:preconj") return;
+    if (r == "conj" || r == "cc" || r == "punct" || r == "cc:preconj" || r == "appos") return;
     if (!IsNounInternalRel(r)) return;
     if (top && (BaseRel(r) == "nmod" || BaseRel(r) == "obl") && r != "nmod:poss") {
       // "ambassadors of Arnor": the nmod's own conjuncts belong to this phrase too.
@@ -310,8 +319,18 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
   if (h < 0) return;
   std::vector<int32_t> conjuncts{h};
   for (size_t k = 0; k < conjuncts.size() && conjuncts.size() < 32; ++k) {
+    // In a list ("Mordor, the Shire, Arnor and Bree") parsers often attach an item as appos;
+    // an appos counts as a conjunct when the list has real conjuncts too.
+    bool list = false;
+    sc_.ForChildren(conjuncts[k], [&](int32_t c) { list = list || Rel(c) == "conj"; });
     sc_.ForChildren(conjuncts[k], [&](int32_t c) {
-      if (Rel(c) == "conj") conjuncts.push_back(c);
+      const std::string_view r = Rel(c);
+      bool appos_list = false;
+      if (r == "appos") {
+        appos_list = list;
+        sc_.ForChildren(c, [&](int32_t g) { appos_list = appos_list || Rel(g) == "conj"; });
+      }
+      if (r == "conj" || appos_list) conjuncts.push_back(c);
     });
   }
   std::sort(conjuncts.begin(), conjuncts.end());
@@ -417,7 +436,13 @@ int32_t SentenceCoder::FindSubjectToken(int32_t verb, int depth) const {
   });
   if (subj >= 0) return subj;
   const std::string_view r = Rel(verb);
-  if (r == "xcomp" || r == "conj" || r == "ccomp" || BaseRel(r) == "advcl") return FindSubjectToken(Head(verb), depth + 1);
+  if (r == "xcomp" || r == "conj" || r == "ccomp") return FindSubjectToken(Head(verb), depth + 1);
+  if (BaseRel(r) == "advcl") {
+    // A controlled infinitive ("vowed to wage war") shares the subject; "after leaving" does not.
+    bool to = false;
+    sc_.ForChildren(verb, [&](int32_t c) { to = to || (Rel(c) == "mark" && sc_.Upper(c) == "TO"); });
+    if (to) return FindSubjectToken(Head(verb), depth + 1);
+  }
   return -1;
 }
 
@@ -502,27 +527,38 @@ bool SentenceCoder::IsNegated(int32_t verb) const {
   return neg;
 }
 
+// The verb's complements after it: `lower` for pattern matching, `search` (lower plus
+// reported clauses) for finding the target. Clauses with their own subject are left out,
+// except reported speech (ccomp), which only the target search enters.
 void SentenceCoder::CollectLower(int32_t verb, int32_t subj, const VerbCandidate& vc) {
   sc_.lower.clear();
+  sc_.search.clear();
   sc_.ForChildren(verb, [&](int32_t c) {
     const std::string_view r = Rel(c);
     const std::string_view b = BaseRel(r);
     if (IsSubjectRel(r) || b == "aux" || b == "auxpass" || r == "cop" || r == "mark" || r == "punct" ||
         r == "cc" || r == "conj" || r == "parataxis" || r == "discourse" || r == "vocative" || r == "neg" ||
-        r == "expl" || b == "advcl" || r == "nmod:tmod" || r == "obl:tmod" || r == "appos") {
+        r == "expl" || r == "nmod:tmod" || r == "obl:tmod" || r == "appos") {
       return;
     }
+    bool own_subject = false;
+    sc_.ForChildren(c, [&](int32_t g) { own_subject = own_subject || IsSubjectRel(Rel(g)); });
+    if (b == "advcl" && own_subject) return;  // "after a hafling was reported"
+    const bool reported = r == "ccomp";
     for (int32_t t = sc_.sub_lo[c]; t <= sc_.sub_hi[c]; ++t) {
-      if (t > verb && (t < vc.particle_lo || t > vc.particle_hi)) sc_.lower.push_back(t);
+      if (t > verb && (t < vc.particle_lo || t > vc.particle_hi)) {
+        sc_.search.push_back(t);
+        if (!reported) sc_.lower.push_back(t);
+      }
     }
   });
-  std::sort(sc_.lower.begin(), sc_.lower.end());
-  sc_.lower.erase(std::unique(sc_.lower.begin(), sc_.lower.end()), sc_.lower.end());
-  if (subj >= 0) {
-    std::erase_if(sc_.lower, [&](int32_t t) { return t >= sc_.sub_lo[subj] && t <= sc_.sub_hi[subj]; });
+  for (std::vector<int32_t>* v : {&sc_.lower, &sc_.search}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+    std::erase_if(*v, [&](int32_t t) {
+      return Rel(t) == "punct" || (subj >= 0 && t >= sc_.sub_lo[subj] && t <= sc_.sub_hi[subj]);
+    });
   }
-  // Drop punctuation and tokens of conjoined clauses that hang below the complements.
-  std::erase_if(sc_.lower, [&](int32_t t) { return Rel(t) == "punct"; });
 }
 
 void SentenceCoder::CollectUpper(int32_t subj) {
@@ -537,11 +573,9 @@ void SentenceCoder::CollectUpper(int32_t subj) {
 
 bool SentenceCoder::WordMatches(int32_t tok, const CElem& e) const {
   if (e.word == kNoWord) return false;
-  if (sc_.word[tok] == e.word) return true;
-  if (e.exact) return false;
-  // TABARI stems: a dictionary word without a trailing '_' also matches longer words.
-  const std::string_view w = d_.words.Word(e.word);
-  return w.size() >= 4 && StartsWith(sc_.Upper(tok), w);
+  // The written form or its lemma ("resolutions" matches RESOLUTION); no stem prefixes, so
+  // MEET does not match "meeting" (a noun whose lemma is "meeting").
+  return sc_.word[tok] == e.word || sc_.lemma[tok] == e.word;
 }
 
 size_t SentenceCoder::MatchContiguous(const std::vector<CElem>& seq, const std::vector<int32_t>& toks, size_t p) const {
@@ -591,6 +625,7 @@ bool SentenceCoder::MatchElem(const CElem& e, const std::vector<int32_t>& toks, 
       for (size_t p = *pos; p < toks.size(); ++p) {
         if (WordMatches(toks[p], e)) {
           *pos = p + 1;
+          ++b->tokens;
           return true;
         }
       }
@@ -599,6 +634,7 @@ bool SentenceCoder::MatchElem(const CElem& e, const std::vector<int32_t>& toks, 
       for (size_t p = *pos; p < toks.size(); ++p) {
         if (const size_t len = MatchSynsetAt(e.synset, toks, p); len > 0) {
           *pos = p + len;
+          b->tokens += static_cast<int>(len);
           return true;
         }
       }
@@ -626,6 +662,7 @@ bool SentenceCoder::MatchElem(const CElem& e, const std::vector<int32_t>& toks, 
           }
         }
         if (ok) {
+          b->tokens += static_cast<int>(cur - p);
           *pos = cur;
           return true;
         }
@@ -678,16 +715,13 @@ bool SentenceCoder::MatchElem(const CElem& e, const std::vector<int32_t>& toks, 
       return true;
     }
     case ElemKind::kSkip: {
+      // Skip one noun chunk with its preposition: "(AT) ^ +" passes over "the Gondor".
       if (*pos >= toks.size()) return true;
-      int32_t top = toks[*pos];
-      for (int guard = 0; guard < 64; ++guard) {
-        const int32_t h = Head(top);
-        if (h < 0 || sc_.sub_lo[h] < toks[*pos] || !std::binary_search(toks.begin(), toks.end(), h)) break;
-        top = h;
-      }
       size_t p = *pos;
-      while (p < toks.size() && toks[p] <= sc_.sub_hi[top]) ++p;
-      *pos = p;
+      int32_t chunk = sc_.chunk[toks[p]];
+      if (Rel(toks[p]) == "case" || Rel(toks[p]) == "mark") chunk = sc_.chunk[Head(toks[p])];
+      while (p < toks.size() && (sc_.chunk[toks[p]] == chunk || (Rel(toks[p]) == "case" && Head(toks[p]) == chunk))) ++p;
+      *pos = std::max(p, *pos + 1);
       return true;
     }
     case ElemKind::kCompound:
@@ -784,12 +818,11 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
     for (const VerbCandidate& vc : cands) {
       const CVerbBlock& blk = d_.blocks[vc.entry->block];
       for (const CPattern& p : blk.patterns) {
-        if (best != nullptr && p.weight <= best->weight) break;  // sorted by weight
-        if (MatchPattern(p, subj_actors, &tmp)) {
+        if (best != nullptr && p.weight < best->weight) break;  // sorted by weight
+        if (MatchPattern(p, subj_actors, &tmp) && (best == nullptr || p.weight > best->weight || tmp.tokens > bind.tokens)) {
           best = &p;
           best_vc = &vc;
           bind = tmp;
-          break;
         }
       }
     }
@@ -825,16 +858,23 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         std::vector<Actor> one{subj_actors[a]};
         Emit(one, subj_actors, code, std::string(), v, *best_vc, best, line, out);
       }
-      sc_.groups.push_back({v, before, out->size(), code, subj_actors});
+      sc_.groups.push_back({v, before, out->size(), code, best ? best->weight : -1});
       continue;
     }
-    if (bind.subject_is_target || (passive && bind.source_np < 0)) {
+    // Roles: a pattern's $ or + overrides the defaults; a $ after the verb makes the subject
+    // the target ("hosting ... to celebrate Tabaski ^ $").
+    if (bind.source_np >= 0) {
+      ResolveNP(bind.source_np, &sources);
+      targets = subj_actors;
+    } else if (bind.subject_is_target || passive) {
       targets = subj_actors;
     } else {
       sources = subj_actors;
     }
-    if (bind.source_np >= 0) ResolveNP(bind.source_np, &sources);
-    if (bind.target_np >= 0) ResolveNP(bind.target_np, &targets);
+    if (bind.target_np >= 0) {
+      targets.clear();
+      ResolveNP(bind.target_np, &targets);
+    }
     if (passive && bind.source_np < 0 && !bind.subject_is_target) {
       // Passive: the agent is the "by" phrase, else the first actor in an oblique.
       int32_t agent = -1, oblique = -1;
@@ -853,10 +893,10 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         if (by && agent < 0) agent = c;
       });
       ResolveNP(agent >= 0 ? agent : oblique, &sources);
-    } else if (bind.target_np < 0 && !bind.subject_is_target) {
+    } else if (targets.empty() && bind.target_np < 0 && !bind.subject_is_target) {
       size_t after = 0;
-      for (size_t from = 0; from < sc_.lower.size() && targets.empty();) {
-        const int32_t np = NextMentionNP(sc_.lower, from, &after);
+      for (size_t from = 0; from < sc_.search.size() && targets.empty();) {
+        const int32_t np = NextMentionNP(sc_.search, from, &after);
         if (np < 0) break;
         ResolveNP(np, &targets);
         from = after;
@@ -864,34 +904,52 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
     }
     const size_t before = out->size();
     Emit(sources, targets, code, rev, v, *best_vc, best, line, out);
-    if (out->size() > before) sc_.groups.push_back({v, before, out->size(), code, sources});
+    if (out->size() > before) sc_.groups.push_back({v, before, out->size(), code, best ? best->weight : -1});
   }
   MergeEmbedded(out);
 }
 
-// "A noted that B regretted ..." is one act: A's statement carries B's act toward B. And an
-// event found for a controlled infinitive ("urged X to respond") is part of the governing
-// verb's event, which already names the participants.
+// Events of a verb and of the clause it governs describe one act. "A noted that B regretted"
+// is A's statement carrying B's act (PETRARCH's code algebra combines them); for a controlled
+// infinitive ("urged X to respond", "hosting Y to celebrate Tabaski") the more specific
+// pattern match of the two stands and the other is dropped.
 void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
   if (sc_.groups.size() < 2) return;
   std::vector<bool> drop(out->size(), false);
+  auto drop_group = [&](const VerbGroup& g) {
+    for (size_t k = g.first_event; k < g.end_event; ++k) drop[k] = true;
+  };
+  auto controlled = [&](int32_t t) {
+    if (Rel(t) == "xcomp") return true;
+    if (BaseRel(Rel(t)) != "advcl") return false;
+    bool to = false;
+    sc_.ForChildren(t, [&](int32_t c) { to = to || (Rel(c) == "mark" && sc_.Upper(c) == "TO"); });
+    return to;
+  };
   for (const VerbGroup& inner : sc_.groups) {
-    const std::string_view rel = Rel(inner.token);
-    if (rel != "ccomp" && rel != "xcomp") continue;
-    // The governing verb group, climbing through non-verb heads ("is about to restore").
+    const bool reported = Rel(inner.token) == "ccomp";
+    if (!reported && !controlled(inner.token)) continue;
+    // The governing verb group, climbing through uncoded verbs and non-verbs ("is about to
+    // restore", "to be allowed to leave").
     const VerbGroup* outer = nullptr;
-    for (int32_t h = Head(inner.token), guard = 0; h >= 0 && guard < 4 && outer == nullptr; h = Head(h), ++guard) {
+    int32_t t = inner.token;
+    for (int guard = 0; guard < 4 && outer == nullptr; ++guard) {
+      if (guard > 0 && Rel(t) != "ccomp" && !controlled(t)) break;
+      t = Head(t);
+      if (t < 0) break;
       for (const VerbGroup& g : sc_.groups) {
-        if (g.token == h) outer = &g;
+        if (g.token == t) outer = &g;
       }
-      if (IsVerbToken(h)) break;
     }
     if (outer == nullptr) continue;
-    if (rel == "ccomp" && StartsWith(outer->code, "01")) {
+    if (reported) {
+      if (!StartsWith(outer->code, "01")) continue;
       const std::string combined = CombineEventCodes(outer->code, inner.code);
       for (size_t k = outer->first_event; k < outer->end_event; ++k) (*out)[k].code = combined;
+      drop_group(inner);
+    } else {
+      drop_group(inner.weight > outer->weight ? *outer : inner);
     }
-    for (size_t k = inner.first_event; k < inner.end_event; ++k) drop[k] = true;
   }
   size_t w = 0;
   for (size_t k = 0; k < out->size(); ++k) {
