@@ -7,13 +7,11 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
-#include <map>
-#include <set>
-#include <tuple>
 
 #include "base/strings.h"
 #include "cli/event_output.h"
 #include "coder/coder.h"
+#include "coder/evaluation.h"
 #include "dict/dictionaries.h"
 #include "text/reader.h"
 
@@ -189,14 +187,7 @@ int RunCode(const DictFlags& f, const std::vector<std::string>& inputs_in, const
   return 0;
 }
 
-using Triple = std::tuple<std::string, std::string, std::string>;
-
-std::string Prefix(const std::string& id) {
-  const size_t cut = id.find_first_of("_-#");
-  return cut == std::string::npos ? id : id.substr(0, cut);
-}
-
-std::string Describe(const std::set<Triple>& s) {
+std::string Describe(const std::vector<EventTriple>& s) {
   if (s.empty()) return "(none)";
   std::string out;
   for (const auto& [src, tgt, code] : s) {
@@ -215,57 +206,27 @@ int RunEval(const DictFlags& f, const std::string& input, bool show_passing) {
     return 2;
   }
   diags.Clear();
-  struct Tally {
-    size_t records = 0, exact = 0, tp = 0, fp = 0, fn = 0;
-  };
-  std::map<std::string, Tally> by_prefix;
-  Tally all;
-  auto scratch = (*coder)->NewScratch();
-  std::vector<Event> events;
-  const bool ok = ForEachDocument({input}, InputFormat::kPetrarchXml, false, f.quiet, &diags, [&](const Document& doc) {
-    const bool discarded = DocumentIsDiscarded(**coder, doc, scratch.get());
-    for (const Sentence& s : doc.sentences) {
-      if (!s.expected.present) continue;
-      std::set<Triple> want, got;
-      for (const auto& e : s.expected.events) want.emplace(e.source, e.target, e.code);
-      events.clear();
-      if (!discarded) (*coder)->CodeSentence(s, scratch.get(), &events);
-      for (const auto& e : events) got.emplace(e.source, e.target, e.code);
-      size_t tp = 0;
-      for (const auto& t : got) tp += want.count(t);
-      Tally* tallies[] = {&all, &by_prefix[Prefix(s.id)]};
-      for (Tally* t : tallies) {
-        ++t->records;
-        t->tp += tp;
-        t->fp += got.size() - tp;
-        t->fn += want.size() - tp;
-        if (got == want) ++t->exact;
-      }
-      if (got != want || show_passing) {
-        std::cout << (got == want ? "PASS " : "FAIL ") << s.id << ": " << s.text << "\n"
-                  << "    expected: " << Describe(want) << (s.expected.error.empty() ? "" : " [error=" + s.expected.error + "]")
-                  << "\n    produced: " << Describe(got) << "\n";
-      }
-    }
-  });
+  Evaluator eval(**coder);
+  const bool ok = ForEachDocument({input}, InputFormat::kPetrarchXml, false, f.quiet, &diags,
+                                  [&](const Document& doc) { eval.Add(doc); });
+  const EvalTally& all = eval.overall();
   if (!ok && all.records == 0) return 1;
-  auto prf = [](const Tally& t) {
-    const double p = t.tp + t.fp ? static_cast<double>(t.tp) / (t.tp + t.fp) : 1.0;
-    const double r = t.tp + t.fn ? static_cast<double>(t.tp) / (t.tp + t.fn) : 1.0;
-    const double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
-    return std::tuple{p, r, f1};
-  };
-  std::cout << "\nper id prefix:\n" << fmt::format("  {:<16} {:>7} {:>7} {:>7} {:>7} {:>7}\n", "prefix", "records", "exact", "P", "R", "F1");
-  for (const auto& [prefix, t] : by_prefix) {
-    const auto [p, r, f1] = prf(t);
-    std::cout << fmt::format("  {:<16} {:>7} {:>7} {:>7.3f} {:>7.3f} {:>7.3f}\n", prefix, t.records, t.exact, p, r, f1);
+  for (const RecordResult& r : eval.records()) {
+    if (r.exact && !show_passing) continue;
+    std::cout << (r.exact ? "PASS " : "FAIL ") << r.id << ": " << r.text << "\n"
+              << "    expected: " << Describe(r.expected) << (r.error.empty() ? "" : " [error=" + r.error + "]")
+              << "\n    produced: " << Describe(r.produced) << "\n";
   }
-  const auto [p, r, f1] = prf(all);
+  std::cout << "\nper id prefix:\n"
+            << fmt::format("  {:<16} {:>7} {:>7} {:>7} {:>7} {:>7}\n", "prefix", "records", "exact", "P", "R", "F1");
+  for (const auto& [prefix, t] : eval.by_prefix()) {
+    std::cout << fmt::format("  {:<16} {:>7} {:>7} {:>7.3f} {:>7.3f} {:>7.3f}\n", prefix, t.records, t.exact,
+                             t.Precision(), t.Recall(), t.F1());
+  }
   std::cout << fmt::format("\nrecords: {}  expected events: {}  produced events: {}  correct: {}\n", all.records,
                            all.tp + all.fn, all.tp + all.fp, all.tp);
-  std::cout << fmt::format("precision: {:.3f}  recall: {:.3f}  F1: {:.3f}\n", p, r, f1);
-  std::cout << fmt::format("exact records: {}/{} ({:.1f}%)\n", all.exact, all.records,
-                           all.records ? 100.0 * all.exact / all.records : 0.0);
+  std::cout << fmt::format("precision: {:.3f}  recall: {:.3f}  F1: {:.3f}\n", all.Precision(), all.Recall(), all.F1());
+  std::cout << fmt::format("exact records: {}/{} ({:.1f}%)\n", all.exact, all.records, 100.0 * all.ExactShare());
   return 0;
 }
 
