@@ -48,6 +48,9 @@ class Sentence {
   Date date = kNoDate;
   std::vector<Token> tokens;
   bool has_parse = false;   // tokens carry heads and relations from the input
+  // A Penn Treebank bracketed tree ("(ROOT (S ...") given instead of CoNLL-U, kept verbatim
+  // for a later conversion; empty otherwise. has_parse stays false when only this is set.
+  std::string tree;
   Expectation expected;     // only for validation records
   uint32_t doc_offset = kNoOffset;  // byte offset of `text` in Document::text, when known
   // Reader-level coding options from PETRARCH <Config> tags in effect for this record.

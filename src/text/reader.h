@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "base/diagnostics.h"
 #include "base/status.h"
@@ -14,7 +15,8 @@ namespace thaw {
 
 enum class InputFormat { kAuto, kPetrarchXml, kConllu, kJsonl, kText };
 
-// Parses "auto", "xml", "conllu", "jsonl", "text"; nullopt-like kAuto on unknown is an error.
+// Parses "auto", "xml", "conllu", "jsonl", "text" (also "petrarch", "json", "txt"), ignoring
+// case. Any other name is InvalidArgument, with a message listing the accepted names.
 Result<InputFormat> ParseInputFormat(std::string_view name);
 
 class DocumentReader {
@@ -22,15 +24,19 @@ class DocumentReader {
   virtual ~DocumentReader() = default;
   // Fills *doc with the next document and returns true, or returns false at the end.
   // Recoverable problems (a malformed record, invalid UTF-8) are added to the
-  // diagnostics passed at open time and the record is skipped or repaired; a non-ok
-  // Status means the input could not be read at all.
+  // diagnostics passed at open time and the record is skipped or repaired (each
+  // *_reader.cc states which, at its top); a non-ok Status means a read error.
   virtual Result<bool> Next(Document* doc) = 0;
 };
 
-// Opens `path` ("-" for stdin; a directory reads its *.txt files in name order as
-// plain text). kAuto picks the format from the extension (.xml, .conllu, .jsonl/.json,
-// otherwise text) and, for stdin, from the first non-blank byte. `diags` must outlive
-// the reader.
+// Opens `path` ("-" for stdin). kAuto picks the format from the extension (.xml, .conllu,
+// .jsonl/.json, otherwise text) and, for stdin, from the first non-blank byte ('<' XML,
+// '{' JSON Lines, '#' or digit CoNLL-U, else text). A directory reads its regular files
+// (not subdirectories or dot-files) in name order: with kAuto only *.txt (as text) and
+// *.xml/*.conllu/*.jsonl/*.json by extension, others skipped with one diagnostic; with an
+// explicit format, every file in that format. Blank input yields no documents and an
+// "empty input" diagnostic. Errors: missing or unreadable path, gzip input. `diags` must
+// be non-null and outlive the reader.
 Result<std::unique_ptr<DocumentReader>> OpenDocumentReader(const std::string& path,
                                                            InputFormat format,
                                                            Diagnostics* diags);

@@ -1,0 +1,77 @@
+// Buffered byte and line input over a file, stdin or a string, counting lines for messages.
+// Internal to src/text. Owns its file stream (stdin is borrowed); not thread-safe.
+#ifndef THAW_TEXT_BYTE_SOURCE_H_
+#define THAW_TEXT_BYTE_SOURCE_H_
+
+#include <istream>
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+
+namespace thaw {
+
+class ByteSource {
+ public:
+  static constexpr int kEof = -1;
+
+  // Opens `path` ("-" reads stdin). Errors name the path and the cause: no such file,
+  // cannot open, gzip-compressed input ("decompress it first"). A leading UTF-8
+  // byte-order mark is skipped.
+  static Result<std::unique_ptr<ByteSource>> Open(const std::string& path);
+  // Reads from `data`; `name` is used in messages. Never fails.
+  static std::unique_ptr<ByteSource> FromString(std::string data, std::string name);
+
+  ByteSource(const ByteSource&) = delete;  // owns a stream position
+  ByteSource& operator=(const ByteSource&) = delete;
+
+  // The path as given, or "<stdin>"; used in diagnostics and Document::origin.
+  const std::string& name() const { return name_; }
+  bool is_stdin() const { return is_stdin_; }
+  // 1-based line number of the next unread byte.
+  int line() const { return line_; }
+
+  // The next byte (0-255) without consuming it, or kEof.
+  int Peek() {
+    if (pos_ == buf_.size() && !Fill()) return kEof;
+    return static_cast<unsigned char>(buf_[pos_]);
+  }
+  // Consumes and returns the next byte, or kEof.
+  int Get() {
+    const int c = Peek();
+    if (c != kEof) {
+      ++pos_;
+      if (c == '\n') ++line_;
+    }
+    return c;
+  }
+  // The first byte that is not ASCII whitespace, without consuming anything; kEof when the
+  // rest of the input is blank. Buffers the whitespace it looks past.
+  int PeekNonBlank();
+  // Reads the next line into *line without its "\n" or "\r\n"; false at end of input.
+  // Linear in the line length however long the line is.
+  bool ReadLine(std::string* line);
+  // Appends the rest of the input to *out.
+  void ReadAll(std::string* out);
+
+  // Non-ok after a read error (as opposed to a clean end of input).
+  const Status& status() const { return status_; }
+
+ private:
+  ByteSource(std::unique_ptr<std::istream> owned, std::istream* in, std::string name);
+  // Appends the next chunk of the stream to buf_; false at end of input.
+  bool Fill();
+
+  std::unique_ptr<std::istream> owned_;
+  std::istream* in_;  // owned_.get(), std::cin, or nullptr for string input
+  std::string name_;
+  bool is_stdin_ = false;
+  std::string buf_;
+  size_t pos_ = 0;
+  int line_ = 1;
+  Status status_;
+};
+
+}  // namespace thaw
+
+#endif  // THAW_TEXT_BYTE_SOURCE_H_

@@ -1,0 +1,121 @@
+// Tests for the JSON Lines reader: fields, ids, dates, and every kind of bad line.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "text/reader.h"
+#include "text/test_util.h"
+
+namespace thaw {
+namespace {
+
+using testing::Dump;
+using testing::HasDiagnostic;
+using testing::ReadAll;
+using testing::TempDir;
+
+TEST(JsonlReader, ReadsAllFieldsAndParsesTheDate) {
+  TempDir dir;
+  Diagnostics d;
+  auto docs = ReadAll(
+      dir.Write(
+          "news.jsonl",
+          "{\"id\":\"a1\",\"text\":\"Seoul and Beijing met.\",\"date\":\"2024-06-19T08:00:00Z\","
+          "\"title\":\"T\",\"source\":\"KH\",\"url\":\"https://x/y\",\"extra\":[1,2]}\n"),
+      InputFormat::kAuto, &d);
+  ASSERT_EQ(docs.size(), 1u) << Dump(d);
+  EXPECT_TRUE(d.empty()) << Dump(d);
+  const Document& doc = docs[0];
+  EXPECT_EQ(doc.id, "a1");
+  EXPECT_EQ(doc.text, "Seoul and Beijing met.");
+  EXPECT_EQ(doc.date, 20240619);
+  EXPECT_EQ(doc.title, "T");
+  EXPECT_EQ(doc.source, "KH");
+  EXPECT_EQ(doc.url, "https://x/y");
+  EXPECT_EQ(doc.origin, dir.path() + "/news.jsonl:1");
+  EXPECT_TRUE(doc.sentences.empty());
+}
+
+TEST(JsonlReader, MissingIdBecomesFileAndLineAndNumericIdsAreKept) {
+  TempDir dir;
+  Diagnostics d;
+  auto docs = ReadAll(dir.Write("n.jsonl", "{\"text\":\"a\"}\n\n{\"id\":17,\"text\":\"b\"}\n"),
+                      InputFormat::kAuto, &d);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "n.jsonl:1");
+  EXPECT_EQ(docs[1].id, "17");
+  EXPECT_TRUE(d.empty()) << Dump(d);
+}
+
+TEST(JsonlReader, BadLinesAreSkippedWithFileAndLineAndGoodLinesKept) {
+  TempDir dir;
+  Diagnostics d;
+  auto docs = ReadAll(dir.Write("b.jsonl",
+                                "{\"id\":\"1\",\"text\":\"ok\"}\n"
+                                "{\"id\":\"2\",\"text\":\"cut off\n"
+                                "[1,2,3]\n"
+                                "{\"id\":\"4\"}\n"
+                                "{\"id\":\"5\",\"text\":42}\n"
+                                "{\"id\":\"6\",\"text\":\"ok too\"}\n"),
+                      InputFormat::kAuto, &d);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "1");
+  EXPECT_EQ(docs[1].id, "6");
+  ASSERT_EQ(d.size(), 4u) << Dump(d);
+  EXPECT_EQ(d.items()[0].line, 2);
+  EXPECT_NE(d.items()[0].message.find("not valid JSON"), std::string::npos);
+  EXPECT_EQ(d.items()[0].message.find("[json.exception"), std::string::npos);
+  EXPECT_EQ(d.items()[1].line, 3);
+  EXPECT_NE(d.items()[1].message.find("found array"), std::string::npos);
+  EXPECT_EQ(d.items()[2].line, 4);
+  EXPECT_NE(d.items()[2].message.find("no \"text\" string"), std::string::npos);
+  EXPECT_EQ(d.items()[3].line, 5);
+}
+
+TEST(JsonlReader, BadDateIsReportedAndTheDocumentKeptWithoutDate) {
+  TempDir dir;
+  Diagnostics d;
+  auto docs = ReadAll(dir.Write("d.jsonl",
+                                "{\"id\":\"x\",\"text\":\"t\",\"date\":\"last Tuesday\"}\n"
+                                "{\"id\":\"y\",\"text\":\"t\",\"date\":20150101}\n"
+                                "{\"id\":\"z\",\"text\":\"t\",\"title\":5}\n"),
+                      InputFormat::kAuto, &d);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].date, kNoDate);
+  EXPECT_EQ(docs[1].date, 20150101);
+  EXPECT_EQ(docs[2].title, "");
+  ASSERT_EQ(d.size(), 2u) << Dump(d);
+  EXPECT_TRUE(HasDiagnostic(d, "d.jsonl:1: date \"last Tuesday\" is not a date")) << Dump(d);
+  EXPECT_TRUE(HasDiagnostic(d, "d.jsonl:3: \"title\" is not a string")) << Dump(d);
+}
+
+TEST(JsonlReader, InvalidUtf8IsRepairedBeforeParsing) {
+  TempDir dir;
+  Diagnostics d;
+  auto docs = ReadAll(dir.Write("u.jsonl", "{\"id\":\"u\",\"text\":\"caf\xE9\"}\n"),
+                      InputFormat::kAuto, &d);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, "caf\xEF\xBF\xBD");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].line, 1);
+  EXPECT_NE(d.items()[0].message.find("invalid UTF-8"), std::string::npos);
+}
+
+TEST(JsonlReader, TenMegabyteLineIsRead) {
+  TempDir dir;
+  Diagnostics d;
+  const std::string big(10 * 1000 * 1000, 'w');
+  auto docs = ReadAll(dir.Write("big.jsonl", "{\"id\":\"big\",\"text\":\"" + big +
+                                                 "\"}\n{\"text\":\"" + big + "\n"),
+                      InputFormat::kAuto, &d);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text.size(), big.size());
+  ASSERT_EQ(d.size(), 1u);  // the second, unterminated line
+  EXPECT_EQ(d.items()[0].line, 2);
+  EXPECT_LT(d.items()[0].message.size(), 1000u) << "messages must not echo huge input";
+}
+
+}  // namespace
+}  // namespace thaw

@@ -1,0 +1,193 @@
+#include "text/reader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
+#include "base/strings.h"
+#include "text/readers.h"
+
+namespace thaw {
+namespace {
+
+// A reader with no documents: blank input.
+class EmptyReader : public DocumentReader {
+ public:
+  Result<bool> Next(Document*) override { return false; }
+};
+
+// Reads the files of one directory in name order, each with the reader its format needs.
+// A file that cannot be opened or fails mid-read is reported and skipped, never fatal.
+class DirectoryReader : public DocumentReader {
+ public:
+  DirectoryReader(std::vector<std::string> files, InputFormat format, Diagnostics* diags)
+      : files_(std::move(files)), format_(format), diags_(diags) {}
+
+  Result<bool> Next(Document* doc) override {
+    for (;;) {
+      if (current_ == nullptr) {
+        if (next_file_ == files_.size()) return false;
+        const std::string& path = files_[next_file_++];
+        Result<std::unique_ptr<ByteSource>> src = ByteSource::Open(path);
+        if (!src.ok()) {
+          diags_->Add(path, 0, src.status().message() + "; file skipped");
+          continue;
+        }
+        current_ = NewReaderFor(std::move(src).value(), format_, diags_);
+      }
+      Result<bool> r = current_->Next(doc);
+      if (r.ok() && *r) return true;
+      if (!r.ok())
+        diags_->Add(files_[next_file_ - 1], 0, r.status().message() + "; rest of file skipped");
+      current_.reset();
+    }
+  }
+
+ private:
+  std::vector<std::string> files_;
+  InputFormat format_;
+  Diagnostics* diags_;
+  size_t next_file_ = 0;
+  std::unique_ptr<DocumentReader> current_;
+};
+
+std::string LowerExtension(std::string_view path) {
+  const std::string base = BaseName(path);
+  const size_t dot = base.rfind('.');
+  if (dot == std::string::npos || dot == 0) return "";
+  return ToLowerAscii(std::string_view(base).substr(dot));
+}
+
+Result<std::unique_ptr<DocumentReader>> OpenDirectory(const std::string& path, InputFormat format,
+                                                      Diagnostics* diags) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::directory_iterator it(path, ec);
+  if (ec) return Status::IoError(path + ": cannot list directory: " + ec.message());
+  std::vector<std::string> files;
+  std::vector<std::string> skipped;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) return Status::IoError(path + ": cannot list directory: " + ec.message());
+    std::error_code type_ec;
+    if (!it->is_regular_file(type_ec)) continue;  // subdirectories are not descended into
+    const std::string name = it->path().filename().string();
+    if (name.empty() || name[0] == '.') continue;  // .DS_Store, editor swap files
+    // With an explicit format every file is read in it; with kAuto only known extensions,
+    // so that stray binaries (archives, images) in a news folder are not read as text.
+    if (format == InputFormat::kAuto && FormatFromExtension(name) == InputFormat::kAuto) {
+      skipped.push_back(name);
+      continue;
+    }
+    files.push_back(it->path().string());
+  }
+  std::sort(files.begin(), files.end());
+  if (!skipped.empty()) {
+    std::sort(skipped.begin(), skipped.end());
+    diags->Add(path, 0,
+               "skipped " + std::to_string(skipped.size()) +
+                   " file(s) without a .txt, .xml, .conllu, .jsonl or .json extension (" +
+                   skipped.front() + (skipped.size() > 1 ? ", ..." : "") +
+                   "); rename them or pass an explicit --format to read them");
+  }
+  if (files.empty()) diags->Add(path, 0, "no input files in directory");
+  return std::unique_ptr<DocumentReader>(
+      std::make_unique<DirectoryReader>(std::move(files), format, diags));
+}
+
+}  // namespace
+
+Result<InputFormat> ParseInputFormat(std::string_view name) {
+  const std::string n = ToLowerAscii(Trim(name));
+  if (n == "auto") return InputFormat::kAuto;
+  if (n == "xml" || n == "petrarch") return InputFormat::kPetrarchXml;
+  if (n == "conllu") return InputFormat::kConllu;
+  if (n == "jsonl" || n == "json") return InputFormat::kJsonl;
+  if (n == "text" || n == "txt") return InputFormat::kText;
+  return Status::InvalidArgument("unknown input format '" + std::string(name) +
+                                 "'; expected auto, xml, conllu, jsonl or text");
+}
+
+InputFormat FormatFromExtension(std::string_view path) {
+  const std::string ext = LowerExtension(path);
+  if (ext == ".xml") return InputFormat::kPetrarchXml;
+  if (ext == ".conllu") return InputFormat::kConllu;
+  if (ext == ".jsonl" || ext == ".json") return InputFormat::kJsonl;
+  if (ext == ".txt") return InputFormat::kText;
+  return InputFormat::kAuto;
+}
+
+InputFormat SniffFormat(int first_byte) {
+  if (first_byte == '<') return InputFormat::kPetrarchXml;
+  if (first_byte == '{') return InputFormat::kJsonl;
+  if (first_byte == '#' || (first_byte >= '0' && first_byte <= '9')) return InputFormat::kConllu;
+  return InputFormat::kText;
+}
+
+std::string Excerpt(std::string_view s, size_t max) {
+  if (s.size() <= max) return std::string(s);
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return std::string(s.substr(0, end)) + "...";
+}
+
+std::string BaseName(std::string_view path) {
+  if (path == "<stdin>" || path == "-") return "stdin";
+  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  const size_t slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+int LineAt(std::string_view s, size_t offset, int first_line) {
+  offset = std::min(offset, s.size());
+  return first_line + static_cast<int>(std::count(s.begin(), s.begin() + offset, '\n'));
+}
+
+int RepairUtf8InPlace(std::string* s, int first_line) {
+  if (IsValidUtf8(*s)) return 0;
+  std::string fixed = RepairUtf8(*s);
+  // RepairUtf8 copies valid sequences verbatim, so the first byte where the two differ is
+  // within two bytes of the first bad one and on the same line (a '\n' is never part of a
+  // bad sequence).
+  const auto diff = std::mismatch(s->begin(), s->end(), fixed.begin(), fixed.end());
+  const int line = LineAt(*s, static_cast<size_t>(diff.first - s->begin()), first_line);
+  *s = std::move(fixed);
+  return line;
+}
+
+std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src, InputFormat format,
+                                             Diagnostics* diags) {
+  const int first = src->PeekNonBlank();
+  if (first == ByteSource::kEof) {
+    if (src->status().ok()) diags->Add(src->name(), 0, "empty input");
+    return std::make_unique<EmptyReader>();
+  }
+  if (format == InputFormat::kAuto) {
+    format = src->is_stdin() ? SniffFormat(first) : FormatFromExtension(src->name());
+  }
+  switch (format) {
+    case InputFormat::kPetrarchXml:
+      return NewPetrarchXmlReader(std::move(src), diags);
+    case InputFormat::kConllu:
+      return NewConlluReader(std::move(src), diags);
+    case InputFormat::kJsonl:
+      return NewJsonlReader(std::move(src), diags);
+    case InputFormat::kAuto:
+    case InputFormat::kText:
+      break;
+  }
+  return NewTextReader(std::move(src), diags);
+}
+
+Result<std::unique_ptr<DocumentReader>> OpenDocumentReader(const std::string& path,
+                                                           InputFormat format, Diagnostics* diags) {
+  if (diags == nullptr) return Status::InvalidArgument("OpenDocumentReader: diags is null");
+  std::error_code ec;
+  if (path != "-" && std::filesystem::is_directory(path, ec)) {
+    return OpenDirectory(path, format, diags);
+  }
+  Result<std::unique_ptr<ByteSource>> src = ByteSource::Open(path);
+  if (!src.ok()) return src.status();
+  return NewReaderFor(std::move(src).value(), format, diags);
+}
+
+}  // namespace thaw

@@ -1,0 +1,48 @@
+// The per-format readers behind OpenDocumentReader, and helpers they share.
+// Internal to src/text. Readers own their ByteSource and borrow the Diagnostics.
+#ifndef THAW_TEXT_READERS_H_
+#define THAW_TEXT_READERS_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "base/diagnostics.h"
+#include "text/byte_source.h"
+#include "text/reader.h"
+
+namespace thaw {
+
+std::unique_ptr<DocumentReader> NewPetrarchXmlReader(std::unique_ptr<ByteSource> src,
+                                                     Diagnostics* diags);
+std::unique_ptr<DocumentReader> NewConlluReader(std::unique_ptr<ByteSource> src,
+                                                Diagnostics* diags);
+std::unique_ptr<DocumentReader> NewJsonlReader(std::unique_ptr<ByteSource> src, Diagnostics* diags);
+std::unique_ptr<DocumentReader> NewTextReader(std::unique_ptr<ByteSource> src, Diagnostics* diags);
+
+// Picks the reader for `src` (kAuto: by extension, or by the first non-blank byte for
+// stdin). Blank input yields a reader with no documents and an "empty input" diagnostic.
+std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src, InputFormat format,
+                                             Diagnostics* diags);
+
+// The format for a path's extension (case-insensitive): .xml, .conllu, .jsonl/.json, .txt;
+// kAuto when the extension is none of these.
+InputFormat FormatFromExtension(std::string_view path);
+// The format stdin most likely holds given its first non-blank byte: '<' XML, '{' JSON
+// Lines, '#' or a digit CoNLL-U, anything else plain text.
+InputFormat SniffFormat(int first_byte);
+// `s` cut to at most `max` bytes (at a UTF-8 boundary) with "..." appended when cut, so
+// that messages quoting input stay readable when the input is a 10 MB line.
+std::string Excerpt(std::string_view s, size_t max = 60);
+// "dir/a.txt" -> "a.txt"; "<stdin>" -> "stdin".
+std::string BaseName(std::string_view path);
+
+// When *s is not valid UTF-8, replaces each bad byte with U+FFFD and returns the line of
+// the first bad byte, counting from `first_line` at the start of *s; otherwise returns 0.
+int RepairUtf8InPlace(std::string* s, int first_line);
+// The line of byte `offset` in `s`, counting from `first_line` at its start.
+int LineAt(std::string_view s, size_t offset, int first_line);
+
+}  // namespace thaw
+
+#endif  // THAW_TEXT_READERS_H_
