@@ -155,9 +155,10 @@ int RunCode(const DictFlags& f, const std::vector<std::string>& inputs_in, const
   writer.Begin();
   auto scratch = (*coder)->NewScratch();
   std::vector<Event> events;
-  size_t docs = 0, sentences = 0, unparsed = 0, n_events = 0;
+  size_t docs = 0, sentences = 0, unparsed = 0, coded = 0, n_events = 0;
   const bool ok = ForEachDocument(inputs, *format, f.strict, f.quiet, &diags, [&](const Document& doc) {
     ++docs;
+    if (doc.sentences.empty() && !doc.text.empty()) ++unparsed;  // raw text: no parse yet
     if (DocumentIsDiscarded(**coder, doc, scratch.get())) return;
     for (const Sentence& s : doc.sentences) {
       ++sentences;
@@ -165,6 +166,7 @@ int RunCode(const DictFlags& f, const std::vector<std::string>& inputs_in, const
         ++unparsed;
         continue;
       }
+      ++coded;
       events.clear();
       (*coder)->CodeSentence(s, scratch.get(), &events);
       for (const Event& e : events) writer.Write(doc, s, e);
@@ -178,12 +180,17 @@ int RunCode(const DictFlags& f, const std::vector<std::string>& inputs_in, const
                              n_events, secs);
     if (unparsed > 0) {
       std::cerr << fmt::format(
-          "thaw: {} sentences have no dependency parse and were not coded (give CoNLL-U or PETRARCH XML with "
-          "<Parse>)\n",
+          "thaw: {} sentences or documents have no dependency parse and were not coded (give CoNLL-U, or "
+          "PETRARCH XML with <Parse>)\n",
           unparsed);
     }
   }
-  if (!ok && n_events == 0) return 1;
+  // Bad input is reported and skipped; only a run that could code nothing at all fails.
+  if (coded == 0) {
+    if (!f.quiet) std::cerr << "thaw: error: nothing could be coded from the input\n";
+    return 1;
+  }
+  (void)ok;
   return 0;
 }
 

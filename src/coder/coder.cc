@@ -901,6 +901,13 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         ResolveNP(np, &targets);
         from = after;
       }
+      if (targets.empty() && sources.size() >= 2) {
+        // "Russia and North Korea signed a treaty": conjoined actors act on each other.
+        const size_t before = out->size();
+        for (const Actor& a : sources) Emit({a}, sources, code, std::string(), v, *best_vc, best, line, out);
+        if (out->size() > before) sc_.groups.push_back({v, before, out->size(), code, best ? best->weight : -1});
+        continue;
+      }
     }
     const size_t before = out->size();
     Emit(sources, targets, code, rev, v, *best_vc, best, line, out);

@@ -11,8 +11,10 @@
 // one bad annotation. A comment after token lines without a blank line starts a new
 // sentence (reported).
 
+#include <optional>
 #include <string>
 
+#include "base/date.h"
 #include "base/strings.h"
 #include "text/conllu.h"
 #include "text/readers.h"
@@ -96,6 +98,20 @@ Result<bool> ConlluReader::Next(Document* doc) {
         StartDocument(std::move(id), line_no);
         continue;
       }
+      if (key == "date") {
+        // "# date = 2024-06-19": the document's date before its first sentence, else the
+        // sentence's own date.
+        const std::optional<Date> d = ParseDate(value);
+        if (!d) {
+          Warn(line_no, "date comment '" + Excerpt(std::string(value)) + "' is not a date (use YYYY-MM-DD)");
+        } else if (in_sentence_) {
+          cur_.date = *d;
+        } else {
+          if (!doc_started_) StartDocument(BaseName(src_->name()), line_no);
+          building_.date = *d;
+        }
+        continue;
+      }
       if (key == "sent_id" || key == "text") {
         StartSentenceIfNeeded(line_no);
         if (bad != 0 && bad_utf8_line_ == 0) bad_utf8_line_ = bad;
@@ -147,6 +163,7 @@ void ConlluReader::EndSentence() {
     Warn(error_line, error + "; the sentence is kept without a parse");
   }
   if (!has_text_) cur_.text = builder_.surface();
+  if (cur_.date == kNoDate) cur_.date = building_.date;
   const size_t n = building_.sentences.size() + 1;
   cur_.id = sent_id_.empty() ? building_.id + "-" + std::to_string(n) : sent_id_;
   if (bad_utf8_line_ != 0) {

@@ -201,3 +201,29 @@ TEST(ConlluReader, RealEwtTestFile) {
 
 }  // namespace
 }  // namespace thaw
+
+namespace thaw {
+namespace {
+
+TEST(ConlluReaderDates, DateCommentsSetDocumentAndSentenceDates) {
+  const std::string path = ::testing::TempDir() + "/dated.conllu";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    std::fputs("# newdoc id = d1\n# date = 2014-07-03\n# sent_id = a\n1\tX\tX\tPROPN\tNNP\t_\t0\troot\t_\t_\n\n"
+               "# sent_id = b\n# date = 2024-06-19\n1\tY\tY\tPROPN\tNNP\t_\t0\troot\t_\t_\n\n", f);
+    std::fclose(f);
+  }
+  Diagnostics diags;
+  auto reader = OpenDocumentReader(path, InputFormat::kConllu, &diags);
+  ASSERT_TRUE(reader.ok());
+  Document doc;
+  ASSERT_TRUE(*(*reader)->Next(&doc));
+  EXPECT_EQ(doc.date, 20140703);
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  EXPECT_EQ(doc.sentences[0].date, 20140703);
+  EXPECT_EQ(doc.sentences[1].date, 20240619);
+  EXPECT_TRUE(diags.empty());
+}
+
+}  // namespace
+}  // namespace thaw

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# End-to-end checks of the thaw binary on good and bad input: every bad input gives a clear
+# message naming file:line, and the exit code is non-zero only when nothing could be coded.
+# Usage: cli_test.sh PATH/TO/thaw PROJECT_SOURCE_DIR
+set -u
+thaw=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() {  # check NAME CONDITION-EXIT-CODE
+  if [ "$2" -ne 0 ]; then echo "FAIL: $1"; fails=$((fails + 1)); else echo "ok: $1"; fi
+}
+dict=(--dict-dir "$src/examples/dict")
+
+# Good input: the bundled example codes to events.
+"$thaw" code "$src/examples/korea.conllu" "${dict[@]}" >"$tmp/out" 2>"$tmp/err"
+check "example codes with exit 0" $?
+grep -q '"source":"RUS","target":"PRK","code":"057"' "$tmp/out"; check "example finds Russia-North Korea treaty" $?
+"$thaw" code "$src/examples/korea.conllu" "${dict[@]}" --format tsv >"$tmp/out.tsv" 2>/dev/null
+head -1 "$tmp/out.tsv" | grep -q $'^doc_id\tsentence_id\tdate\tsource' ; check "tsv has a header row" $?
+"$thaw" code "${dict[@]}" <"$src/examples/korea.conllu" | grep -q '"code":"057"'; check "stdin input" $?
+
+# Empty file: nothing to code, clear message, non-zero exit.
+: >"$tmp/empty.conllu"
+"$thaw" code "$tmp/empty.conllu" "${dict[@]}" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ]; check "empty file exits non-zero" $?
+grep -q 'empty.conllu' "$tmp/err"; check "empty file message names the file" $?
+
+# Truncated PETRARCH XML: complete records are coded, the cut is reported with file:line.
+{
+  echo '<Sentences>'
+  for i in 1 2; do
+    echo "<Sentence id=\"T_$i\" date=\"20240619\" source=\"T\" sentence=\"true\">"
+    echo '<Text>Russia and North Korea signed a defence treaty.</Text><Parse>'
+    printf '1\tRussia\tRussia\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n2\tand\tand\tCCONJ\tCC\t_\t4\tcc\t_\t_\n'
+    printf '3\tNorth\tNorth\tPROPN\tNNP\t_\t4\tcompound\t_\t_\n4\tKorea\tKorea\tPROPN\tNNP\t_\t1\tconj\t_\t_\n'
+    printf '5\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_\n6\ta\ta\tDET\tDT\t_\t8\tdet\t_\t_\n'
+    printf '7\tdefence\tdefence\tNOUN\tNN\t_\t8\tcompound\t_\t_\n8\ttreaty\ttreaty\tNOUN\tNN\t_\t5\tobj\t_\t_\n'
+    echo '</Parse></Sentence>'
+  done
+  echo '<Sentence id="T_3" date="20240619"><Text>Russia signed'
+} >"$tmp/trunc.xml"
+"$thaw" code "$tmp/trunc.xml" "${dict[@]}" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "truncated XML still exits 0 (records coded)" $rc
+[ "$(grep -c '"code":"057"' "$tmp/out")" -ge 2 ]; check "truncated XML codes the complete records" $?
+grep -Eq 'trunc.xml:[0-9]+' "$tmp/err"; check "truncated XML reported with file:line" $?
+
+# Invalid UTF-8 inside a record: repaired, reported, coded.
+sed 's/defence treaty/defence \xff\xfe treaty/' "$tmp/trunc.xml" | head -n 12 >"$tmp/latin.xml"
+echo '</Sentences>' >>"$tmp/latin.xml"
+"$thaw" code "$tmp/latin.xml" "${dict[@]}" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "invalid UTF-8 exits 0" $rc
+grep -Eq 'latin.xml:[0-9]+.*UTF-8' "$tmp/err"; check "invalid UTF-8 reported with file:line" $?
+
+# A 10 MB single line of JSON Lines: read without crashing; nothing to code (no parse).
+python3 -c "import json; print(json.dumps({'id':'big','text':'word '*2000000}))" >"$tmp/big.jsonl"
+"$thaw" code "$tmp/big.jsonl" "${dict[@]}" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ]; check "10 MB line handled (exit 1: nothing parsed to code)" $?
+grep -q 'no dependency parse' "$tmp/err"; check "10 MB line: says why nothing was coded" $?
+
+# A dictionary with garbage lines: warnings with file:line, coding continues.
+mkdir "$tmp/dict"; cp "$src"/examples/dict/* "$tmp/dict/"
+printf -- '--- BROKEN [05\n- * {UNCLOSED [057]\n\x01\x02garbage\n' >>"$tmp/dict/example.verbs.txt"
+"$thaw" code "$src/examples/korea.conllu" --dict-dir "$tmp/dict" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "garbage dictionary lines do not stop coding" $rc
+grep -Eq 'example.verbs.txt:[0-9]+' "$tmp/err"; check "garbage dictionary line reported with file:line" $?
+grep -q '"code":"057"' "$tmp/out"; check "coding still finds events" $?
+"$thaw" code "$src/examples/korea.conllu" --dict-dir "$tmp/dict" --strict >/dev/null 2>&1; rc=$?
+[ $rc -ne 0 ]; check "--strict makes garbage dictionary lines fatal" $?
+
+# Missing input and missing dictionary: clear errors, non-zero.
+"$thaw" code "$tmp/nope.conllu" "${dict[@]}" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ] && grep -q 'nope.conllu' "$tmp/err"; check "missing input named" $?
+"$thaw" code "$src/examples/korea.conllu" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ] && grep -q -- '--verbs' "$tmp/err"; check "missing dictionary explained" $?
+"$thaw" code --help | grep -q -- '--dict-dir'; check "code --help documents options" $?
+
+# Eval on the conformance suite (when ../shared is present).
+V="$src/../shared/petrarch/validation"
+if [ -f "$V/PETR.UnitTest.records.xml" ]; then
+  "$thaw" eval "$V/PETR.UnitTest.records.xml" --verbs "$V/PETR.Validate.verbs.txt" --actors "$V/PETR.Validate.actors.txt" \
+    --agents "$V/PETR.Validate.agents.txt" --discards "$V/PETR.Validate.discards.txt" -q >"$tmp/eval" 2>&1
+  check "eval exits 0 with failing records" $?
+  grep -q '^precision: .* F1: ' "$tmp/eval"; check "eval prints F1" $?
+  grep -q '^exact records: ' "$tmp/eval"; check "eval prints exact share" $?
+  grep -q '^FAIL ' "$tmp/eval"; check "eval lists failing records" $?
+else
+  echo "skip: ../shared/petrarch/validation absent; eval checks not run"
+fi
+
+[ $fails -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
+echo "all CLI checks passed"
