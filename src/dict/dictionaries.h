@@ -1,5 +1,7 @@
 // In-memory forms of the PETRARCH-2 dictionaries (verbs, actors, agents, discards) and
 // their loaders. Loaders keep going past malformed lines, reporting each as file:line.
+// The dictionaries are plain values: immutable after loading, so safe to share across
+// threads; the loaders themselves are reentrant (no global state).
 #ifndef THAW_DICT_DICTIONARIES_H_
 #define THAW_DICT_DICTIONARIES_H_
 
@@ -33,9 +35,9 @@ enum class ElemKind : uint8_t {
 
 struct PatternElem {
   ElemKind kind = ElemKind::kWord;
-  std::string word;   // kWord only
-  bool exact = false;  // kWord written with a trailing '_'
-  int32_t synset = -1;  // kSynset only
+  std::string word;                   // kWord only (cleared for kSynset once the name is resolved)
+  bool exact = false;                 // kWord written with a trailing '_'
+  int32_t synset = -1;                // kSynset only
   std::vector<PatternElem> children;  // kNounPhrase / kPrepPhrase only
 };
 
@@ -83,8 +85,17 @@ struct VerbDictionary {
   std::vector<VerbBlock> blocks;
 };
 
-// Regular inflections PETRARCH generates for a base verb: -S/-ES, -ED, -ING with the
-// usual spelling rules (TRY -> TRIES/TRIED, STOP -> STOPPED). Upper-case in and out.
+// Regular inflections PETRARCH generates for a one-word base verb, in the order
+// {third person -S/-ES, past -ED, present participle -ING}, with the usual spelling rules:
+//   -ES after S, X, Z, CH, SH, O; consonant+Y -> IES  (PASS -> PASSES, TRY -> TRIES)
+//   final E -> D; consonant+Y -> IED                  (AGREE -> AGREED, TRY -> TRIED)
+//   IE -> YING; EE, YE, OE keep the E; other final E is dropped (DIE -> DYING, SEE ->
+//   SEEING, MAKE -> MAKING)
+//   a one-syllable word ending consonant-vowel-consonant, the last consonant not W, X or Y,
+//   doubles it before -ED/-ING (STOP -> STOPPED, STOPPING; but VISIT -> VISITED, FIX ->
+//   FIXED). Longer words are never doubled (ADMIT -> ADMITED): like PETRARCH, irregular
+//   and stress-dependent forms must be written in the dictionary's {...}.
+// Upper-case ASCII in and out; an empty base gives an empty vector.
 std::vector<std::string> RegularVerbForms(std::string_view base);
 
 // ---------------------------------------------------------------- actors
@@ -97,6 +108,7 @@ struct CodeRestriction {
   Date from = kNoDate;  // kAfter, kRange
   Date to = kNoDate;    // kBefore, kRange
   int line = 0;
+  // Whether the code applies on `date`.
   // kBefore: date < to; kAfter: date > from; kRange: from <= date <= to.
   // An unknown date (kNoDate) matches only kAlways.
   bool IsActive(Date date) const;
@@ -125,10 +137,11 @@ struct ActorDictionary {
 struct AgentEntry {
   std::vector<std::string> words;  // singular form
   enum class Plural : uint8_t { kRegular, kNone, kExplicit };
-  Plural plural = Plural::kRegular;  // no braces / {} / {FORMS}
+  Plural plural = Plural::kRegular;               // no braces / {} / {FORMS}
   std::vector<std::vector<std::string>> plurals;  // kExplicit only
-  std::string code;     // without '~', e.g. "GOV", "NGO"
+  std::string code;                               // without '~', e.g. "GOV", "NGO"
   bool prefix = false;  // `[NGO~]`: the agent code goes before the country code
+  bool exact = false;   // written with a trailing '_' (PETRARCH "stopped" noun)
   int line = 0;
 };
 
@@ -139,8 +152,9 @@ struct AgentDictionary {
 // ---------------------------------------------------------------- discards
 
 struct DiscardEntry {
-  std::vector<std::string> words;
-  bool story_level = false;  // '+' prefix: discard the whole story
+  std::vector<std::string> words;  // upper-case
+  bool story_level = false;        // '+' prefix: discard the whole story
+  bool exact = false;              // written with a trailing '_'
   int line = 0;
 };
 
@@ -151,15 +165,33 @@ struct DiscardDictionary {
 // ---------------------------------------------------------------- loading
 
 struct LoadOptions {
-  bool strict = false;  // a malformed line becomes a load error instead of a warning
+  // A line (or part of one) that has to be dropped becomes a load error instead of a
+  // warning. Repairs that keep the data (Latin-1 bytes replaced, a pattern line missing
+  // its leading '-', stray text after a code) stay warnings even under `strict`.
+  bool strict = false;
 };
 
 // Parsers over text already in memory; `name` is used in diagnostics. Malformed lines
-// are reported to `diags` as name:line with the offending text and skipped; under
-// `strict` the first one is returned as an InvalidArgument error instead.
+// are reported to `diags` (which may be null) as name:line with the offending text and
+// skipped; under `strict` the first one is returned as an InvalidArgument error instead
+// ("name:line: message"), and nothing more is parsed. Comments are '#' to end of line
+// (when the '#' starts a word: at line start, after whitespace, ']' or '_', or before
+// whitespace or '_'; never inside [...] codes) and <!-- ... --> blocks, which may span
+// lines (the "<! --" misspelling is accepted). Invalid UTF-8 is repaired with U+FFFD and
+// reported; so are control characters and U+FFFD already present in the file.
+// Verbs: synonym-set references are resolved once the whole file is read, so a set may be
+// used above its &NAME line; a pattern or set entry naming an unknown set is reported and
+// skipped, as is a pattern with no `*`, several, or unbalanced {} / (). A set defined
+// twice has its entries merged; an entry that makes a set include itself is dropped.
+// Transformation lines ("~ a (a b ATTACK) SAY = a b 015") are ignored with one note.
 Result<VerbDictionary> ParseVerbDictionary(std::string_view text, std::string_view name,
                                            const LoadOptions& options, Diagnostics* diags);
-// Actor, agent and discard parsers append to `out`, so several files accumulate.
+// Actor, agent and discard parsers append to `out`, so several files accumulate (after a
+// strict-mode error `out` keeps what was read before the bad line).
+// Actors: a name line's codes may sit on it or on the indented "[...]" lines below it;
+// several name lines with no code, directly one after another (no blank or comment line
+// between), become separate entries that all receive the codes that follow. An actor
+// left without any valid code is reported and dropped.
 Status ParseActorDictionary(std::string_view text, std::string_view name,
                             const LoadOptions& options, Diagnostics* diags, ActorDictionary* out);
 Status ParseAgentDictionary(std::string_view text, std::string_view name,
@@ -179,16 +211,18 @@ struct DictionarySet {
 // File-reading wrappers around the parsers.
 Result<VerbDictionary> LoadVerbDictionary(const std::string& path, const LoadOptions& options,
                                           Diagnostics* diags);
-Status LoadActorDictionary(const std::string& path, const LoadOptions& options,
-                           Diagnostics* diags, ActorDictionary* out);
-Status LoadAgentDictionary(const std::string& path, const LoadOptions& options,
-                           Diagnostics* diags, AgentDictionary* out);
+Status LoadActorDictionary(const std::string& path, const LoadOptions& options, Diagnostics* diags,
+                           ActorDictionary* out);
+Status LoadAgentDictionary(const std::string& path, const LoadOptions& options, Diagnostics* diags,
+                           AgentDictionary* out);
 Status LoadDiscardDictionary(const std::string& path, const LoadOptions& options,
                              Diagnostics* diags, DiscardDictionary* out);
 
-// Loads a directory of PETRARCH files, classifying each by name: *verbs*.txt or CAMEO*.txt
-// are verbs, *actors*.txt actors, *agents*.txt agents, *discards*.txt discards; other files
-// (issues, ontology) are ignored. Fails when no verb file is found.
+// Loads a directory of PETRARCH files, classifying each by name (case-insensitively):
+// *verbs*.txt or CAMEO*.txt are verbs, *actors*.txt actors, *agents*.txt agents,
+// *discards*.txt discards; other files (issues, ontology, records) are ignored. Files of one
+// kind are read in name order. Diagnostics name each file by its full path. Fails when no
+// verb file or more than one is found, or when a file cannot be read.
 Result<DictionarySet> LoadDictionaryDir(const std::string& dir, const LoadOptions& options,
                                         Diagnostics* diags);
 
