@@ -198,14 +198,14 @@ void CompileDictionaries(const DictionarySet& dicts, Diagnostics* diags, Compile
     CVerbBlock cb;
     cb.line = b.line;
     if (!SplitEventCode(b.code, &cb.code, &cb.reverse_code)) {
-      diags->Add("verbs", b.line, "verb block " + b.name + " has unusable code [" + b.code + "]; its default is ignored");
+      diags->Add(dicts.verbs.name, b.line, "verb block " + b.name + " has unusable code [" + b.code + "]; its default is ignored");
       cb.code.clear();
       cb.reverse_code.clear();
     }
     for (const VerbPattern& p : b.patterns) {
       CPattern cp;
       if (!SplitEventCode(p.code, &cp.code, &cp.reverse_code)) {
-        diags->Add("verbs", p.line, "pattern `" + p.text + "` has unusable code [" + p.code + "]; skipped");
+        diags->Add(dicts.verbs.name, p.line, "pattern `" + p.text + "` has unusable code [" + p.code + "]; skipped");
         continue;
       }
       bool after = false;
@@ -229,7 +229,7 @@ void CompileDictionaries(const DictionarySet& dicts, Diagnostics* diags, Compile
     for (const VerbForm& f : b.forms) {
       std::string fcode, frev;
       if (!f.code.empty() && !SplitEventCode(f.code, &fcode, &frev)) {
-        diags->Add("verbs", f.line, "verb form has unusable code [" + f.code + "]; using the block's");
+        diags->Add(dicts.verbs.name, f.line, "verb form has unusable code [" + f.code + "]; using the block's");
         fcode.clear();
         frev.clear();
       }

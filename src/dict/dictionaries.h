@@ -80,6 +80,7 @@ struct Synset {
 };
 
 struct VerbDictionary {
+  std::string name;  // the file (or name) it was parsed from, for messages about its lines
   std::vector<Synset> synsets;
   std::unordered_map<std::string, int32_t> synset_index;  // name -> index
   std::vector<VerbBlock> blocks;

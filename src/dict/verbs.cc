@@ -665,7 +665,9 @@ std::vector<std::string> RegularVerbForms(std::string_view base_in) {
 Result<VerbDictionary> ParseVerbDictionary(std::string_view text, std::string_view name,
                                            const LoadOptions& options, Diagnostics* diags) {
   VerbParser parser(name, options, diags);
-  return parser.Parse(text);
+  Result<VerbDictionary> dict = parser.Parse(text);
+  if (dict.ok()) dict->name = std::string(name);
+  return dict;
 }
 
 }  // namespace thaw
