@@ -125,11 +125,6 @@ bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format,
   return ok;
 }
 
-bool DocumentIsDiscarded(const Coder& coder, const Document& doc, CoderScratch* scratch) {
-  return std::any_of(doc.sentences.begin(), doc.sentences.end(),
-                     [&](const Sentence& s) { return coder.IsStoryDiscard(s, scratch); });
-}
-
 int RunCode(const DictFlags& f, const std::vector<std::string>& inputs_in, const std::string& format_name,
             const std::string& output_format) {
   Diagnostics diags;
@@ -154,23 +149,17 @@ int RunCode(const DictFlags& f, const std::vector<std::string>& inputs_in, const
   EventWriter writer(&std::cout, output_format == "tsv" ? EventFormat::kTsv : EventFormat::kJsonl);
   writer.Begin();
   auto scratch = (*coder)->NewScratch();
-  std::vector<Event> events;
-  size_t docs = 0, sentences = 0, unparsed = 0, coded = 0, n_events = 0;
+  Coder::DocumentEvents coded;
+  size_t docs = 0, sentences = 0, unparsed = 0, n_coded = 0, n_events = 0;
   const bool ok = ForEachDocument(inputs, *format, f.strict, f.quiet, &diags, [&](const Document& doc) {
     ++docs;
-    if (doc.sentences.empty() && !doc.text.empty()) ++unparsed;  // raw text: no parse yet
-    if (DocumentIsDiscarded(**coder, doc, scratch.get())) return;
-    for (const Sentence& s : doc.sentences) {
-      ++sentences;
-      if (!s.has_parse) {
-        ++unparsed;
-        continue;
-      }
-      ++coded;
-      events.clear();
-      (*coder)->CodeSentence(s, scratch.get(), &events);
-      for (const Event& e : events) writer.Write(doc, s, e);
-      n_events += events.size();
+    sentences += doc.sentences.size();
+    (*coder)->CodeDocument(doc, scratch.get(), &coded);
+    unparsed += coded.unparsed;
+    n_coded += coded.coded;
+    for (size_t i = 0; i < doc.sentences.size(); ++i) {
+      for (const Event& e : coded.events[i]) writer.Write(doc, doc.sentences[i], e);
+      n_events += coded.events[i].size();
     }
   });
   std::cout.flush();
@@ -186,7 +175,7 @@ int RunCode(const DictFlags& f, const std::vector<std::string>& inputs_in, const
     }
   }
   // Bad input is reported and skipped; only a run that could code nothing at all fails.
-  if (coded == 0) {
+  if (n_coded == 0) {
     if (!f.quiet) std::cerr << "thaw: error: nothing could be coded from the input\n";
     return 1;
   }

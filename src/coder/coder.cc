@@ -984,29 +984,37 @@ Result<std::unique_ptr<Coder>> Coder::Create(const DictionarySet& dicts, const C
 
 ScratchPtr Coder::NewScratch() const { return ScratchPtr(new CoderScratch()); }
 
-void Coder::CodeSentence(const Sentence& sentence, CoderScratch* scratch, std::vector<Event>* out) const {
-  if (!sentence.has_parse || sentence.tokens.empty()) return;
+Coder::Outcome Coder::CodeSentence(const Sentence& sentence, CoderScratch* scratch,
+                                   std::vector<Event>* out) const {
+  if (!sentence.has_parse || sentence.tokens.empty()) return Outcome::kUnparsed;
   scratch->s = &sentence;
   scratch->date = sentence.date;
   const bool monads = options_.honor_record_config ? (options_.allow_monads || !sentence.require_dyad)
                                                    : options_.allow_monads;
   SentenceCoder sc(*dict_, scratch, monads);
   sc.Prepare();
-  if (sc.Discarded(false)) return;
-  const size_t first = out->size();
-  std::vector<Event> events;
-  sc.CodeVerbs(&events);
-  (void)first;
-  for (auto& e : events) out->push_back(std::move(e));
+  if (sc.Discarded(true)) return Outcome::kStoryDiscarded;
+  if (sc.Discarded(false)) return Outcome::kDiscarded;
+  sc.CodeVerbs(out);
+  return Outcome::kCoded;
 }
 
-bool Coder::IsStoryDiscard(const Sentence& sentence, CoderScratch* scratch) const {
-  if (sentence.tokens.empty()) return false;
-  scratch->s = &sentence;
-  scratch->date = sentence.date;
-  SentenceCoder sc(*dict_, scratch, false);
-  sc.Prepare();
-  return sc.Discarded(true);
+void Coder::CodeDocument(const Document& doc, CoderScratch* scratch, DocumentEvents* out) const {
+  out->events.resize(doc.sentences.size());
+  out->story_discarded = false;
+  out->coded = 0;
+  out->unparsed = doc.sentences.empty() && !doc.text.empty() ? 1 : 0;
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    out->events[i].clear();
+    switch (CodeSentence(doc.sentences[i], scratch, &out->events[i])) {
+      case Outcome::kUnparsed: ++out->unparsed; break;
+      case Outcome::kStoryDiscarded: out->story_discarded = true; [[fallthrough]];
+      default: ++out->coded; break;
+    }
+  }
+  if (out->story_discarded) {
+    for (auto& e : out->events) e.clear();
+  }
 }
 
 }  // namespace thaw

@@ -44,12 +44,20 @@ class Coder {
 
   // Allocates scratch space for one thread.
   ScratchPtr NewScratch() const;
+  enum class Outcome { kCoded, kUnparsed, kDiscarded, kStoryDiscarded };
   // Codes one sentence with a dependency parse and appends its events to *out. A sentence
-  // without a parse, or discarded by the discard dictionary, yields no events.
-  void CodeSentence(const Sentence& sentence, CoderScratch* scratch, std::vector<Event>* out) const;
-  // True when a story-level discard phrase (e.g. "+TYPHOON") occurs in the sentence: the
-  // whole document it belongs to should then be dropped.
-  bool IsStoryDiscard(const Sentence& sentence, CoderScratch* scratch) const;
+  // without a parse, or with a discard phrase, yields no events; kStoryDiscarded (a '+'
+  // discard such as "+TYPHOON") means the whole document should be dropped.
+  Outcome CodeSentence(const Sentence& sentence, CoderScratch* scratch, std::vector<Event>* out) const;
+  // Codes every sentence of `doc` into out->events[i] for sentence i; a story discard in any
+  // sentence empties them all. `out` is reused across calls to avoid reallocation.
+  struct DocumentEvents {
+    std::vector<std::vector<Event>> events;
+    bool story_discarded = false;
+    size_t coded = 0;     // sentences with a parse
+    size_t unparsed = 0;  // sentences (or a whole raw-text document) without one
+  };
+  void CodeDocument(const Document& doc, CoderScratch* scratch, DocumentEvents* out) const;
 
  private:
   explicit Coder(std::unique_ptr<CompiledDictionaries> dict, const CoderOptions& options);

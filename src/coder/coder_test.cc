@@ -67,6 +67,7 @@ PARK_GEUN-HYE_
 )", "actors", opts, &diags, &dicts_.actors).ok());
     ASSERT_TRUE(ParseAgentDictionary("PRESIDENT [~GOV]\nPOLICE {} [~COP]\nMSF {} [NGO~]\n", "agents", opts, &diags,
                                      &dicts_.agents).ok());
+    ASSERT_TRUE(ParseDiscardDictionary("+TYPHOON\nBASEBALL\n", "discards", opts, &diags, &dicts_.discards).ok());
     auto coder = Coder::Create(dicts_, CoderOptions(), &diags);
     ASSERT_TRUE(coder.ok());
     coder_ = std::move(coder).value();
@@ -136,6 +137,27 @@ TEST_F(CoderTest, ReportedSpeechCarriesTheReportedAct) {
   auto s = Parse("China/PROPN/2/nsubj said/VERB/0/root Russia/PROPN/4/nsubj regretted/VERB/2/ccomp "
                  "Pyongyang/PROPN/4/obj");
   EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>RUS:111"});
+}
+
+TEST_F(CoderTest, SentenceDiscardDropsOnlyThatSentence) {
+  Document doc;
+  doc.sentences.push_back(Parse("China/PROPN/2/nsubj met/VERB/0/root Russia/PROPN/2/obj"));
+  doc.sentences.push_back(Parse("China/PROPN/2/nsubj met/VERB/0/root Russia/PROPN/2/obj at/ADP/5/case baseball/NOUN/2/obl"));
+  Coder::DocumentEvents out;
+  coder_->CodeDocument(doc, scratch_.get(), &out);
+  EXPECT_FALSE(out.story_discarded);
+  EXPECT_EQ(out.events[0].size(), 2u);
+  EXPECT_TRUE(out.events[1].empty());
+}
+
+TEST_F(CoderTest, StoryDiscardDropsTheWholeDocument) {
+  Document doc;
+  doc.sentences.push_back(Parse("China/PROPN/2/nsubj met/VERB/0/root Russia/PROPN/2/obj"));
+  doc.sentences.push_back(Parse("a/DET/2/det typhoon/NOUN/3/nsubj hit/VERB/0/root"));
+  Coder::DocumentEvents out;
+  coder_->CodeDocument(doc, scratch_.get(), &out);
+  EXPECT_TRUE(out.story_discarded);
+  EXPECT_TRUE(out.events[0].empty());
 }
 
 TEST_F(CoderTest, SentenceWithoutParseYieldsNothing) {

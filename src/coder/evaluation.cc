@@ -18,17 +18,15 @@ void SortUnique(std::vector<EventTriple>* v) {
 }  // namespace
 
 void Evaluator::Add(const Document& doc) {
-  const bool discarded = std::any_of(doc.sentences.begin(), doc.sentences.end(),
-                                     [&](const Sentence& s) { return coder_.IsStoryDiscard(s, scratch_.get()); });
-  for (const Sentence& s : doc.sentences) {
+  coder_.CodeDocument(doc, scratch_.get(), &coded_);
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& s = doc.sentences[i];
     RecordResult r;
     r.id = s.id;
     r.text = s.text;
     r.error = s.expected.error;
     for (const auto& e : s.expected.events) r.expected.emplace_back(e.source, e.target, e.code);
-    events_.clear();
-    if (!discarded) coder_.CodeSentence(s, scratch_.get(), &events_);
-    for (const auto& e : events_) r.produced.emplace_back(e.source, e.target, e.code);
+    for (const auto& e : coded_.events[i]) r.produced.emplace_back(e.source, e.target, e.code);
     SortUnique(&r.expected);
     SortUnique(&r.produced);
     size_t tp = 0;

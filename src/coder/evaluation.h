@@ -49,7 +49,7 @@ class Evaluator {
  private:
   const Coder& coder_;
   ScratchPtr scratch_;
-  std::vector<Event> events_;
+  Coder::DocumentEvents coded_;
   EvalTally overall_;
   std::map<std::string, EvalTally> by_prefix_;
   std::vector<RecordResult> records_;
