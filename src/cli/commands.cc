@@ -236,12 +236,14 @@ int RunMain(int argc, char** argv) {
   DictFlags code_flags;
   std::vector<std::string> code_inputs;
   std::string code_input_format = "auto", code_output = "jsonl";
-  CLI::App* code = app.add_subcommand(
-      "code",
-      "Code documents into events. Reads PETRARCH XML (.xml), CoNLL-U (.conllu), JSON Lines (.jsonl) or plain "
-      "text, from files, directories or stdin (no INPUT). Writes one event per line to stdout: doc_id, "
-      "sentence_id, date, source, target, code, root_code, quad_class, goldstein, source_text, target_text, "
-      "verb, pattern. Sentences need a dependency parse (CoNLL-U, or <Parse> in PETRARCH XML).");
+  CLI::App* code = app.add_subcommand("code", "code documents into CAMEO events (JSON Lines or TSV on stdout)");
+  code->footer(
+      "Reads PETRARCH XML (.xml), CoNLL-U (.conllu), JSON Lines (.jsonl) or plain text, from files, directories "
+      "or stdin (no INPUT). Writes one event per line: doc_id, sentence_id, date, source, target, code, "
+      "root_code, quad_class, goldstein, source_text, target_text, verb, pattern. Sentences need a dependency "
+      "parse (CoNLL-U, or <Parse> in PETRARCH XML). Bad input lines are reported as file:line and skipped; the "
+      "exit code is 1 only when nothing could be coded.\n\nExample:\n  thaw code news.conllu --dict-dir "
+      "../shared/petrarch/dictionaries --format tsv > events.tsv");
   code->add_option("INPUT", code_inputs, "input files or directories; '-' or nothing reads stdin");
   AddDictFlags(code, &code_flags);
   code->add_option("--input-format", code_input_format, "auto|xml|conllu|jsonl|text (auto: by extension)")
@@ -252,11 +254,12 @@ int RunMain(int argc, char** argv) {
   DictFlags eval_flags;
   std::string eval_input;
   bool show_passing = false;
-  CLI::App* eval = app.add_subcommand(
-      "eval",
-      "Code a PETRARCH validation file and compare with its <EventCoding> expectations: precision, recall, F1 "
-      "(exact source, target and code per sentence id) and the share of records coded exactly right, overall "
-      "and per id prefix, with every failing record listed. Exits 0 even when records fail.");
+  CLI::App* eval = app.add_subcommand("eval", "score coding against a PETRARCH validation file");
+  eval->footer(
+      "Codes every record and compares with its <EventCoding> expectations: precision, recall, F1 (exact source, "
+      "target and code per sentence id) and the share of records coded exactly right, overall and per id prefix, "
+      "with every failing record listed (expected vs produced). A record with no <EventCoding> expects no "
+      "events. Exits 0 even when records fail.");
   eval->add_option("FILE", eval_input, "validation XML, e.g. PETR.UnitTest.records.xml")->required();
   AddDictFlags(eval, &eval_flags);
   eval->add_flag("--show-passing", show_passing, "list passing records too");
