@@ -3,7 +3,7 @@
 # Called by README's two commands and by .ci/run; does nothing when all are present.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libgtest-dev libgmock-dev libbenchmark-dev
-      libcli11-dev nlohmann-json3-dev libfmt-dev)
+      libcli11-dev nlohmann-json3-dev libfmt-dev libicu-dev wordnet-base)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,1 @@
+# parser component: sources and tests (see CMakeLists.txt).

@@ -1,0 +1,1 @@
+# ptb component: sources and tests (see CMakeLists.txt).

@@ -1,0 +1,1 @@
+# segmenter component: sources and tests (see CMakeLists.txt).

@@ -1,0 +1,1 @@
+# tagger component: sources and tests (see CMakeLists.txt).

@@ -1,0 +1,1 @@
+# parser_train: sources and tests (see CMakeLists.txt).

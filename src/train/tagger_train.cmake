@@ -1,0 +1,1 @@
+# tagger_train: sources and tests (see CMakeLists.txt).
