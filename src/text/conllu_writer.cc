@@ -1,0 +1,59 @@
+#include "text/conllu_writer.h"
+
+#include "base/date.h"
+
+namespace thaw {
+namespace {
+
+// CoNLL-U fields cannot hold tabs, newlines or be empty.
+void AppendField(std::string_view s, std::string* out) {
+  if (s.empty()) {
+    out->push_back('_');
+    return;
+  }
+  for (char c : s) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+}
+
+void AppendComment(std::string_view key, std::string_view value, std::string* out) {
+  out->append("# ").append(key).append(" = ");
+  for (char c : value) out->push_back(c == '\n' || c == '\r' ? ' ' : c);
+  out->push_back('\n');
+}
+
+}  // namespace
+
+void AppendConllu(const Document& doc, std::string* out) {
+  AppendComment("newdoc id", doc.id, out);
+  if (doc.date != kNoDate) AppendComment("date", FormatDate(doc.date), out);
+  for (const Sentence& s : doc.sentences) {
+    AppendComment("sent_id", s.id, out);
+    AppendComment("text", s.text, out);
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      const Token& t = s.tokens[i];
+      out->append(std::to_string(i + 1)).push_back('\t');
+      AppendField(s.Form(i), out);
+      out->push_back('\t');
+      AppendField(s.Lemma(i), out);
+      out->push_back('\t');
+      AppendField(s.Upos(i), out);
+      out->push_back('\t');
+      AppendField(s.Xpos(i), out);
+      out->append("\t_\t");
+      if (s.has_parse) {
+        out->append(std::to_string(t.head + 1));
+        out->push_back('\t');
+        AppendField(s.Deprel(i), out);
+      } else {
+        out->append("_\t_");
+      }
+      out->append("\t_\t");
+      const bool glued = i + 1 < s.tokens.size() && t.char_end != kNoOffset &&
+                         s.tokens[i + 1].char_begin == t.char_end;
+      out->append(glued ? "SpaceAfter=No" : "_");
+      out->push_back('\n');
+    }
+    out->push_back('\n');
+  }
+}
+
+}  // namespace thaw
