@@ -1,0 +1,99 @@
+// `thaw code`: documents in, events out.
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "cli/common.h"
+#include "cli/event_output.h"
+
+namespace thaw {
+namespace {
+
+class CodeCommand : public Command {
+ public:
+  explicit CodeCommand(CLI::App* parent) {
+    app = parent->add_subcommand("code", "code documents into CAMEO events (JSON Lines or TSV on stdout)");
+    app->footer(
+        "Reads PETRARCH XML (.xml), CoNLL-U (.conllu), JSON Lines (.jsonl) or plain text, from files, "
+        "directories or stdin (no INPUT). Writes one event per line: doc_id, sentence_id, date, source, target, "
+        "code, root_code, quad_class, goldstein, source_text, target_text, verb, pattern. Sentences need a "
+        "dependency parse (CoNLL-U, or <Parse> in PETRARCH XML). Bad input lines are reported as file:line and "
+        "skipped; the exit code is 1 only when nothing could be coded.\n\nExample:\n  thaw code news.conllu "
+        "--dict-dir ../shared/petrarch/dictionaries --format tsv > events.tsv");
+    app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin");
+    AddDictFlags(app, &dict_);
+    app->add_option("--input-format", input_format_, "auto|xml|conllu|jsonl|text (auto: by extension)")
+        ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
+    app->add_option("--format", output_, "output format: jsonl (default) or tsv (with a header row)")
+        ->check(CLI::IsMember({"jsonl", "tsv"}));
+  }
+
+  int Run() override;
+
+ private:
+  DictFlags dict_;
+  std::vector<std::string> inputs_;
+  std::string input_format_ = "auto", output_ = "jsonl";
+};
+
+int CodeCommand::Run() {
+  Diagnostics diags;
+  const auto t0 = std::chrono::steady_clock::now();
+  auto coder = BuildCoder(dict_, &diags);
+  PrintDiagnostics(diags, dict_.quiet);
+  if (!coder.ok()) {
+    std::cerr << "thaw: error: " << coder.status().message() << "\n";
+    return 2;
+  }
+  if (dict_.strict && !diags.empty()) {
+    std::cerr << "thaw: error: dictionary problems with --strict\n";
+    return 2;
+  }
+  diags.Clear();
+  auto format = ParseInputFormat(input_format_);
+  if (!format.ok()) {
+    std::cerr << "thaw: error: " << format.status().message() << "\n";
+    return 2;
+  }
+  if (inputs_.empty()) inputs_.push_back("-");
+  EventWriter writer(&std::cout, output_ == "tsv" ? EventFormat::kTsv : EventFormat::kJsonl);
+  writer.Begin();
+  auto scratch = (*coder)->NewScratch();
+  Coder::DocumentEvents coded;
+  size_t docs = 0, sentences = 0, unparsed = 0, n_coded = 0, n_events = 0;
+  ForEachDocument(inputs_, *format, dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
+    ++docs;
+    sentences += doc.sentences.size();
+    (*coder)->CodeDocument(doc, scratch.get(), &coded);
+    unparsed += coded.unparsed;
+    n_coded += coded.coded;
+    for (size_t i = 0; i < doc.sentences.size(); ++i) {
+      for (const Event& e : coded.events[i]) writer.Write(doc, doc.sentences[i], e);
+      n_events += coded.events[i].size();
+    }
+  });
+  std::cout.flush();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (!dict_.quiet) {
+    std::cerr << fmt::format("thaw: {} documents, {} sentences, {} events in {:.2f} s\n", docs, sentences,
+                             n_events, secs);
+    if (unparsed > 0) {
+      std::cerr << fmt::format(
+          "thaw: {} sentences or documents have no dependency parse and were not coded (give CoNLL-U, or "
+          "PETRARCH XML with <Parse>)\n",
+          unparsed);
+    }
+  }
+  // Bad input is reported and skipped; only a run that could code nothing at all fails.
+  if (n_coded == 0) {
+    if (!dict_.quiet) std::cerr << "thaw: error: nothing could be coded from the input\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::unique_ptr<Command> MakeCodeCommand(CLI::App* parent) { return std::make_unique<CodeCommand>(parent); }
+
+}  // namespace thaw

@@ -1,0 +1,75 @@
+#include "cli/common.h"
+
+#include <iostream>
+
+namespace thaw {
+
+void AddDictFlags(CLI::App* app, DictFlags* f) {
+  app->add_option("--verbs", f->verbs, "PETRARCH-2 verb pattern dictionary (e.g. CAMEO.2.0.txt)");
+  app->add_option("--actors", f->actors, "actor dictionaries; repeat the flag or separate files with commas")
+      ->delimiter(',');
+  app->add_option("--agents", f->agents, "agent dictionary (e.g. Phoenix.agents.txt)");
+  app->add_option("--discards", f->discards, "discard dictionary (e.g. Phoenix.discards.txt)");
+  app->add_option("--dict-dir", f->dict_dir,
+                  "directory of PETRARCH dictionaries, classified by file name (*verbs*/CAMEO*, *actors*, "
+                  "*agents*, *discards*); single-file flags given as well replace that kind");
+  app->add_flag("--strict", f->strict, "treat a malformed dictionary or input line as fatal");
+  app->add_flag("-q,--quiet", f->quiet, "do not print warnings about skipped dictionary or input lines");
+}
+
+void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from) {
+  if (quiet) return;
+  constexpr size_t kMaxShown = 20;
+  size_t shown = 0;
+  for (size_t i = from; i < diags.size(); ++i) {
+    if (shown++ < kMaxShown) std::cerr << "thaw: warning: " << diags.items()[i].ToString() << "\n";
+  }
+  if (shown > kMaxShown) std::cerr << "thaw: ... and " << (shown - kMaxShown) << " more warnings\n";
+}
+
+Result<DictionarySet> LoadDictionaries(const DictFlags& f, Diagnostics* diags) {
+  LoadOptions opts;
+  opts.strict = f.strict;
+  DictionarySet set;
+  if (!f.dict_dir.empty()) {
+    auto r = LoadDictionaryDir(f.dict_dir, opts, diags);
+    if (!r.ok()) return r.status();
+    set = std::move(r).value();
+  }
+  if (!f.verbs.empty()) {
+    auto r = LoadVerbDictionary(f.verbs, opts, diags);
+    if (!r.ok()) return r.status();
+    set.verbs = std::move(r).value();
+  }
+  if (!f.actors.empty()) {
+    set.actors = ActorDictionary();
+    for (const auto& a : f.actors) {
+      if (Status s = LoadActorDictionary(a, opts, diags, &set.actors); !s.ok()) return s;
+    }
+  }
+  if (!f.agents.empty()) {
+    set.agents = AgentDictionary();
+    if (Status s = LoadAgentDictionary(f.agents, opts, diags, &set.agents); !s.ok()) return s;
+  }
+  if (!f.discards.empty()) {
+    set.discards = DiscardDictionary();
+    if (Status s = LoadDiscardDictionary(f.discards, opts, diags, &set.discards); !s.ok()) return s;
+  }
+  if (set.verbs.blocks.empty()) {
+    return Status::InvalidArgument(
+        "no verb dictionary: give --verbs FILE or --dict-dir DIR (for example "
+        "--dict-dir ../shared/petrarch/dictionaries)");
+  }
+  return set;
+}
+
+Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags) {
+  auto dicts = LoadDictionaries(f, diags);
+  if (!dicts.ok()) return dicts.status();
+  CoderOptions options;
+  return Coder::Create(*dicts, options, diags);
+}
+
+// Reads every document of every input, calling fn(doc) for each. Returns false (after
+// printing) when an input could not be opened.
+}  // namespace thaw

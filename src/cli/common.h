@@ -1,0 +1,78 @@
+// Pieces shared by thaw's commands: dictionary flags and loading, diagnostics printing, and
+// iteration over input documents. CLI-edge code: prints to stderr, never throws.
+#ifndef THAW_CLI_COMMON_H_
+#define THAW_CLI_COMMON_H_
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "coder/coder.h"
+#include "dict/dictionaries.h"
+#include "text/reader.h"
+
+namespace thaw {
+
+// A subcommand: registers its flags on construction, runs when parsed.
+class Command {
+ public:
+  virtual ~Command() = default;
+  virtual int Run() = 0;
+  CLI::App* app = nullptr;
+};
+
+std::unique_ptr<Command> MakeCodeCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeEvalCommand(CLI::App* parent);
+
+struct DictFlags {
+  std::string verbs, agents, discards, dict_dir;
+  std::vector<std::string> actors;
+  bool strict = false;
+  bool quiet = false;
+};
+
+void AddDictFlags(CLI::App* app, DictFlags* f);
+// Prints diagnostics from index `from` on (at most 20, then a count) unless quiet.
+void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from = 0);
+Result<DictionarySet> LoadDictionaries(const DictFlags& f, Diagnostics* diags);
+Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags);
+
+// Reads every document of every input, calling fn(Document&) for each, printing each input's
+// diagnostics after it. Returns false (after printing) when an input could not be read, or
+// when `strict` and an input had problems.
+template <typename Fn>
+bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format, bool strict, bool quiet,
+                     Diagnostics* diags, Fn fn) {
+  bool ok = true;
+  for (const std::string& in : inputs) {
+    const size_t mark = diags->size();
+    auto reader = OpenDocumentReader(in, format, diags);
+    if (!reader.ok()) {
+      std::cerr << "thaw: error: " << reader.status().message() << "\n";
+      ok = false;
+      continue;
+    }
+    Document doc;
+    while (true) {
+      auto more = (*reader)->Next(&doc);
+      if (!more.ok()) {
+        std::cerr << "thaw: error: " << more.status().message() << "\n";
+        ok = false;
+        break;
+      }
+      if (!*more) break;
+      fn(doc);
+    }
+    PrintDiagnostics(*diags, quiet, mark);
+    if (strict && diags->size() > mark) ok = false;
+  }
+  return ok;
+}
+
+}  // namespace thaw
+
+#endif  // THAW_CLI_COMMON_H_
