@@ -33,6 +33,9 @@ bool IsLower(char32_t cp);
 // text's ends). The last token is not treated as sentence-final: see HasKeptPeriod.
 void TokenizeRange(std::string_view text, size_t begin, size_t end, std::vector<RawToken>* out);
 
+// True for an emoticon such as ":)", ":-(", ";D", "=)", "<3", "^_^" (one token in EWT).
+bool IsEmoticon(std::string_view s);
+
 // How an abbreviation with its period kept behaves at a sentence-boundary candidate.
 enum class Abbrev : uint8_t {
   kNone,   // not an abbreviation: its period is a token of its own

@@ -322,6 +322,11 @@ TEST_F(SegmenterTest, UnicodeQuotesAndAccentedNames) {
                      "\u00c9lodie|agreed|."}));
 }
 
+TEST_F(SegmenterTest, IcuEndsSentencesAtTerminalMarksOfOtherScripts) {
+  EXPECT_EQ(Sentences("The banner read \u548c\u5e73\u3002 Then we left\uff01 Really."),
+            (Strings{"The|banner|read|\u548c\u5e73|\u3002", "Then|we|left|\uff01", "Really|."}));
+}
+
 TEST_F(SegmenterTest, EmptyAndWhitespaceOnlyTextAddNoSentence) {
   EXPECT_TRUE(Sentences("").empty());
   EXPECT_TRUE(Sentences(" \n\n\t \r\n  ").empty());

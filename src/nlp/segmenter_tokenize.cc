@@ -107,20 +107,6 @@ uint32_t FusedSplit(std::string_view w) {
   return 0;
 }
 
-// Emoticons as whole chunks (":)", ":-(", ";D", "=)", "<3", "^_^"): one token in EWT.
-bool IsEmoticon(std::string_view s) {
-  if (s == "<3" || s == "^_^" || s == "^^" || s == "-_-" || s == "(:" || s == "):") return true;
-  if (s.size() < 2 || s.size() > 5) return false;
-  if (s[0] != ':' && s[0] != ';' && s[0] != '=') return false;
-  size_t i = 1;
-  if (s[i] == '-' || s[i] == 'o' || s[i] == '\'' || s[i] == '^') ++i;
-  if (i == s.size()) return false;
-  for (; i < s.size(); ++i) {
-    if (!std::strchr(")(][DPpO/\\|3*", s[i])) return false;
-  }
-  return true;
-}
-
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
 }
@@ -464,6 +450,19 @@ void ChunkTokenizer::Chunk(size_t b, size_t e) {
 }
 
 }  // namespace
+
+bool IsEmoticon(std::string_view s) {
+  if (s == "<3" || s == "^_^" || s == "^^" || s == "-_-") return true;
+  if (s.size() < 2 || s.size() > 5) return false;
+  if (s[0] != ':' && s[0] != ';' && s[0] != '=') return false;
+  size_t i = 1;
+  if (s[i] == '-' || s[i] == 'o' || s[i] == '\'' || s[i] == '^') ++i;
+  if (i == s.size()) return false;
+  for (; i < s.size(); ++i) {
+    if (!std::strchr(")(][DPpO/\\|3*", s[i])) return false;
+  }
+  return true;
+}
 
 CodePoint DecodeAt(std::string_view s, size_t i) {
   const unsigned char c = static_cast<unsigned char>(s[i]);
