@@ -1,0 +1,439 @@
+// Greedy averaged-perceptron tagger over joint (XPOS, UPOS) classes.
+//
+// UD EWT's UPOS is not a function of its XPOS (VB is VERB or AUX, IN is ADP or SCONJ, NNP is
+// PROPN or ADJ, DT is DET or PRON), so each class is one (XPOS, UPOS) pair seen in training
+// (108 in EWT + GUM) and one decision yields both.
+//
+// Model file (ModelWriter kind "tagger", version kFormatVersion), fields in order:
+//   Strings xpos, Strings upos                       one per class
+//   Array<u64> lexicon keys                          HashLower(form)
+//   Array<u32> lexicon ambiguity ids, Array<u8> lexicon fixed classes (255 = none)
+//   Array<u64> feature keys                          distinct, non-zero, sorted
+//   Array<u8>  entries per feature
+//   Array<u8>  entry classes, F32 weight scale, Array<i16> entry weights (quantised)
+//   the lemmatizer section (lemmatizer.cc)
+// The loader rebuilds an open-addressing table of 8-byte slots from the keys, so the file
+// holds no empty slots; loading the 6.5 MB EWT+GUM model takes ~0.13 s, mostly reading the
+// file and first-touch page faults.
+//
+// Speed: the weight tables (~4 MB of slots, ~4 MB of entries) do not fit in L2, and scoring
+// one feature at a time stalled on memory (80k tokens/s). Tag() therefore looks up the
+// word-only features of 16 tokens at once with prefetches, then decodes them with the few
+// history features, which hit a small, hot part of the table (~490k tokens/s).
+
+#include "nlp/tagger.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cstring>
+
+#include "nlp/model_io.h"
+
+namespace thaw {
+namespace {
+
+constexpr char kKind[] = "tagger";
+constexpr uint32_t kFormatVersion = 1;
+
+inline bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsLowerAscii(unsigned char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline char LowerAscii(char c) { return IsUpper(c) ? static_cast<char>(c + 32) : c; }
+
+}  // namespace
+
+namespace tagger_features {
+
+void DescribeWord(std::string_view form, uint32_t ambiguity, uint32_t fixed, Word* w) {
+  w->h[Word::kForm] = HashBytes(form, 1);
+  w->h[Word::kLower] = HashLower(form, 2);
+  const size_t n = form.size();
+  // Affixes of the lower-cased form; a word shorter than the affix gets the whole word
+  // marked as such, so "a" and suffix-1 "a" of "banana" differ.
+  for (int k = 1; k <= 4; ++k) {
+    const size_t len = std::min<size_t>(k, n);
+    w->h[Word::kSuf1 + k - 1] =
+        HashLower(form.substr(n - len), 10 + k + (len < size_t(k) ? 100 : 0));
+  }
+  for (int k = 1; k <= 3; ++k) {
+    const size_t len = std::min<size_t>(k, n);
+    w->h[Word::kPre1 + k - 1] =
+        HashLower(form.substr(0, len), 20 + k + (len < size_t(k) ? 100 : 0));
+  }
+  // Shape: X upper, x lower, d digit, u non-ASCII byte, other bytes as they are; runs
+  // collapsed, at most 8 symbols ("McDonald's" -> "XxXx'x", "1,000" -> "d,d").
+  char shape[8];
+  size_t sn = 0;
+  bool digit = false, hyphen = false, upper = false, lower = false, other = false,
+       non_ascii = false, period = false;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(form[i]);
+    char s;
+    if (IsUpper(c)) {
+      s = 'X';
+      upper = true;
+    } else if (IsLowerAscii(c)) {
+      s = 'x';
+      lower = true;
+    } else if (IsDigit(c)) {
+      s = 'd';
+      digit = true;
+    } else if (c >= 0x80) {
+      s = 'u';
+      non_ascii = true;
+    } else {
+      s = static_cast<char>(c);
+      other = true;
+      hyphen |= c == '-';
+      period |= c == '.';
+    }
+    if ((sn == 0 || shape[sn - 1] != s) && sn < sizeof shape) shape[sn++] = s;
+  }
+  w->h[Word::kShape] = HashBytes(std::string_view(shape, sn), 30);
+  const uint64_t len_bucket = n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : 6;
+  const uint64_t flags = (digit << 0) | (hyphen << 1) | (upper << 2) | (lower << 3) | (other << 4) |
+                         (non_ascii << 5) | (period << 6) |
+                         (uint64_t{n > 0 && IsUpper(form[0])} << 7) |
+                         (uint64_t{upper && !lower} << 8) | (len_bucket << 9);
+  w->h[Word::kFlags] = HashCombine(flags, 31);
+  w->h[Word::kAmbiguity] = HashCombine(ambiguity, 32);
+  w->h[Word::kWordNet] = HashCombine(ambiguity != 0 ? 1u << 20 : 0, 33);  // "in the lexicon"
+  w->fixed = fixed;
+}
+
+void SetWordNet(std::string_view form, const Lemmatizer& lemmatizer, Word* w) {
+  char lower[40];
+  if (form.size() > sizeof lower) return;
+  for (size_t i = 0; i < form.size(); ++i) lower[i] = LowerAscii(form[i]);
+  w->h[Word::kWordNet] =
+      HashCombine(lemmatizer.WordNetClasses(std::string_view(lower, form.size())), 33);
+}
+
+void Pad(Word* words, size_t n) {
+  for (int side = 0; side < 2; ++side) {
+    Word& a = words[side == 0 ? 0 : n + kPad];
+    Word& b = words[side == 0 ? 1 : n + kPad + 1];
+    for (int k = 0; k < Word::kCount; ++k) {
+      a.h[k] = HashCombine(1000 + side * 2, k);
+      b.h[k] = HashCombine(1001 + side * 2, k);
+    }
+    a.fixed = b.fixed = TaggerModelData::kNotFixed;
+  }
+}
+
+int ExtractStatic(const Word* words, size_t i, uint64_t* keys) {
+  const Word& w = words[i + kPad];
+  const Word& l1 = words[i + kPad - 1];
+  const Word& l2 = words[i + kPad - 2];
+  const Word& r1 = words[i + kPad + 1];
+  const Word& r2 = words[i + kPad + 2];
+  int k = 0;
+  uint64_t id = 0;  // template id; each template's keys differ from every other's
+  auto add = [&](uint64_t v) { keys[k++] = HashCombine(v, ++id); };
+  auto add2 = [&](uint64_t a, uint64_t b) { keys[k++] = HashCombine(HashCombine(a, b), ++id); };
+  using W = Word;
+  add(0);  // bias
+  add(w.h[W::kForm]);
+  add(w.h[W::kLower]);
+  for (int s = W::kSuf1; s <= W::kSuf4; ++s) add(w.h[s]);
+  for (int p = W::kPre1; p <= W::kPre3; ++p) add(w.h[p]);
+  add(w.h[W::kShape]);
+  add(w.h[W::kFlags]);
+  add(w.h[W::kAmbiguity]);
+  add(w.h[W::kWordNet]);
+  add2(w.h[W::kWordNet], w.h[W::kShape]);
+  add2(w.h[W::kShape], i == 0);
+  add(l1.h[W::kLower]);
+  add(l2.h[W::kLower]);
+  add(r1.h[W::kLower]);
+  add(r2.h[W::kLower]);
+  add(l1.h[W::kSuf3]);
+  add(r1.h[W::kSuf3]);
+  add(r1.h[W::kSuf2]);
+  add(l1.h[W::kShape]);
+  add(r1.h[W::kShape]);
+  add(l1.h[W::kAmbiguity]);
+  add(r1.h[W::kAmbiguity]);
+  add(r2.h[W::kAmbiguity]);
+  add2(w.h[W::kLower], r1.h[W::kLower]);
+  add2(l1.h[W::kLower], w.h[W::kLower]);
+  add2(r1.h[W::kLower], r2.h[W::kLower]);
+  add2(w.h[W::kAmbiguity], r1.h[W::kAmbiguity]);
+  add2(w.h[W::kSuf3], r1.h[W::kAmbiguity]);
+  assert(k <= kMaxStatic);
+  return k;
+}
+
+int ExtractHistory(const Word* words, size_t i, int prev1, int prev2, uint64_t* keys) {
+  const Word& w = words[i + kPad];
+  const Word& r1 = words[i + kPad + 1];
+  const uint64_t t1 = static_cast<uint64_t>(prev1 + 2);
+  const uint64_t t2 = static_cast<uint64_t>(prev2 + 2);
+  const uint64_t t12 = HashCombine(t1, t2);
+  int k = 0;
+  uint64_t id = 100;  // after the static templates' ids
+  auto add2 = [&](uint64_t a, uint64_t b) { keys[k++] = HashCombine(HashCombine(a, b), ++id); };
+  using W = Word;
+  add2(t1, 0);
+  add2(t2, 0);
+  add2(t12, 0);
+  add2(t1, w.h[W::kLower]);
+  add2(t1, w.h[W::kSuf3]);
+  add2(t1, w.h[W::kWordNet]);
+  add2(t1, r1.h[W::kAmbiguity]);
+  add2(t1, r1.h[W::kLower]);
+  add2(t12, w.h[W::kLower]);
+  assert(k <= kMaxHistory);
+  return k;
+}
+
+int Extract(const Word* words, size_t i, int prev1, int prev2, uint64_t* keys) {
+  const int k = ExtractStatic(words, i, keys);
+  return k + ExtractHistory(words, i, prev1, prev2, keys + k);
+}
+
+}  // namespace tagger_features
+
+using tagger_features::Word;
+
+Status WriteTaggerModel(const TaggerModelData& d, const std::string& path) {
+  ModelWriter w(kKind, kFormatVersion);
+  w.Strings(d.xpos);
+  w.Strings(d.upos);
+  w.Array(d.lexicon_keys);
+  w.Array(d.lexicon_ambiguity);
+  w.Array(d.lexicon_fixed);
+  w.Array(d.feature_keys);
+  std::vector<uint8_t> counts(d.feature_keys.size());
+  for (size_t f = 0; f < counts.size(); ++f) {
+    counts[f] = static_cast<uint8_t>(d.feature_begin[f + 1] - d.feature_begin[f]);
+  }
+  w.Array(counts);
+  w.Array(d.entry_class);
+  w.F32(d.weight_scale);
+  w.Array(d.entry_weight);
+  d.lemmatizer.Write(&w);
+  return w.Finish(path);
+}
+
+Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path) {
+  Result<ModelReader> r = ModelReader::Open(path, kKind, kFormatVersion);
+  if (!r.ok()) return r.status();
+  TaggerModelData d;
+  std::vector<uint8_t> counts;
+  bool ok = r->Strings(&d.xpos) && r->Strings(&d.upos) && r->Array(&d.lexicon_keys) &&
+            r->Array(&d.lexicon_ambiguity) && r->Array(&d.lexicon_fixed) &&
+            r->Array(&d.feature_keys) && r->Array(&counts) && r->Array(&d.entry_class) &&
+            r->F32(&d.weight_scale) && r->Array(&d.entry_weight);
+  if (ok && !d.lemmatizer.Read(&*r)) {
+    if (!r->status().ok()) return r->status();
+    return Status::Corruption(path + ": inconsistent lemmatizer tables (corrupt model?)");
+  }
+  if (!ok) return r->status();
+  if (!r->AtEnd())
+    return Status::Corruption(path + ": unexpected bytes after the model (corrupt?)");
+  if (counts.size() != d.feature_keys.size()) {
+    return Status::Corruption(path + ": feature table sizes disagree (corrupt model?)");
+  }
+  d.feature_begin.resize(counts.size() + 1);
+  d.feature_begin[0] = 0;
+  for (size_t f = 0; f < counts.size(); ++f)
+    d.feature_begin[f + 1] = d.feature_begin[f] + counts[f];
+  Result<std::unique_ptr<Tagger>> t = Create(std::move(d));
+  if (!t.ok()) return Status::Corruption(path + ": " + t.status().message());
+  return t;
+}
+
+Result<std::unique_ptr<Tagger>> Tagger::Create(TaggerModelData d) {
+  const size_t c = d.xpos.size();
+  if (c == 0 || c > TaggerModelData::kMaxClasses || d.upos.size() != c) {
+    return Status::InvalidArgument("bad tag set size " + std::to_string(c));
+  }
+  const size_t nlex = d.lexicon_keys.size();
+  if (d.lexicon_ambiguity.size() != nlex || d.lexicon_fixed.size() != nlex) {
+    return Status::InvalidArgument("lexicon arrays disagree in size");
+  }
+  const size_t nf = d.feature_keys.size();
+  const size_t ne = d.entry_class.size();
+  if (d.feature_begin.size() != nf + 1 || d.feature_begin.front() != 0 ||
+      d.feature_begin.back() != ne || d.entry_weight.size() != ne) {
+    return Status::InvalidArgument("feature arrays disagree in size");
+  }
+  std::unique_ptr<Tagger> t(new Tagger());
+  t->xpos_ = std::move(d.xpos);
+  t->upos_ = std::move(d.upos);
+  std::vector<std::pair<uint64_t, uint32_t>> items;
+  items.reserve(nlex);
+  t->lex_.resize(nlex);
+  for (size_t i = 0; i < nlex; ++i) {
+    if (d.lexicon_keys[i] == 0) return Status::InvalidArgument("zero lexicon key");
+    if (d.lexicon_fixed[i] != TaggerModelData::kNotFixed && d.lexicon_fixed[i] >= c) {
+      return Status::InvalidArgument("lexicon class out of range");
+    }
+    items.emplace_back(d.lexicon_keys[i], static_cast<uint32_t>(i));
+    t->lex_[i] = {d.lexicon_ambiguity[i], d.lexicon_fixed[i]};
+  }
+  t->lexicon_.Build(items);
+
+  // Load <= 0.7: with 8-byte slots, a probe sequence rarely leaves its cache line.
+  size_t cap = 16;
+  while (cap * 7 < nf * 10) cap *= 2;
+  t->slot_mask_ = cap - 1;
+  t->slots_.assign(cap, Slot{0, 0});
+  if (ne >= (1u << 24)) return Status::InvalidArgument("too many weights");
+  for (size_t f = 0; f < nf; ++f) {
+    const uint64_t key = d.feature_keys[f];
+    const uint32_t begin = d.feature_begin[f], end = d.feature_begin[f + 1];
+    if (key == 0 || begin > end || end - begin > 255) {
+      return Status::InvalidArgument("bad feature table entry " + std::to_string(f));
+    }
+    const uint32_t tag = SlotTag(key);
+    size_t i = key & t->slot_mask_;
+    bool clash = false;
+    while (t->slots_[i].tag != 0) {
+      // Two keys with the same high bits in one probe sequence (odds ~1e-4 per model):
+      // the first wins, the second feature is lost, as with any hashing collision.
+      clash |= t->slots_[i].tag == tag;
+      i = (i + 1) & t->slot_mask_;
+    }
+    if (clash) continue;
+    t->slots_[i] = Slot{tag, begin << 8 | (end - begin)};
+  }
+  t->entries_.resize(ne);
+  for (size_t e = 0; e < ne; ++e) {
+    if (d.entry_class[e] >= c) return Status::InvalidArgument("weight class out of range");
+    t->entries_[e] = uint32_t{d.entry_class[e]} << 16 | static_cast<uint16_t>(d.entry_weight[e]);
+  }
+  t->num_features_ = nf;
+  t->lemmatizer_ = std::move(d.lemmatizer);
+  return t;
+}
+
+void Tagger::Score(const uint64_t* keys, int n, int32_t* scores) const {
+  for (int k = 0; k < n; ++k) __builtin_prefetch(&slots_[keys[k] & slot_mask_]);
+  for (int k = 0; k < n; ++k) {
+    const uint32_t tag = SlotTag(keys[k]);
+    for (size_t j = keys[k] & slot_mask_;; j = (j + 1) & slot_mask_) {
+      const Slot slot = slots_[j];
+      if (slot.tag == tag) {
+        const uint32_t* e = &entries_[slot.entries >> 8];
+        for (const uint32_t* end = e + (slot.entries & 255); e < end; ++e) {
+          scores[*e >> 16] += static_cast<int16_t>(*e & 0xFFFF);
+        }
+        break;
+      }
+      if (slot.tag == 0) break;
+    }
+  }
+}
+
+void Tagger::Tag(Sentence* s) const {
+  const size_t n = s->tokens.size();
+  if (n == 0) return;
+  using tagger_features::kPad;
+  // Tokens are scored in blocks: the word-only features of a whole block are looked up
+  // together, so their cache misses overlap (the tables are several MB; scoring one
+  // feature at a time ran at 80k tokens/s, stalled on memory), then the block is decoded.
+  constexpr size_t kBlock = 16;
+  // Per-thread scratch: grows to the longest sentence seen, never shrinks (STYLE.md 7).
+  struct Scratch {
+    std::vector<Word> words;
+    std::vector<uint8_t> tags;
+    std::vector<Span> upos_span, xpos_span;
+    std::string lemma;
+    std::vector<int32_t> block_scores;
+  };
+  thread_local Scratch sc;
+  sc.words.resize(n + 2 * kPad);
+  sc.tags.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view form = s->Form(i);
+    const uint32_t* li = lexicon_.Find(HashLower(form));
+    const LexEntry lex = li ? lex_[*li] : LexEntry{0, TaggerModelData::kNotFixed};
+    Word* w = &sc.words[i + kPad];
+    tagger_features::DescribeWord(form, lex.ambiguity, lex.fixed, w);
+    if (li == nullptr) tagger_features::SetWordNet(form, lemmatizer_, w);
+  }
+  tagger_features::Pad(sc.words.data(), n);
+
+  const size_t nc = xpos_.size();
+  sc.block_scores.resize(kBlock * nc);
+  uint64_t keys[kBlock * tagger_features::kMaxStatic];
+  uint32_t found[kBlock * tagger_features::kMaxStatic];
+  uint16_t key_end[kBlock];
+  int32_t scores[256];
+  int prev1 = -1, prev2 = -1;
+  for (size_t from = 0; from < n; from += kBlock) {
+    const size_t to = std::min(n, from + kBlock);
+    int nk = 0;
+    for (size_t i = from; i < to; ++i) {
+      if (sc.words[i + kPad].fixed == TaggerModelData::kNotFixed) {
+        nk += tagger_features::ExtractStatic(sc.words.data(), i, keys + nk);
+      }
+      key_end[i - from] = static_cast<uint16_t>(nk);
+    }
+    for (int k = 0; k < nk; ++k) __builtin_prefetch(&slots_[keys[k] & slot_mask_]);
+    for (int k = 0; k < nk; ++k) {
+      const uint32_t tag = SlotTag(keys[k]);
+      found[k] = 0;
+      for (size_t j = keys[k] & slot_mask_;; j = (j + 1) & slot_mask_) {
+        const Slot slot = slots_[j];
+        if (slot.tag == tag) {
+          found[k] = slot.entries;
+          __builtin_prefetch(&entries_[slot.entries >> 8]);
+          break;
+        }
+        if (slot.tag == 0) break;
+      }
+    }
+    int k = 0;
+    for (size_t i = from; i < to; ++i) {
+      int32_t* row = &sc.block_scores[(i - from) * nc];
+      std::fill(row, row + nc, 0);
+      for (; k < key_end[i - from]; ++k) {
+        const uint32_t* e = &entries_[found[k] >> 8];
+        for (const uint32_t* end = e + (found[k] & 255); e < end; ++e) {
+          row[*e >> 16] += static_cast<int16_t>(*e & 0xFFFF);
+        }
+      }
+    }
+    for (size_t i = from; i < to; ++i) {
+      int best = static_cast<int>(sc.words[i + kPad].fixed);
+      if (best == TaggerModelData::kNotFixed) {
+        std::copy_n(&sc.block_scores[(i - from) * nc], nc, scores);
+        uint64_t history[tagger_features::kMaxHistory];
+        const int nh = tagger_features::ExtractHistory(sc.words.data(), i, prev1, prev2, history);
+        Score(history, nh, scores);
+        best = 0;
+        for (size_t c = 1; c < nc; ++c) {
+          if (scores[c] > scores[best]) best = static_cast<int>(c);
+        }
+      }
+      sc.tags[i] = static_cast<uint8_t>(best);
+      prev2 = prev1;
+      prev1 = best;
+    }
+  }
+
+  // Each tag string is interned once per sentence.
+  constexpr Span kUnset{kNoOffset, 0};
+  sc.upos_span.assign(nc, kUnset);
+  sc.xpos_span.assign(nc, kUnset);
+  for (size_t i = 0; i < n; ++i) {
+    const int c = sc.tags[i];
+    Token& tok = s->tokens[i];
+    if (sc.upos_span[c].begin == kNoOffset) sc.upos_span[c] = s->Intern(upos_[c]);
+    if (sc.xpos_span[c].begin == kNoOffset) sc.xpos_span[c] = s->Intern(xpos_[c]);
+    tok.upos = sc.upos_span[c];
+    tok.xpos = sc.xpos_span[c];
+    const std::string_view form = s->Form(i);
+    const std::string_view lemma = lemmatizer_.Lemmatize(form, upos_[c], xpos_[c], &sc.lemma);
+    if (lemma.size() <= form.size() && std::memcmp(lemma.data(), form.data(), lemma.size()) == 0) {
+      tok.lemma = Span{tok.form.begin, static_cast<uint32_t>(lemma.size())};  // walks -> walk
+    } else {
+      tok.lemma = s->Intern(lemma);
+    }
+  }
+}
+
+}  // namespace thaw

@@ -1,0 +1,149 @@
+// Part-of-speech tagger (Penn Treebank XPOS and Universal Dependencies UPOS, predicted
+// jointly) and lemmatizer, loaded from models/tagger.model.
+//
+// The model is a greedy left-to-right averaged perceptron over sparse word, affix, shape,
+// context-word and previous-tag features; see tagger.cc for the features and the file
+// format, src/train/tagger_train.cc for training.
+#ifndef THAW_NLP_TAGGER_H_
+#define THAW_NLP_TAGGER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "nlp/lemmatizer.h"
+#include "text/document.h"
+
+namespace thaw {
+
+// Everything a tagger model holds. Built by the trainer; most callers only use Tagger.
+struct TaggerModelData {
+  // Joint classes: class c is the pair (xpos[c], upos[c]). At most kMaxClasses.
+  static constexpr size_t kMaxClasses = 254;
+  static constexpr uint8_t kNotFixed = 255;
+  std::vector<std::string> xpos, upos;
+  // Word lexicon keyed by HashLower(form): an id of the word's set of training classes
+  // (a feature for it and its neighbours), and its class when it is frequent and
+  // unambiguous (then it is not scored at all), else kNotFixed.
+  std::vector<uint64_t> lexicon_keys;
+  std::vector<uint32_t> lexicon_ambiguity;
+  std::vector<uint8_t> lexicon_fixed;
+  // Sparse weights: feature_keys[f] (distinct, non-zero) owns the entries
+  // [feature_begin[f], feature_begin[f + 1]); entry e adds
+  // entry_weight[e] * weight_scale to the score of class entry_class[e].
+  std::vector<uint64_t> feature_keys;
+  std::vector<uint32_t> feature_begin;
+  std::vector<uint8_t> entry_class;
+  std::vector<int16_t> entry_weight;
+  float weight_scale = 1.0f;
+  Lemmatizer lemmatizer;  // compiled
+};
+
+// Writes `data` to `path` atomically (nothing half-written on failure).
+Status WriteTaggerModel(const TaggerModelData& data, const std::string& path);
+
+// An immutable tagger. Thread-safe: Tag() is const and keeps its scratch in thread_local
+// buffers, so one Tagger may serve any number of threads.
+class Tagger {
+ public:
+  // Reads a model written by WriteTaggerModel (models/tagger.model). Errors name the file:
+  // missing (IoError), not a tagger model, a format version this build cannot read, or
+  // truncated/inconsistent (Corruption).
+  static Result<std::unique_ptr<Tagger>> Load(const std::string& path);
+  // Builds a tagger from in-memory data (the trainer uses this to score dev sets).
+  // InvalidArgument when the arrays are inconsistent.
+  static Result<std::unique_ptr<Tagger>> Create(TaggerModelData data);
+
+  Tagger(const Tagger&) = delete;  // large tables; share by pointer
+  Tagger& operator=(const Tagger&) = delete;
+
+  // Sets upos, xpos and lemma of every token of *s from the token forms, interning the
+  // strings into the sentence's pool (existing spans into the pool stay valid; views from
+  // Sentence::Str() taken before the call may not). An empty sentence is left as is.
+  void Tag(Sentence* s) const;
+
+  size_t num_classes() const { return xpos_.size(); }
+  size_t num_features() const { return num_features_; }
+
+ private:
+  Tagger() = default;
+  // One hash slot per feature: the key's high 32 bits (0 = empty slot; the low bits pick
+  // the slot) and its entries' position. 8 bytes, so the table stays cache-friendly.
+  struct Slot {
+    uint32_t tag;
+    uint32_t entries;  // begin << 8 | count
+  };
+  static uint32_t SlotTag(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1; }
+  // Adds the weights of `keys` to scores (integers: exact, order-independent).
+  void Score(const uint64_t* keys, int n, int32_t* scores) const;
+  struct LexEntry {
+    uint32_t ambiguity;
+    uint32_t fixed;
+  };
+
+  std::vector<std::string> xpos_, upos_;
+  FlatMap64 lexicon_;  // HashLower(form) -> index into lex_
+  std::vector<LexEntry> lex_;
+  std::vector<Slot> slots_;  // open addressing, linear probing
+  uint64_t slot_mask_ = 0;
+  // class << 16 | uint16 weight; scores stay in weight units (the scale never changes
+  // which class wins).
+  std::vector<uint32_t> entries_;
+  size_t num_features_ = 0;
+  Lemmatizer lemmatizer_;
+};
+
+// Feature extraction shared by Tagger and the trainer, so both see identical features.
+namespace tagger_features {
+
+// Per-word hashes, computed once per token.
+struct Word {
+  enum : int {
+    kForm,
+    kLower,
+    kSuf1,
+    kSuf2,
+    kSuf3,
+    kSuf4,
+    kPre1,
+    kPre2,
+    kPre3,
+    kShape,
+    kFlags,
+    kAmbiguity,
+    kWordNet,
+    kCount
+  };
+  uint64_t h[kCount];
+  uint32_t fixed;  // TaggerModelData::kNotFixed or a class
+};
+inline constexpr int kMaxStatic = 40;   // features of the words alone
+inline constexpr int kMaxHistory = 12;  // features involving the previous classes
+inline constexpr int kMaxFeatures = kMaxStatic + kMaxHistory;
+inline constexpr int kPad = 2;  // boundary words on each side of a sentence
+
+// Describes one word; `ambiguity` is its lexicon ambiguity id (0 when unknown), `fixed`
+// its fixed class (TaggerModelData::kNotFixed when none). A sentence of n words occupies
+// words[kPad .. n + kPad), with Pad() filling the boundary words around it.
+void DescribeWord(std::string_view form, uint32_t ambiguity, uint32_t fixed, Word* w);
+// Sets the WordNet feature of a word outside the lexicon: `lemmatizer.WordNetClasses` of
+// the ASCII-lower-cased form (words of up to 40 bytes; longer ones get none).
+void SetWordNet(std::string_view form, const Lemmatizer& lemmatizer, Word* w);
+void Pad(Word* words, size_t n);
+// Writes the feature keys of token i (at words[i + kPad]) given the two previous classes
+// (-1 before the sentence start) and returns how many (<= kMaxFeatures). All non-zero.
+// Extract = ExtractStatic (what depends on the words only, <= kMaxStatic keys) followed by
+// ExtractHistory (what involves prev1/prev2, <= kMaxHistory keys); the tagger scores the
+// static part of several tokens at once, before decoding reaches them.
+int Extract(const Word* words, size_t i, int prev1, int prev2, uint64_t* keys);
+int ExtractStatic(const Word* words, size_t i, uint64_t* keys);
+int ExtractHistory(const Word* words, size_t i, int prev1, int prev2, uint64_t* keys);
+
+}  // namespace tagger_features
+
+}  // namespace thaw
+
+#endif  // THAW_NLP_TAGGER_H_

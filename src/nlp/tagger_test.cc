@@ -1,0 +1,209 @@
+#include "nlp/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "text/reader.h"
+
+namespace thaw {
+namespace {
+
+Sentence MakeSentence(const std::vector<std::string>& forms) {
+  Sentence s;
+  for (const std::string& f : forms) {
+    Token t;
+    t.form = s.Intern(f);
+    s.tokens.push_back(t);
+  }
+  return s;
+}
+
+// Key of the lower-cased-form feature of a word (the third template; independent of context).
+uint64_t LowerFormKey(std::string_view form) {
+  tagger_features::Word words[5];
+  tagger_features::DescribeWord(form, 0, TaggerModelData::kNotFixed, &words[2]);
+  tagger_features::Pad(words, 1);
+  uint64_t keys[tagger_features::kMaxFeatures];
+  tagger_features::Extract(words, 0, -1, -1, keys);
+  return keys[2];
+}
+
+// A hand-made model: "the" is fixed DT, "barks" scores VBZ, everything else NN.
+TaggerModelData TinyModel() {
+  TaggerModelData d;
+  d.xpos = {"DT", "NN", "VBZ"};
+  d.upos = {"DET", "NOUN", "VERB"};
+  d.lexicon_keys = {HashLower("the")};
+  d.lexicon_ambiguity = {17};
+  d.lexicon_fixed = {0};
+  uint64_t bias[tagger_features::kMaxFeatures];
+  tagger_features::Word words[5];
+  tagger_features::DescribeWord("x", 0, TaggerModelData::kNotFixed, &words[2]);
+  tagger_features::Pad(words, 1);
+  tagger_features::Extract(words, 0, -1, -1, bias);
+  d.feature_keys = {bias[0], LowerFormKey("barks")};
+  d.feature_begin = {0, 1, 2};
+  d.entry_class = {1, 2};
+  d.entry_weight = {100, 300};
+  d.weight_scale = 0.01f;
+  d.lemmatizer.Compile();
+  return d;
+}
+
+std::string Tags(const Sentence& s) {
+  std::string out;
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    if (i) out += ' ';
+    out += std::string(s.Upos(i)) + "/" + std::string(s.Xpos(i)) + "/" + std::string(s.Lemma(i));
+  }
+  return out;
+}
+
+TEST(Tagger, TagsFromAnInMemoryModel) {
+  auto t = Tagger::Create(TinyModel());
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  Sentence s = MakeSentence({"The", "dogs", "barks"});
+  (*t)->Tag(&s);
+  EXPECT_EQ(Tags(s), "DET/DT/the NOUN/NN/dogs VERB/VBZ/bark");
+  EXPECT_EQ(s.Form(1), "dogs");  // forms untouched
+}
+
+TEST(Tagger, ModelFileRoundTrip) {
+  const std::string path = ::testing::TempDir() + "/tiny_tagger.model";
+  ASSERT_TRUE(WriteTaggerModel(TinyModel(), path).ok());
+  auto t = Tagger::Load(path);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ((*t)->num_classes(), 3u);
+  EXPECT_EQ((*t)->num_features(), 2u);
+  Sentence s = MakeSentence({"the", "barks"});
+  (*t)->Tag(&s);
+  EXPECT_EQ(Tags(s), "DET/DT/the VERB/VBZ/bark");
+}
+
+TEST(Tagger, TruncatedModelIsAnErrorNamingTheFile) {
+  const std::string path = ::testing::TempDir() + "/truncated_tagger.model";
+  ASSERT_TRUE(WriteTaggerModel(TinyModel(), path).ok());
+  const auto full = std::filesystem::file_size(path);
+  for (auto size : {full - 1, full / 2, decltype(full){20}}) {
+    std::filesystem::resize_file(path, size);
+    auto t = Tagger::Load(path);
+    ASSERT_FALSE(t.ok()) << "size " << size;
+    EXPECT_NE(t.status().message().find("truncated_tagger.model"), std::string::npos)
+        << t.status().message();
+  }
+}
+
+TEST(Tagger, WrongKindOrMissingModelIsAnErrorNamingTheFile) {
+  const std::string path = ::testing::TempDir() + "/parser_instead.model";
+  ModelWriter w("parser", 1);
+  w.U32(5);
+  ASSERT_TRUE(w.Finish(path).ok());
+  auto t = Tagger::Load(path);
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.status().message().find("parser_instead.model"), std::string::npos);
+  EXPECT_NE(t.status().message().find("parser"), std::string::npos);
+
+  auto missing = Tagger::Load(::testing::TempDir() + "/no_such.model");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("no_such.model"), std::string::npos);
+}
+
+TEST(Tagger, InconsistentDataIsRejected) {
+  TaggerModelData d = TinyModel();
+  d.entry_class[0] = 7;  // no such class
+  EXPECT_FALSE(Tagger::Create(std::move(d)).ok());
+  TaggerModelData e = TinyModel();
+  e.feature_begin.back() = 5;
+  EXPECT_FALSE(Tagger::Create(std::move(e)).ok());
+}
+
+TEST(Tagger, EmptySentenceIsLeftAlone) {
+  auto t = Tagger::Create(TinyModel());
+  ASSERT_TRUE(t.ok());
+  Sentence s;
+  (*t)->Tag(&s);
+  EXPECT_TRUE(s.tokens.empty());
+}
+
+TEST(Tagger, TagsA10000TokenSentence) {
+  auto t = Tagger::Create(TinyModel());
+  ASSERT_TRUE(t.ok());
+  std::vector<std::string> forms;
+  for (int i = 0; i < 10000; ++i)
+    forms.push_back(i % 3 == 0 ? "the" : i % 3 == 1 ? "dog" : "barks");
+  Sentence s = MakeSentence(forms);
+  (*t)->Tag(&s);
+  ASSERT_EQ(s.tokens.size(), 10000u);
+  EXPECT_EQ(s.Upos(0), "DET");
+  EXPECT_EQ(s.Xpos(9997), "NN");
+  EXPECT_EQ(s.Lemma(9998), "bark");
+  EXPECT_EQ(s.Form(9998), "barks");
+  // Re-tagging gives the same answer (scratch buffers are reset per sentence).
+  Sentence again = MakeSentence(forms);
+  (*t)->Tag(&again);
+  EXPECT_EQ(Tags(s), Tags(again));
+}
+
+TEST(Tagger, ConcurrentTaggingMatchesSerial) {
+  auto t = Tagger::Create(TinyModel());
+  ASSERT_TRUE(t.ok());
+  const Tagger& tagger = **t;
+  const Sentence input = MakeSentence({"the", "dog", "barks", "the", "cat"});
+  Sentence serial = input;
+  tagger.Tag(&serial);
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&, k] {
+      for (int rep = 0; rep < 200; ++rep) {
+        Sentence s = input;
+        tagger.Tag(&s);
+        if (rep == 199) results[k] = Tags(s);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const auto& r : results) EXPECT_EQ(r, Tags(serial));
+}
+
+// The committed model on the first 500 sentences of EWT dev.
+TEST(Tagger, RealModelIsAccurateOnEwtDev) {
+  const std::string model = THAW_MODELS_DIR "/tagger.model";
+  const std::string dev = THAW_SHARED_DIR "/ud/en_ewt-ud-dev.conllu";
+  if (!std::filesystem::exists(model) || !std::filesystem::exists(dev)) {
+    GTEST_SKIP() << "needs " << model << " and " << dev;
+  }
+  auto t = Tagger::Load(model);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  Diagnostics diags;
+  auto reader = OpenDocumentReader(dev, InputFormat::kConllu, &diags);
+  ASSERT_TRUE(reader.ok());
+  size_t sentences = 0, tokens = 0, upos = 0, lemma = 0;
+  Document doc;
+  while (sentences < 500) {
+    auto more = (*reader)->Next(&doc);
+    ASSERT_TRUE(more.ok());
+    if (!*more) break;
+    for (const Sentence& gold : doc.sentences) {
+      if (sentences == 500) break;
+      ++sentences;
+      Sentence s = gold;
+      (*t)->Tag(&s);
+      for (size_t i = 0; i < s.tokens.size(); ++i) {
+        ++tokens;
+        upos += s.Upos(i) == gold.Upos(i);
+        lemma += s.Lemma(i) == gold.Lemma(i);
+      }
+    }
+  }
+  ASSERT_EQ(sentences, 500u);
+  EXPECT_GE(double(upos) / tokens, 0.94);
+  EXPECT_GE(double(lemma) / tokens, 0.95);
+}
+
+}  // namespace
+}  // namespace thaw
