@@ -1,0 +1,234 @@
+// Internal to the parser and its trainer: the parser's weights, their file format and the
+// greedy decoder. The public interface is nlp/parser.h.
+#ifndef THAW_NLP_PARSER_MODEL_H_
+#define THAW_NLP_PARSER_MODEL_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "nlp/parser_state.h"
+#include "text/document.h"
+
+namespace thaw::parse_internal {
+
+// Model flags.
+inline constexpr uint32_t kJointLabels = 1;  // a move's score includes its best label's score
+
+// Everything a model file holds, as flat arrays (see the format in parser_model.cc).
+// Weights are averaged-perceptron weights scaled to int16 by one factor shared by both
+// tables, so move and label scores add up.
+struct ParserModelData {
+  uint32_t flags = kJointLabels;
+  // With joint labels: the arcs of a move whose own score trails SHIFT's by more than this
+  // are not labelled (they cannot win unless their best label scores above it). 0 = always
+  // label. The trainer sets it from the label scores seen on held-out data.
+  uint32_t label_bound = 0;
+  std::vector<std::string> xpos, upos, labels;  // ids kFirstTag.. / 0..
+  std::vector<uint64_t> lexicon_words;          // WordHash of words seen often in training
+  std::vector<uint64_t> lexicon_tags;           // their XPOS sets: bit (id - kFirstTag) % 64
+  std::vector<uint64_t> move_keys;              // feature key per row
+  std::vector<int16_t> move_weights;            // kNumMoves per row
+  std::vector<uint64_t> label_keys;             // feature key per row
+  std::vector<uint32_t> label_begin;            // rows + 1 offsets into label_ids/weights
+  std::vector<uint8_t> label_ids;               // the labels a row has weights for
+  std::vector<int16_t> label_weights;
+};
+
+// Allocates arrays of 2 MB or more on 2 MB boundaries and asks Linux for transparent huge
+// pages: the tables are read at random, and with 4 KB pages nearly every lookup also missed
+// the TLB (a page walk, expensive under virtualisation). Measured: +5% parse speed.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT: allocator rebinding
+  T* allocate(size_t n);
+  void deallocate(T* p, size_t) { std::free(p); }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const { return true; }
+};
+template <typename T>
+using HugeVector = std::vector<T, HugePageAllocator<T>>;
+// Does the allocation for HugePageAllocator; throws std::bad_alloc like operator new.
+void* AllocateHuge(size_t bytes);
+template <typename T>
+T* HugePageAllocator<T>::allocate(size_t n) {
+  return static_cast<T*>(AllocateHuge(n * sizeof(T)));
+}
+
+// String -> small id for tags, as a flat open-addressing table (STYLE.md 9).
+class TagDict {
+ public:
+  void Build(const std::vector<std::string>& names, uint8_t first_id);
+  // The id of `name`, or `unknown` when absent.
+  uint8_t Find(std::string_view name, uint8_t unknown) const;
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<uint8_t> slot_;  // index into names_ + 1; 0 = empty
+  uint8_t first_ = 0;
+  size_t mask_ = 0;
+};
+
+// Word hash -> XPOS tag set, open addressing.
+class WordLexicon {
+ public:
+  void Build(const std::vector<uint64_t>& words, const std::vector<uint64_t>& tags);
+  // The tag set of `word`, or 0 when it is not in the lexicon.
+  uint64_t Find(uint64_t word) const {
+    for (size_t i = word & mask_;; i = (i + 1) & mask_) {
+      if (tags_[i] == 0) return 0;
+      if (words_[i] == word) return tags_[i];
+    }
+  }
+
+ private:
+  std::vector<uint64_t> words_{0}, tags_{0};
+  size_t mask_ = 0;
+};
+
+// What turns a sentence's tokens into TokenValues.
+struct TokenVocabulary {
+  TagDict xpos, upos;
+  uint8_t punct_upos = kTagNone;
+  WordLexicon lexicon;
+};
+
+// Feature key -> 6-byte value, in 64-byte buckets (one cache line) of eight 16-bit
+// fingerprints followed by eight values, filled to about 80%. A key's home bucket comes
+// from its low 32 bits (multiply-shift, so any bucket count works); a full bucket spills
+// into the next. The fingerprint is 16 more bits of the key (bits 48-63): a key the model
+// lacks matches a stored one about once per 2^16 fingerprints compared (a stray weight in a
+// few configurations per 10,000, one feature among ~120). One SSE2 compare tests a whole
+// bucket. Against 12-byte slots in a power-of-two table at most 2/3 full, the tables of
+// models/parser.model shrink from 41 to 18 MB, and a lookup touches one line.
+template <typename Value>
+class BucketTable {
+ public:
+  static_assert(sizeof(Value) == 6, "eight fingerprints and values per cache line");
+  static constexpr int kWays = 8;
+  struct alignas(64) Bucket {
+    uint16_t fp[kWays] = {};  // 0 = empty
+    Value value[kWays] = {};
+  };
+
+  // Empties the table and sizes it for `n` keys.
+  void Reset(size_t n) {
+    buckets_.assign(std::max<size_t>(1, (n * 10 + 8 * kWays - 1) / (8 * kWays)), Bucket());
+  }
+  // The value for a new key (whose fingerprint it stores); keys must be distinct.
+  Value* Insert(uint64_t key) {
+    for (size_t b = Home(key);; b = b + 1 == buckets_.size() ? 0 : b + 1) {
+      for (int i = 0; i < kWays; ++i) {
+        if (buckets_[b].fp[i] == 0) {
+          buckets_[b].fp[i] = Fingerprint(key);
+          return &buckets_[b].value[i];
+        }
+      }
+    }
+  }
+  const Value* Find(uint64_t key) const {
+    const uint16_t fp = Fingerprint(key);
+    for (size_t b = Home(key);; b = b + 1 == buckets_.size() ? 0 : b + 1) {
+      const Bucket& bucket = buckets_[b];
+#ifdef __SSE2__
+      const __m128i fps = _mm_load_si128(reinterpret_cast<const __m128i*>(bucket.fp));
+      const int match = _mm_movemask_epi8(_mm_cmpeq_epi16(fps, _mm_set1_epi16(static_cast<short>(fp))));
+      if (match != 0) return &bucket.value[__builtin_ctz(static_cast<unsigned>(match)) / 2];
+      if (_mm_movemask_epi8(_mm_cmpeq_epi16(fps, _mm_setzero_si128())) != 0) return nullptr;
+#else
+      for (int i = 0; i < kWays; ++i) {
+        if (bucket.fp[i] == fp) return &bucket.value[i];
+        if (bucket.fp[i] == 0) return nullptr;
+      }
+#endif
+    }
+  }
+  void Prefetch(uint64_t key) const { __builtin_prefetch(&buckets_[Home(key)]); }
+  size_t memory() const { return buckets_.size() * sizeof(Bucket); }
+
+ private:
+  static uint16_t Fingerprint(uint64_t key) {
+    const uint16_t fp = static_cast<uint16_t>(key >> 48);
+    return fp == 0 ? 1 : fp;
+  }
+  size_t Home(uint64_t key) const { return static_cast<size_t>(((key & 0xFFFFFFFFu) * buckets_.size()) >> 32); }
+
+  HugeVector<Bucket> buckets_{1};
+};
+
+// Feature key -> kNumMoves int16 weights.
+struct MoveSlot {
+  int16_t w[kNumMoves];
+};
+using MoveTable = BucketTable<MoveSlot>;
+
+// Feature key -> a run of (label, int16 weight) entries.
+struct LabelSlot {
+  uint16_t count;
+  uint16_t begin_lo, begin_hi;
+  uint32_t begin() const { return begin_lo | (uint32_t{begin_hi} << 16); }
+};
+struct LabelEntry {
+  int16_t weight;
+  uint8_t label;
+  uint8_t pad;
+};
+
+// A loaded model: immutable after Build, shared by any number of threads.
+class ParserModel {
+ public:
+  // Checks `data` (label and tag counts, array sizes, a root label) and builds the tables.
+  // `origin` names the source in error messages.
+  static Result<std::unique_ptr<ParserModel>> Build(const ParserModelData& data,
+                                                    const std::string& origin);
+
+  // What Parse() saw, for the trainer: the best label score of every arc it labelled in a
+  // joint decision, and how many it skipped by the label bound.
+  struct Stats {
+    std::vector<int32_t> label_scores;
+    int64_t labelled = 0, skipped = 0;
+  };
+
+  // Parses *s (see Parser::Parse). With `stats`, also records into it.
+  void Parse(Sentence* s, Stats* stats = nullptr) const;
+  // Overrides the model's label bound (0 = always label).
+  void set_label_bound(uint32_t bound) { label_bound_ = bound; }
+
+  size_t memory() const {
+    return moves_.memory() + labels_.memory() + label_entries_.size() * sizeof(LabelEntry);
+  }
+  int num_labels() const { return static_cast<int>(label_names_.size()); }
+
+ private:
+  bool joint_ = true;
+  uint32_t label_bound_ = 0;
+  TokenVocabulary vocab_;
+  std::vector<std::string> label_names_;
+  int root_label_ = 0;
+  MoveTable moves_;
+  BucketTable<LabelSlot> labels_;
+  HugeVector<LabelEntry> label_entries_;
+};
+
+// Writes `data` to `path` atomically (ModelWriter).
+Status SaveParserModel(const ParserModelData& data, const std::string& path);
+// Reads a file written by SaveParserModel. Errors name the file.
+Result<ParserModelData> ReadParserModel(const std::string& path);
+
+// Fills the per-token feature values of s (array of n+2, see Config) from forms and tags.
+void ComputeTokenValues(const Sentence& s, const TokenVocabulary& vocab, std::vector<TokenValues>* out);
+
+}  // namespace thaw::parse_internal
+
+#endif  // THAW_NLP_PARSER_MODEL_H_

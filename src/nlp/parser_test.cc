@@ -1,0 +1,480 @@
+#include "nlp/parser.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <unordered_map>
+
+#include "nlp/model_io.h"
+#include "nlp/parser_model.h"
+#include "nlp/parser_state.h"
+#include "text/reader.h"
+
+namespace thaw {
+namespace {
+
+using namespace parse_internal;  // NOLINT: tests of the internals
+
+// ---- Helpers --------------------------------------------------------------------------
+
+// A configuration with its own storage, copyable, for exhaustive searches.
+struct OwnedConfig {
+  std::vector<TokenValues> tokens;
+  std::vector<Node> nodes;
+  std::vector<int> stack;
+  int b0 = 0, sp = 0, n = 0;
+
+  explicit OwnedConfig(int words) : tokens(words + 2), nodes(words + 2), stack(words + 1), n(words) {}
+  Config View() {
+    Config c;
+    c.n = n;
+    c.b0 = b0;
+    c.sp = sp;
+    c.stack = stack.data();
+    c.tokens = tokens.data();
+    c.nodes = nodes.data();
+    return c;
+  }
+  void Start() {
+    Config c = View();
+    c.Start(n);
+    Store(c);
+  }
+  void Store(const Config& c) {
+    b0 = c.b0;
+    sp = c.sp;
+  }
+  void Apply(int move, int label) {
+    Config c = View();
+    c.Apply(move, label);
+    Store(c);
+  }
+};
+
+// A random projective tree over n words with one word attached to the root (n).
+std::vector<int> RandomProjectiveTree(int n, std::mt19937* rng) {
+  std::vector<int> heads(n, -1);
+  std::function<void(int, int, int)> build = [&](int lo, int hi, int parent) {
+    if (lo >= hi) return;
+    const int h = std::uniform_int_distribution<int>(lo, hi - 1)(*rng);
+    heads[h] = parent;
+    // Split each side into consecutive spans, each headed from h.
+    for (int side = 0; side < 2; ++side) {
+      int a = side == 0 ? lo : h + 1;
+      const int b = side == 0 ? h : hi;
+      while (a < b) {
+        const int end = std::uniform_int_distribution<int>(a + 1, b)(*rng);
+        build(a, end, h);
+        a = end;
+      }
+    }
+  };
+  build(0, n, n);
+  return heads;
+}
+
+bool IsSingleRootedTree(const Sentence& s) {
+  const int n = static_cast<int>(s.tokens.size());
+  int roots = 0;
+  for (int i = 0; i < n; ++i) {
+    const int h = s.tokens[i].head;
+    if (h < -1 || h >= n || h == i) return false;
+    if (h == -1) {
+      ++roots;
+      if (s.Deprel(i) != "root") return false;
+    } else if (s.Deprel(i) == "root" || s.Deprel(i).empty()) {
+      return false;
+    }
+    int x = i, steps = 0;
+    while (x != -1 && steps++ <= n) x = s.tokens[x].head;
+    if (x != -1) return false;  // cycle
+  }
+  return roots == 1;
+}
+
+Sentence MakeSentence(const std::vector<std::string>& forms, const std::vector<std::string>& tags) {
+  Sentence s;
+  for (size_t i = 0; i < forms.size(); ++i) {
+    Token t;
+    t.form = s.Intern(forms[i]);
+    t.xpos = s.Intern(tags[i]);
+    t.upos = s.Intern(tags[i] == "." ? "PUNCT" : tags[i] == "NN" ? "NOUN" : "VERB");
+    s.tokens.push_back(t);
+  }
+  return s;
+}
+
+// A tiny hand-made model: shifting is preferred over nothing, and a few label weights.
+ParserModelData TinyModelData() {
+  ParserModelData d;
+  d.xpos = {"NN", "VB", "."};
+  d.upos = {"NOUN", "VERB", "PUNCT"};
+  d.labels = {"root", "nsubj", "punct", "obj"};
+  d.move_keys = {1, 2, 3};
+  d.move_weights = {5, -3, 2, 0, 1, 1, -1, 0, 4};
+  d.label_keys = {7, 8};
+  d.label_begin = {0, 2, 3};
+  d.label_ids = {1, 2, 3};
+  d.label_weights = {3, -2, 9};
+  return d;
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    path_ = std::filesystem::temp_directory_path() /
+            ("thaw_parser_" + std::string(info->name()) + "_" + std::to_string(getpid()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  std::string File(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::unique_ptr<Parser> TinyParser(const TempDir& dir) {
+  const std::string path = dir.File("tiny.model");
+  EXPECT_TRUE(SaveParserModel(TinyModelData(), path).ok());
+  Result<std::unique_ptr<Parser>> p = Parser::Load(path);
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  return p.ok() ? std::move(p).value() : nullptr;
+}
+
+// ---- Transition system and oracle --------------------------------------------------------
+
+TEST(ParserOracleTest, ZeroCostMovesReproduceProjectiveGoldTrees) {
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 2000; ++trial) {
+    const int n = 1 + trial % 25;
+    const std::vector<int> heads = RandomProjectiveTree(n, &rng);
+    std::vector<int> labels(n);
+    for (int i = 0; i < n; ++i) labels[i] = heads[i] == n ? 0 : 1 + i % 5;
+    GoldTree gold;
+    gold.Build(heads, labels);
+    OwnedConfig oc(n);
+    oc.Start();
+    std::vector<char> in_stack(n + 1, 0);
+    int steps = 0;
+    for (Config c = oc.View(); !c.Terminal(); c = oc.View()) {
+      int cost[kNumMoves];
+      MoveCosts(c, gold, in_stack, cost);
+      int move = -1;
+      for (int m = 0; m < kNumMoves; ++m) {
+        if (c.Valid(m) && cost[m] == 0) {
+          move = m;
+          break;
+        }
+      }
+      ASSERT_GE(move, 0) << "no zero-cost move at step " << steps << " of a projective tree";
+      const int s0 = c.S(0);
+      if (move == kShift) in_stack[c.b0] = 1;
+      else in_stack[s0] = 0;
+      oc.Apply(move, move == kShift ? kNoLabel : labels[s0]);
+      ++steps;
+    }
+    EXPECT_EQ(steps, 2 * n);
+    for (int i = 0; i < n; ++i) {
+      EXPECT_EQ(oc.nodes[i + 1].head, heads[i]) << "trial " << trial << " word " << i;
+      EXPECT_EQ(oc.nodes[i + 1].label, labels[i]);
+    }
+  }
+}
+
+// Reference for the dynamic oracle: the fewest gold arcs any move sequence from `oc` loses,
+// by exhaustive search (small sentences only).
+int BestLoss(OwnedConfig oc, const std::vector<int>& heads) {
+  Config c = oc.View();
+  if (c.Terminal()) {
+    int lost = 0;
+    for (int i = 0; i < oc.n; ++i) lost += oc.nodes[i + 1].head != heads[i];
+    return lost;
+  }
+  int best = 1 << 30;
+  for (int m = 0; m < kNumMoves; ++m) {
+    if (!c.Valid(m)) continue;
+    OwnedConfig next = oc;
+    next.Apply(m, 0);
+    best = std::min(best, BestLoss(next, heads));
+  }
+  return best;
+}
+
+TEST(ParserOracleTest, ZeroCostMovesAreOptimalFromGoldReachableConfigurations) {
+  // From configurations reached by zero-cost moves and then one arbitrary move (so some
+  // gold arcs may already be lost), every zero-cost move keeps the best reachable loss and
+  // costs agree with the exhaustive search on the moves they call free.
+  std::mt19937 rng(11);
+  for (int trial = 0; trial < 300; ++trial) {
+    const int n = 2 + trial % 6;
+    const std::vector<int> heads = RandomProjectiveTree(n, &rng);
+    GoldTree gold;
+    gold.Build(heads, std::vector<int>(n, 0));
+    OwnedConfig oc(n);
+    oc.Start();
+    std::vector<char> in_stack(n + 1, 0);
+    const int detour = std::uniform_int_distribution<int>(0, 2 * n - 1)(rng);
+    for (int step = 0; !oc.View().Terminal(); ++step) {
+      Config c = oc.View();
+      int cost[kNumMoves];
+      MoveCosts(c, gold, in_stack, cost);
+      const int here = BestLoss(oc, heads);
+      std::vector<int> valid;
+      for (int m = 0; m < kNumMoves; ++m) {
+        if (!c.Valid(m)) continue;
+        valid.push_back(m);
+        OwnedConfig next = oc;
+        next.Apply(m, 0);
+        const int after = BestLoss(next, heads);
+        if (step <= detour) {  // gold-reachable: costs are exact
+          EXPECT_EQ(cost[m], after - here) << "trial " << trial << " step " << step << " move " << m;
+        } else if (cost[m] == 0) {
+          EXPECT_EQ(after, here) << "trial " << trial << " step " << step << " move " << m;
+        }
+      }
+      int move = valid[std::uniform_int_distribution<size_t>(0, valid.size() - 1)(rng)];
+      if (step < detour) {
+        for (int m : valid) {
+          if (cost[m] == 0) {
+            move = m;
+            break;
+          }
+        }
+      }
+      const int s0 = c.S(0);
+      if (move == kShift) in_stack[c.b0] = 1;
+      else in_stack[s0] = 0;
+      oc.Apply(move, 0);
+    }
+  }
+}
+
+TEST(ParserStateTest, AnyValidMoveSequenceEndsInASingleRootedTree) {
+  std::mt19937 rng(3);
+  for (int trial = 0; trial < 500; ++trial) {
+    const int n = 1 + trial % 40;
+    OwnedConfig oc(n);
+    oc.Start();
+    int steps = 0;
+    for (Config c = oc.View(); !c.Terminal(); c = oc.View()) {
+      std::vector<int> valid;
+      for (int m = 0; m < kNumMoves; ++m) {
+        if (c.Valid(m)) valid.push_back(m);
+      }
+      ASSERT_FALSE(valid.empty());
+      oc.Apply(valid[std::uniform_int_distribution<size_t>(0, valid.size() - 1)(rng)], 1);
+      ++steps;
+    }
+    EXPECT_EQ(steps, 2 * n);
+    int roots = 0;
+    for (int i = 0; i < n; ++i) {
+      const int h = oc.nodes[i + 1].head;
+      ASSERT_GE(h, 0);
+      ASSERT_LE(h, n);
+      ASSERT_NE(h, i);
+      roots += h == n;
+      int x = i, hops = 0;
+      while (x != n && hops++ <= n) x = oc.nodes[x + 1].head;
+      EXPECT_EQ(x, n) << "cycle through word " << i;
+    }
+    EXPECT_EQ(roots, 1);
+  }
+}
+
+TEST(ParserStateTest, FeatureCountsFitTheScratchArrays) {
+  OwnedConfig oc(3);
+  oc.Start();
+  oc.Apply(kShift, kNoLabel);
+  oc.Apply(kShift, kNoLabel);
+  uint64_t keys[kMaxMoveFeatures];
+  Config c = oc.View();
+  const int nk = MoveFeatures(c, keys);
+  EXPECT_GT(nk, 50);
+  EXPECT_LE(nk, kMaxMoveFeatures);
+  const int lk = LabelFeatures(c, kRight, keys);
+  EXPECT_GT(lk, 10);
+  EXPECT_LE(lk, kMaxLabelFeatures);
+}
+
+TEST(ParserTableTest, BucketTableFindsEveryKeyItHolds) {
+  // Reference: a std::unordered_map over the same keys.
+  std::mt19937_64 rng(9);
+  for (size_t n : {size_t{0}, size_t{1}, size_t{7}, size_t{1000}, size_t{200000}}) {
+    MoveTable table;
+    table.Reset(n);
+    std::unordered_map<uint64_t, int16_t> reference;
+    while (reference.size() < n) {
+      const uint64_t key = Mix(rng());
+      if (reference.count(key) != 0) continue;
+      const int16_t v = static_cast<int16_t>(rng());
+      reference[key] = v;
+      MoveSlot* slot = table.Insert(key);
+      slot->w[0] = v;
+      slot->w[1] = slot->w[2] = 0;
+    }
+    int found = 0;
+    for (const auto& [key, v] : reference) {
+      const MoveSlot* slot = table.Find(key);
+      ASSERT_NE(slot, nullptr);
+      found += slot->w[0] == v;  // a 16-bit fingerprint twin in front may shadow a key
+    }
+    EXPECT_GE(found, static_cast<int>(n - n / 1000));
+    int stray = 0;
+    for (int i = 0; i < 100000; ++i) stray += table.Find(Mix(rng())) != nullptr;
+    EXPECT_LE(stray, 100) << "fingerprints match absent keys too often";
+  }
+}
+
+// ---- Model files ---------------------------------------------------------------------------
+
+TEST(ParserModelTest, SaveThenLoadParses) {
+  TempDir dir;
+  auto parser = TinyParser(dir);
+  ASSERT_NE(parser, nullptr);
+  Sentence s = MakeSentence({"Dogs", "bark", "."}, {"NN", "VB", "."});
+  parser->Parse(&s);
+  EXPECT_TRUE(s.has_parse);
+  EXPECT_TRUE(IsSingleRootedTree(s));
+}
+
+TEST(ParserModelTest, MissingFileIsAnErrorNamingIt) {
+  Result<std::unique_ptr<Parser>> p = Parser::Load("/nonexistent/dir/parser.model");
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.status().message().find("/nonexistent/dir/parser.model"), std::string::npos);
+}
+
+TEST(ParserModelTest, TruncatedModelIsAnErrorNamingTheFile) {
+  TempDir dir;
+  const std::string good = dir.File("good.model");
+  ASSERT_TRUE(SaveParserModel(TinyModelData(), good).ok());
+  std::ifstream in(good, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (size_t keep : {size_t{4}, size_t{20}, bytes.size() / 2, bytes.size() - 1}) {
+    const std::string path = dir.File("cut.model");
+    std::ofstream(path, std::ios::binary) << bytes.substr(0, keep);
+    Result<std::unique_ptr<Parser>> p = Parser::Load(path);
+    ASSERT_FALSE(p.ok()) << "kept " << keep << " bytes";
+    EXPECT_NE(p.status().message().find(path), std::string::npos) << p.status().ToString();
+  }
+}
+
+TEST(ParserModelTest, WrongKindOfModelIsAnErrorNamingBoth) {
+  TempDir dir;
+  const std::string path = dir.File("tagger.model");
+  ModelWriter w("tagger", 1);
+  w.U32(0);
+  ASSERT_TRUE(w.Finish(path).ok());
+  Result<std::unique_ptr<Parser>> p = Parser::Load(path);
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.status().message().find(path), std::string::npos);
+  EXPECT_NE(p.status().message().find("tagger"), std::string::npos) << p.status().ToString();
+}
+
+TEST(ParserModelTest, InconsistentArraysAreRejected) {
+  TempDir dir;
+  ParserModelData d = TinyModelData();
+  d.label_ids[0] = 200;  // no such label
+  const std::string path = dir.File("bad.model");
+  ASSERT_TRUE(SaveParserModel(d, path).ok());
+  Result<std::unique_ptr<Parser>> p = Parser::Load(path);
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.status().message().find(path), std::string::npos);
+  d = TinyModelData();
+  d.labels = {"nsubj", "obj"};  // no root label
+  ASSERT_TRUE(SaveParserModel(d, path).ok());
+  EXPECT_FALSE(Parser::Load(path).ok());
+}
+
+// ---- Parsing edge cases ----------------------------------------------------------------------
+
+TEST(ParserParseTest, EmptySentenceIsMarkedParsed) {
+  TempDir dir;
+  auto parser = TinyParser(dir);
+  ASSERT_NE(parser, nullptr);
+  Sentence s;
+  parser->Parse(&s);
+  EXPECT_TRUE(s.has_parse);
+  EXPECT_TRUE(s.tokens.empty());
+}
+
+TEST(ParserParseTest, OneWordIsTheRoot) {
+  TempDir dir;
+  auto parser = TinyParser(dir);
+  ASSERT_NE(parser, nullptr);
+  Sentence s = MakeSentence({"Hello"}, {"UH"});
+  parser->Parse(&s);
+  ASSERT_EQ(s.tokens.size(), 1u);
+  EXPECT_EQ(s.tokens[0].head, -1);
+  EXPECT_EQ(s.Deprel(0), "root");
+}
+
+TEST(ParserParseTest, RandomAndLongSentencesGiveTrees) {
+  TempDir dir;
+  auto parser = TinyParser(dir);
+  ASSERT_NE(parser, nullptr);
+  std::mt19937 rng(5);
+  const std::vector<std::string> words = {"the", "dog", "runs", ",", "and", "Paris", "1999", "ÜBER", ""};
+  const std::vector<std::string> tags = {"NN", "VB", ".", "XX", "_", ""};
+  for (int trial = 0; trial < 200; ++trial) {
+    const int n = trial == 0 ? 2000 : 1 + trial % 60;
+    std::vector<std::string> f, t;
+    for (int i = 0; i < n; ++i) {
+      f.push_back(words[rng() % words.size()]);
+      t.push_back(tags[rng() % tags.size()]);
+    }
+    Sentence s = MakeSentence(f, t);
+    parser->Parse(&s);
+    ASSERT_EQ(s.tokens.size(), static_cast<size_t>(n));
+    EXPECT_TRUE(IsSingleRootedTree(s)) << "trial " << trial;
+    // Parsing again (labels interned twice) gives the same tree.
+    std::vector<int> first;
+    for (const Token& tok : s.tokens) first.push_back(tok.head);
+    parser->Parse(&s);
+    for (int i = 0; i < n; ++i) EXPECT_EQ(s.tokens[i].head, first[i]);
+  }
+}
+
+// ---- The shipped model ---------------------------------------------------------------------
+
+TEST(ParserShippedModelTest, EwtDevUasWithGoldTags) {
+  const std::string dev = std::string(THAW_SHARED_DIR) + "/ud/en_ewt-ud-dev.conllu";
+  if (!std::filesystem::exists(dev)) GTEST_SKIP() << dev << " is absent (needs ../shared)";
+  const std::string model = std::string(THAW_MODELS_DIR) + "/parser.model";
+  Result<std::unique_ptr<Parser>> parser = Parser::Load(model);
+  ASSERT_TRUE(parser.ok()) << parser.status().ToString();
+  Diagnostics diags;
+  auto reader = OpenDocumentReader(dev, InputFormat::kConllu, &diags);
+  ASSERT_TRUE(reader.ok());
+  Document doc;
+  int sentences = 0;
+  long words = 0, heads = 0;
+  while (sentences < 500) {
+    Result<bool> more = (*reader)->Next(&doc);
+    ASSERT_TRUE(more.ok());
+    if (!*more) break;
+    for (const Sentence& gold : doc.sentences) {
+      if (!gold.has_parse || sentences >= 500) continue;
+      ++sentences;
+      Sentence s = gold;
+      (*parser)->Parse(&s);
+      ASSERT_TRUE(IsSingleRootedTree(s)) << s.id;
+      for (size_t i = 0; i < s.tokens.size(); ++i) {
+        ++words;
+        heads += s.tokens[i].head == gold.tokens[i].head;
+      }
+    }
+  }
+  ASSERT_EQ(sentences, 500);
+  EXPECT_GE(static_cast<double>(heads) / static_cast<double>(words), 0.84);
+}
+
+}  // namespace
+}  // namespace thaw
