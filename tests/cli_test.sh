@@ -78,6 +78,24 @@ grep -q '"code":"057"' "$tmp/out"; check "coding still finds events" $?
 [ $rc -ne 0 ] && grep -q -- '--verbs' "$tmp/err"; check "missing dictionary explained" $?
 "$thaw" code --help | grep -q -- '--dict-dir'; check "code --help documents options" $?
 
+# Raw text: thaw parse writes CoNLL-U; thaw code parses it itself and finds the event.
+printf 'Russia and North Korea signed a defence treaty in Pyongyang.\nBack To Top\n\nChina did not comment on the treaty.\n' >"$tmp/raw.txt"
+"$thaw" parse "$tmp/raw.txt" >"$tmp/raw.conllu" 2>"$tmp/err"
+check "parse raw text exits 0" $?
+[ "$(grep -c '^# text = ' "$tmp/raw.conllu")" -eq 3 ]; check "parse splits three sentences (boilerplate line on its own)" $?
+awk -F'\t' '/^[0-9]/ && NF != 10 { bad = 1 } END { exit bad }' "$tmp/raw.conllu"; check "parse writes 10 CoNLL-U columns" $?
+grep -qP '^5\tsigned\tsign\tVERB\tVBD\t_\t0\troot' "$tmp/raw.conllu"; check "parse finds the root verb and its lemma" $?
+"$thaw" parse --tokenized "$src/examples/korea.conllu" >"$tmp/retag.conllu" 2>/dev/null
+[ "$(grep -c '^[0-9]' "$tmp/retag.conllu")" -eq "$(grep -c '^[0-9]' "$src/examples/korea.conllu")" ]
+check "parse --tokenized keeps the given tokens" $?
+"$thaw" code "$tmp/raw.txt" "${dict[@]}" >"$tmp/out" 2>"$tmp/err"
+check "code raw text exits 0" $?
+grep -q '"source":"RUS","target":"PRK","code":"057"' "$tmp/out"; check "code raw text finds the treaty" $?
+"$thaw" code "$src/examples/korea.conllu" "${dict[@]}" --parse own >"$tmp/out" 2>/dev/null
+grep -q '"code":"057"' "$tmp/out"; check "code --parse own re-parses given input" $?
+"$thaw" parse "$tmp/raw.txt" --models "$tmp/nomodels" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ] && grep -q 'tagger.model' "$tmp/err"; check "missing models named" $?
+
 # Eval on the conformance suite (when ../shared is present).
 V="$src/../shared/petrarch/validation"
 if [ -f "$V/PETR.UnitTest.records.xml" ]; then

@@ -5,6 +5,7 @@
 
 #include "cli/common.h"
 #include "cli/event_output.h"
+#include "cli/nlp_flags.h"
 
 namespace thaw {
 namespace {
@@ -17,11 +18,13 @@ class CodeCommand : public Command {
         "Reads PETRARCH XML (.xml), CoNLL-U (.conllu), JSON Lines (.jsonl) or plain text, from files, "
         "directories or stdin (no INPUT). Writes one event per line: doc_id, sentence_id, date, source, target, "
         "code, root_code, quad_class, goldstein, source_text, target_text, verb, pattern. Sentences need a "
-        "dependency parse (CoNLL-U, or <Parse> in PETRARCH XML). Bad input lines are reported as file:line and "
+        "dependency parse: the input's own (CoNLL-U, or <Parse> in PETRARCH XML) or thaw's tokenizer, tagger "
+        "and parser (--parse). Bad input lines are reported as file:line and "
         "skipped; the exit code is 1 only when nothing could be coded.\n\nExample:\n  thaw code news.conllu "
         "--dict-dir ../shared/petrarch/dictionaries --format tsv > events.tsv");
     app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin");
     AddDictFlags(app, &dict_);
+    AddNlpFlags(app, &nlp_);
     app->add_option("--input-format", input_format_, "auto|xml|conllu|jsonl|text (auto: by extension)")
         ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
     app->add_option("--format", output_, "output format: jsonl (default) or tsv (with a header row)")
@@ -32,6 +35,7 @@ class CodeCommand : public Command {
 
  private:
   DictFlags dict_;
+  NlpFlags nlp_;
   std::vector<std::string> inputs_;
   std::string input_format_ = "auto", output_ = "jsonl";
 };
@@ -56,6 +60,8 @@ int CodeCommand::Run() {
     return 2;
   }
   if (inputs_.empty()) inputs_.push_back("-");
+  const ParseMode mode = *ParseParseMode(nlp_.parse);
+  LazyPipeline pipeline(FindModelsDir(nlp_.models, nullptr));
   EventWriter writer(&std::cout, output_ == "tsv" ? EventFormat::kTsv : EventFormat::kJsonl);
   writer.Begin();
   auto scratch = (*coder)->NewScratch();
@@ -63,6 +69,9 @@ int CodeCommand::Run() {
   size_t docs = 0, sentences = 0, unparsed = 0, n_coded = 0, n_events = 0;
   ForEachDocument(inputs_, *format, dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
     ++docs;
+    if (NeedsPipeline(doc, mode)) {
+      if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, mode);
+    }
     sentences += doc.sentences.size();
     (*coder)->CodeDocument(doc, scratch.get(), &coded);
     unparsed += coded.unparsed;
@@ -79,8 +88,8 @@ int CodeCommand::Run() {
                              n_events, secs);
     if (unparsed > 0) {
       std::cerr << fmt::format(
-          "thaw: {} sentences or documents have no dependency parse and were not coded (give CoNLL-U, or "
-          "PETRARCH XML with <Parse>)\n",
+          "thaw: {} sentences or documents have no dependency parse and were not coded (with --parse given, "
+          "or because the models could not be loaded)\n",
           unparsed);
     }
   }

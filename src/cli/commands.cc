@@ -11,6 +11,8 @@ int RunMain(int argc, char** argv) {
   std::vector<std::unique_ptr<Command>> commands;
   commands.push_back(MakeCodeCommand(&app));
   commands.push_back(MakeEvalCommand(&app));
+  commands.push_back(MakeParseCommand(&app));
+  commands.push_back(MakeTrainCommand(&app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

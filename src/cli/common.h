@@ -27,6 +27,8 @@ class Command {
 
 std::unique_ptr<Command> MakeCodeCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeEvalCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeParseCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeTrainCommand(CLI::App* parent);
 
 struct DictFlags {
   std::string verbs, agents, discards, dict_dir;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/common.h"
+#include "cli/nlp_flags.h"
 #include "coder/evaluation.h"
 
 namespace thaw {
@@ -28,6 +29,7 @@ class EvalCommand : public Command {
         "expects no events. Exits 0 even when records fail.");
     app->add_option("FILE", input_, "validation XML, e.g. PETR.UnitTest.records.xml")->required();
     AddDictFlags(app, &dict_);
+    AddNlpFlags(app, &nlp_);
     app->add_flag("--show-passing", show_passing_, "list passing records too");
   }
 
@@ -35,6 +37,7 @@ class EvalCommand : public Command {
 
  private:
   DictFlags dict_;
+  NlpFlags nlp_;
   std::string input_;
   bool show_passing_ = false;
 };
@@ -49,8 +52,14 @@ int EvalCommand::Run() {
   }
   diags.Clear();
   Evaluator eval(**coder);
-  const bool ok = ForEachDocument({input_}, InputFormat::kPetrarchXml, false, dict_.quiet, &diags,
-                                  [&](Document& doc) { eval.Add(doc); });
+  const ParseMode mode = *ParseParseMode(nlp_.parse);
+  LazyPipeline pipeline(FindModelsDir(nlp_.models, nullptr));
+  const bool ok = ForEachDocument({input_}, InputFormat::kPetrarchXml, false, dict_.quiet, &diags, [&](Document& doc) {
+    if (NeedsPipeline(doc, mode)) {
+      if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, mode);
+    }
+    eval.Add(doc);
+  });
   const EvalTally& all = eval.overall();
   if (!ok && all.records == 0) return 1;
   for (const RecordResult& r : eval.records()) {

@@ -1,0 +1,75 @@
+// `thaw parse`: raw text or CoNLL-U in, CoNLL-U out, with thaw's own tokenizer, tagger and parser.
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "cli/common.h"
+#include "cli/nlp_flags.h"
+#include "text/conllu_writer.h"
+
+namespace thaw {
+namespace {
+
+class ParseCommand : public Command {
+ public:
+  explicit ParseCommand(CLI::App* parent) {
+    app = parent->add_subcommand("parse", "split, tokenize, tag and dependency-parse text; CoNLL-U on stdout");
+    app->footer(
+        "Reads plain text, JSON Lines, CoNLL-U or PETRARCH XML (files, directories, or stdin) and writes CoNLL-U "
+        "with UPOS, XPOS, lemma, head and relation for every token. Raw text is split into sentences first; "
+        "for CoNLL-U input, --tokenized keeps its tokens and only re-tags and re-parses them (to evaluate "
+        "against gold tokenization), otherwise each sentence's text is tokenized again.\n\nExamples:\n"
+        "  thaw parse article.txt > article.conllu\n  thaw parse --tokenized en_ewt-ud-test.conllu > predicted.conllu");
+    app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin");
+    app->add_flag("--tokenized", tokenized_, "keep the input's tokens (CoNLL-U); re-tag and re-parse them");
+    app->add_option("--input-format", input_format_, "auto|xml|conllu|jsonl|text (auto: by extension)")
+        ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
+    app->add_flag("-q,--quiet", quiet_, "do not print warnings or the summary");
+    AddNlpFlags(app, &nlp_, /*with_parse=*/false);
+  }
+
+  int Run() override {
+    auto format = ParseInputFormat(input_format_);
+    if (!format.ok()) {
+      std::cerr << "thaw: error: " << format.status().message() << "\n";
+      return 2;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    LazyPipeline lazy(FindModelsDir(nlp_.models, nullptr));
+    Pipeline* pipeline = lazy.Get();
+    if (pipeline == nullptr) return 2;
+    if (inputs_.empty()) inputs_.push_back("-");
+    const ParseMode mode = tokenized_ ? ParseMode::kRetag : ParseMode::kOwn;
+    Diagnostics diags;
+    size_t docs = 0, sentences = 0, tokens = 0;
+    std::string out;
+    ForEachDocument(inputs_, *format, false, quiet_, &diags, [&](Document& doc) {
+      ++docs;
+      pipeline->Annotate(&doc, mode);
+      sentences += doc.sentences.size();
+      for (const Sentence& s : doc.sentences) tokens += s.tokens.size();
+      out.clear();
+      AppendConllu(doc, &out);
+      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+    });
+    std::cout.flush();
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!quiet_) {
+      std::cerr << fmt::format("thaw: {} documents, {} sentences, {} tokens in {:.2f} s\n", docs, sentences, tokens,
+                               secs);
+    }
+    return sentences == 0 ? 1 : 0;
+  }
+
+ private:
+  std::vector<std::string> inputs_;
+  std::string input_format_ = "auto";
+  bool tokenized_ = false, quiet_ = false;
+  NlpFlags nlp_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeParseCommand(CLI::App* parent) { return std::make_unique<ParseCommand>(parent); }
+
+}  // namespace thaw

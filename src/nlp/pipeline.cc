@@ -1,0 +1,109 @@
+#include "nlp/pipeline.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "nlp/parser.h"
+#include "nlp/ptb.h"
+#include "nlp/segmenter.h"
+#include "nlp/tagger.h"
+#include "text/conllu.h"
+
+#ifndef THAW_DEFAULT_MODELS_DIR
+#define THAW_DEFAULT_MODELS_DIR "models"
+#endif
+
+namespace thaw {
+namespace fs = std::filesystem;
+
+Result<ParseMode> ParseParseMode(std::string_view name) {
+  if (name == "auto") return ParseMode::kAuto;
+  if (name == "given") return ParseMode::kGiven;
+  if (name == "own") return ParseMode::kOwn;
+  if (name == "retag") return ParseMode::kRetag;
+  return Status::InvalidArgument("unknown parse mode '" + std::string(name) + "' (use auto, given or own)");
+}
+
+std::string FindModelsDir(const std::string& flag, const char* argv0) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("THAW_MODELS"); env != nullptr && *env != '\0') return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec && argv0 != nullptr) exe = fs::absolute(argv0, ec);
+  if (!exe.empty()) {
+    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+      if (fs::exists(dir / "models" / "parser.model", ec)) return (dir / "models").string();
+    }
+  }
+  return THAW_DEFAULT_MODELS_DIR;
+}
+
+Pipeline::Pipeline() = default;
+Pipeline::~Pipeline() = default;
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Load(const std::string& models_dir) {
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  auto seg = Segmenter::Create();
+  if (!seg.ok()) return seg.status();
+  p->segmenter_ = std::move(seg).value();
+  const std::string hint = " (models ship in the repository's models/; give --models DIR or set THAW_MODELS)";
+  auto tagger = Tagger::Load(models_dir + "/tagger.model");
+  if (!tagger.ok()) return Status(tagger.status().code() == StatusCode::kIoError
+                                      ? Status::IoError(tagger.status().message() + hint)
+                                      : tagger.status());
+  p->tagger_ = std::move(tagger).value();
+  auto parser = Parser::Load(models_dir + "/parser.model");
+  if (!parser.ok()) return Status(parser.status().code() == StatusCode::kIoError
+                                      ? Status::IoError(parser.status().message() + hint)
+                                      : parser.status());
+  p->parser_ = std::move(parser).value();
+  return p;
+}
+
+void Pipeline::TagAndParse(Sentence* s) {
+  tagger_->Tag(s);
+  parser_->Parse(s);
+}
+
+size_t Pipeline::Annotate(Document* doc, ParseMode mode) {
+  if (doc->sentences.empty() && !doc->text.empty()) {
+    if (mode == ParseMode::kGiven) return 0;
+    segmenter_->Segment(doc);
+  }
+  size_t parsed = 0;
+  for (Sentence& s : doc->sentences) {
+    if (mode != ParseMode::kOwn && mode != ParseMode::kRetag && !s.has_parse && !s.tree.empty()) {
+      // A Penn Treebank tree given instead of CoNLL-U; a broken one falls through to our parser.
+      Sentence converted;
+      if (ConvertPtbTree(s.tree, &converted).ok()) {
+        s.ClearTokens();
+        for (size_t i = 0; i < converted.tokens.size(); ++i) {
+          Token t = converted.tokens[i];
+          t.form = s.Intern(converted.Form(i));
+          t.lemma = s.Intern(converted.Lemma(i));
+          t.upos = s.Intern(converted.Upos(i));
+          t.xpos = s.Intern(converted.Xpos(i));
+          t.deprel = s.Intern(converted.Deprel(i));
+          s.tokens.push_back(t);
+        }
+        s.has_parse = true;
+        AlignTokens(&s);  // evidence offsets back into the sentence text
+      }
+    }
+    if (s.has_parse && (mode == ParseMode::kAuto || mode == ParseMode::kGiven)) continue;
+    if (mode == ParseMode::kGiven) continue;
+    if (mode == ParseMode::kOwn || s.tokens.empty()) {
+      s.ClearTokens();
+      s.has_parse = false;
+      segmenter_->Tokenize(s.text, &s);
+    }
+    if (s.tokens.empty()) continue;
+    TagAndParse(&s);
+    ++parsed;
+  }
+  return parsed;
+}
+
+}  // namespace thaw

@@ -1,0 +1,58 @@
+// The NLP pipeline: raw text -> sentences and tokens -> tags and lemmas -> dependency trees,
+// using the models under models/. One Pipeline per thread (the segmenter holds ICU state).
+#ifndef THAW_NLP_PIPELINE_H_
+#define THAW_NLP_PIPELINE_H_
+
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "text/document.h"
+
+namespace thaw {
+
+class Segmenter;
+class Tagger;
+class Parser;
+
+// Where parses come from.
+enum class ParseMode {
+  kAuto,   // use a parse given in the input (CoNLL-U, or a PTB tree converted); parse the rest
+  kGiven,  // only given parses; sentences without one stay unparsed
+  kOwn,    // always our own: re-tokenize each sentence's text, then tag and parse
+  kRetag,  // keep the given tokens, re-tag and re-parse them (evaluation with gold tokens)
+};
+
+// Parses "auto", "given", "own"; "retag" is used by `thaw parse --tokenized`.
+Result<ParseMode> ParseParseMode(std::string_view name);
+
+// The directory holding tagger.model and parser.model: `flag` when given, else $THAW_MODELS,
+// else models/ beside or above the executable, else the source tree's models/ (compile-time).
+std::string FindModelsDir(const std::string& flag, const char* argv0);
+
+class Pipeline {
+ public:
+  // Loads models from `models_dir`. Fails with a message naming the missing file and how to
+  // get it (they ship in the repository; `thaw train` rebuilds them).
+  static Result<std::unique_ptr<Pipeline>> Load(const std::string& models_dir);
+  ~Pipeline();
+  Pipeline(const Pipeline&) = delete;  // owns model memory; share nothing across threads
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // Brings every sentence of *doc to a dependency parse according to `mode`: splits
+  // doc->text into sentences when it has none, converts PTB trees, tokenizes, tags, parses.
+  // Returns the number of sentences parsed by thaw itself (not given).
+  size_t Annotate(Document* doc, ParseMode mode);
+  // Tags and parses one tokenized sentence in place.
+  void TagAndParse(Sentence* s);
+
+ private:
+  Pipeline();
+  std::unique_ptr<Segmenter> segmenter_;
+  std::unique_ptr<Tagger> tagger_;
+  std::unique_ptr<Parser> parser_;
+};
+
+}  // namespace thaw
+
+#endif  // THAW_NLP_PIPELINE_H_
