@@ -5,6 +5,14 @@
 namespace thaw {
 namespace {
 
+TEST(Strings, EqualsLowerAsciiIgnoresTheCaseOfTheFirstArgument) {
+  EXPECT_TRUE(EqualsLowerAscii("About", "about"));
+  EXPECT_TRUE(EqualsLowerAscii("ABOUT", "about"));
+  EXPECT_FALSE(EqualsLowerAscii("abouts", "about"));
+  EXPECT_FALSE(EqualsLowerAscii("abaut", "about"));
+  EXPECT_TRUE(EqualsLowerAscii("", ""));
+}
+
 TEST(Strings, TrimRemovesAsciiWhitespaceOnly) {
   EXPECT_EQ(Trim("  a b\t\r\n"), "a b");
   EXPECT_EQ(Trim(""), "");

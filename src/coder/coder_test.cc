@@ -127,6 +127,16 @@ TEST_F(CoderTest, AgentsCombineWithTheCountryTheyBelongTo) {
   EXPECT_EQ(Code(s), (std::vector<std::string>{"CHNCOP>NGORUS:040", "NGORUS>CHNCOP:040"}));
 }
 
+TEST_F(CoderTest, HyphenatedNamesMatchWholeAndSplitTokens) {
+  // Dictionaries write PARK_GEUN-HYE; CoreNLP keeps "Geun-hye" whole, UD (and thaw) splits it.
+  auto whole = Parse("Park/PROPN/2/compound Geun-hye/PROPN/3/nsubj met/VERB/0/root China/PROPN/3/obj", 20150101);
+  auto split = Parse("Park/PROPN/4/compound Geun/PROPN/4/compound -/PUNCT/4/punct hye/PROPN/5/nsubj met/VERB/0/root "
+                     "China/PROPN/5/obj", 20150101);
+  const std::vector<std::string> want{"KORGOV>CHN:040", "CHN>KORGOV:040"};
+  EXPECT_EQ(Code(whole), want);
+  EXPECT_EQ(Code(split), want);
+}
+
 TEST_F(CoderTest, DateRestrictedLeaderResolvesOnlyInOffice) {
   const char* spec = "Park/PROPN/3/nsubj Geun-hye/PROPN/1/flat met/VERB/0/root China/PROPN/3/obj";
   EXPECT_EQ(Code(Parse(spec, 20140703)), (std::vector<std::string>{"KORGOV>CHN:040", "CHN>KORGOV:040"}));

@@ -75,13 +75,38 @@ void AppendTokens(std::string_view word, std::vector<std::string>* out) {
   out->insert(out->end(), tail.rbegin(), tail.rend());
 }
 
-std::vector<uint32_t> InternPhrase(const std::vector<std::string>& words, WordTable* table) {
-  std::vector<std::string> toks;
+// Splits inner hyphens off as UD tokenizers do ("JONG-UN" -> JONG - UN); false when no token
+// of `toks` has one.
+bool SplitHyphens(const std::vector<std::string>& toks, std::vector<std::string>* out) {
+  bool any = false;
+  out->clear();
+  for (const std::string& t : toks) {
+    size_t from = 0;
+    for (size_t at = t.find('-', 1); at != std::string::npos && at + 1 < t.size(); at = t.find('-', at + 1)) {
+      if (at == from) continue;  // "--" runs stay inside one piece
+      out->push_back(t.substr(from, at - from));
+      out->emplace_back("-");
+      from = at + 1;
+      any = true;
+    }
+    out->push_back(t.substr(from));
+  }
+  return any;
+}
+
+// Inserts a dictionary phrase into `trie`; a phrase with hyphenated words is inserted both
+// whole ("AL-QAEDA", as some parsers tokenize) and split ("AL - QAEDA", as UD and thaw do).
+void InsertPhrase(const std::vector<std::string>& words, int32_t payload, WordTable* table, WordTrie* trie) {
+  std::vector<std::string> toks, split;
   for (const auto& w : words) AppendTokens(ToUpperAscii(w), &toks);
-  std::vector<uint32_t> ids;
-  ids.reserve(toks.size());
-  for (const auto& t : toks) ids.push_back(table->Intern(t));
-  return ids;
+  auto insert = [&](const std::vector<std::string>& ts) {
+    std::vector<uint32_t> ids;
+    ids.reserve(ts.size());
+    for (const auto& t : ts) ids.push_back(table->Intern(t));
+    trie->Insert(ids, payload);
+  };
+  insert(toks);
+  if (SplitHyphens(toks, &split)) insert(split);
 }
 
 // English regular plural of an upper-case noun.
@@ -165,25 +190,25 @@ void CompileDictionaries(const DictionarySet& dicts, Diagnostics* diags, Compile
   for (const ActorEntry& a : dicts.actors.entries) {
     const auto index = static_cast<int32_t>(out->actors.size());
     out->actors.push_back({a.codes});
-    for (const ActorName& n : a.names) out->actor_trie.Insert(InternPhrase(n.words, words), index);
+    for (const ActorName& n : a.names) InsertPhrase(n.words, index, words, &out->actor_trie);
   }
 
   // Agents with their plural forms.
   for (const AgentEntry& a : dicts.agents.entries) {
     const auto index = static_cast<int32_t>(out->agents.size());
     out->agents.push_back({ToUpperAscii(a.code), a.prefix});
-    out->agent_trie.Insert(InternPhrase(a.words, words), index);
+    InsertPhrase(a.words, index, words, &out->agent_trie);
     if (a.plural == AgentEntry::Plural::kRegular && !a.words.empty()) {
       std::vector<std::string> pl = a.words;
       pl.back() = Plural(ToUpperAscii(pl.back()));
-      out->agent_trie.Insert(InternPhrase(pl, words), index);
+      InsertPhrase(pl, index, words, &out->agent_trie);
     } else if (a.plural == AgentEntry::Plural::kExplicit) {
-      for (const auto& p : a.plurals) out->agent_trie.Insert(InternPhrase(p, words), index);
+      for (const auto& p : a.plurals) InsertPhrase(p, index, words, &out->agent_trie);
     }
   }
 
   for (const DiscardEntry& d : dicts.discards.entries) {
-    out->discard_trie.Insert(InternPhrase(d.words, words), d.story_level ? 1 : 0);
+    InsertPhrase(d.words, d.story_level ? 1 : 0, words, &out->discard_trie);
   }
 
   // Synsets, flattened.

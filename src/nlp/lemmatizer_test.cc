@@ -1,16 +1,19 @@
 #include "nlp/lemmatizer.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 namespace thaw {
 namespace {
 
-// A miniature WordNet directory in WordNet's own formats.
+// A miniature WordNet directory in WordNet's own formats. The directory is per process:
+// ctest -j runs every test of this fixture as its own process, all writing it at once.
 std::string WriteWordNet(const std::string& name) {
-  const std::string dir = ::testing::TempDir() + "/" + name;
+  const std::string dir = ::testing::TempDir() + "/" + name + "-" + std::to_string(getpid());
   std::filesystem::create_directories(dir);
   auto write = [&](const char* file, const char* text) { std::ofstream(dir + "/" + file) << text; };
   write("noun.exc", "children child\nmice mouse\nwolves wolf\n");
@@ -32,7 +35,8 @@ std::string WriteWordNet(const std::string& name) {
 class LemmatizerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(lem_.AddWordNet(WriteWordNet("wn")).ok());
+    wordnet_dir_ = WriteWordNet("wn");
+    ASSERT_TRUE(lem_.AddWordNet(wordnet_dir_).ok());
     lem_.AddLearned("n't", "PART", "RB", "not", false);
     lem_.AddLearned("'s", "AUX", "VBZ", "be", false);
     lem_.AddLearned("I", "PRON", "PRP", "I", false);
@@ -42,6 +46,8 @@ class LemmatizerTest : public ::testing::Test {
   std::string L(std::string_view form, std::string_view upos, std::string_view xpos) {
     return std::string(lem_.Lemmatize(form, upos, xpos, &buf_));
   }
+  void TearDown() override { std::filesystem::remove_all(wordnet_dir_); }
+  std::string wordnet_dir_;
   Lemmatizer lem_;
   std::string buf_;
 };

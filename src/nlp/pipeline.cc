@@ -62,6 +62,11 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const std::string& models_dir) 
   return p;
 }
 
+void Pipeline::Segment(Document* doc) {
+  doc->sentences.clear();
+  segmenter_->Segment(doc);
+}
+
 void Pipeline::TagAndParse(Sentence* s) {
   tagger_->Tag(s);
   parser_->Parse(s);

@@ -43,6 +43,8 @@ class Pipeline {
   // doc->text into sentences when it has none, converts PTB trees, tokenizes, tags, parses.
   // Returns the number of sentences parsed by thaw itself (not given).
   size_t Annotate(Document* doc, ParseMode mode);
+  // Splits doc->text into tokenized sentences (no tags, no parse), replacing any it had.
+  void Segment(Document* doc);
   // Tags and parses one tokenized sentence in place.
   void TagAndParse(Sentence* s);
 

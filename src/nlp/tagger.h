@@ -93,6 +93,7 @@ class Tagger {
   // which class wins).
   std::vector<uint32_t> entries_;
   size_t num_features_ = 0;
+  int about_class_ = -1;  // the (JJ, ADJ) class, for the "about to VERB" rule
   Lemmatizer lemmatizer_;
 };
 
