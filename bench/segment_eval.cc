@@ -1,7 +1,10 @@
 // Accuracy and speed of the sentence splitter and tokenizer (nlp/segmenter.h) on UD English.
 //
-//   segment_eval [--test | --train] [--errors FILE] [FILE.conllu ...]
+//   segment_eval [--test | --train] [--errors FILE] [--model FILE | --rules] [FILE.conllu ...]
 //
+// The segmenter uses the boundary model --model FILE, else models/segmenter.model found
+// beside or above the executable (as `thaw` finds its models), else the rules alone; --rules
+// forces the rules alone. The first line of output says which.
 // Without files it reads THAW_SHARED_DIR/ud/en_ewt-ud-dev.conllu and en_gum-ud-dev.conllu
 // (tune on these); --test reads the two -test files instead (report those once, at the end),
 // --train the -train files. For each file it prints
@@ -24,6 +27,7 @@
 // are left out of the gold tokens and counted in "unaligned".
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -330,16 +334,35 @@ void MeasureSpeed(const std::vector<GoldFile>& files, thaw::Segmenter* seg) {
               double(doc_bytes) * rounds / secs / 1e6, rounds);
 }
 
+// models/segmenter.model in the executable's directory or above it; "" when there is none.
+std::string FindDefaultModel() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path();
+       dir = dir.parent_path()) {
+    if (fs::exists(dir / "models" / "segmenter.model", ec)) {
+      return (dir / "models" / "segmenter.model").string();
+    }
+  }
+  return "";
+}
+
 int Run(int argc, char** argv) {
-  std::string split = "dev", errors_path;
+  std::string split = "dev", errors_path, model_path;
+  bool rules = false;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--test") split = "test";
     else if (a == "--train") split = "train";
     else if (a == "--errors" && i + 1 < argc) errors_path = argv[++i];
+    else if (a == "--model" && i + 1 < argc) model_path = argv[++i];
+    else if (a == "--rules") rules = true;
     else if (a.starts_with("--")) {
-      std::cerr << "usage: segment_eval [--test | --train] [--errors FILE] [FILE.conllu ...]\n";
+      std::cerr << "usage: segment_eval [--test | --train] [--errors FILE] [--model FILE | --rules] "
+                   "[FILE.conllu ...]\n";
       return 2;
     } else {
       paths.push_back(a);
@@ -352,7 +375,10 @@ int Run(int argc, char** argv) {
       paths.push_back(shared + "/ud/" + tb + "-ud-" + split + ".conllu");
     }
   }
-  auto seg = thaw::Segmenter::Create();
+  if (!rules && model_path.empty()) model_path = FindDefaultModel();
+  if (rules) model_path.clear();
+  auto seg = model_path.empty() ? thaw::Segmenter::Create() : thaw::Segmenter::Load(model_path);
+  std::cout << "segmenter: " << (model_path.empty() ? "rules only" : "model " + model_path) << "\n";
   if (!seg.ok()) {
     std::cerr << "segment_eval: " << seg.status().ToString() << "\n";
     return 1;

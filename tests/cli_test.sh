@@ -74,8 +74,22 @@ grep -q '"code":"057"' "$tmp/out"; check "coding still finds events" $?
 # Missing input and missing dictionary: clear errors, non-zero.
 "$thaw" code "$tmp/nope.conllu" "${dict[@]}" >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -ne 0 ] && grep -q 'nope.conllu' "$tmp/err"; check "missing input named" $?
-"$thaw" code "$src/examples/korea.conllu" >/dev/null 2>"$tmp/err"; rc=$?
+"$thaw" code "$src/examples/korea.conllu" --no-builtin >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -ne 0 ] && grep -q -- '--verbs' "$tmp/err"; check "missing dictionary explained" $?
+THAW_DICT="$tmp/nowhere" "$thaw" code "$src/examples/korea.conllu" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ] && grep -q -- 'THAW_DICT' "$tmp/err"; check "missing built-in dictionaries explained" $?
+
+# Built-in dictionaries: no flags needed; dict check passes on them; dict lookup resolves.
+"$thaw" code "$src/examples/korea.conllu" --format tsv >"$tmp/builtin.tsv" 2>"$tmp/err"
+check "code runs on built-in dictionaries" $?
+[ "$(wc -l <"$tmp/builtin.tsv")" -gt 1 ]; check "built-in dictionaries code events" $?
+"$thaw" dict check >"$tmp/check.txt" 2>&1; check "dict check passes on the built-in dictionaries" $?
+grep -q '20 of 20 roots' "$tmp/check.txt"; check "dict check reports root coverage" $?
+printf -- '--- MEET [040] ---\nMEET\n- * + [999]\n' >"$tmp/bad.verbs.txt"
+"$thaw" dict check "$tmp/bad.verbs.txt" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'bad.verbs.txt:3: code 999' "$tmp/err"; check "dict check names file:line of a non-CAMEO code" $?
+"$thaw" dict lookup "South Korean President Park Geun-hye" --date 2015-09-02 >"$tmp/lookup.txt" 2>&1
+grep -q 'KORGOV' "$tmp/lookup.txt"; check "dict lookup resolves a dated leader" $?
 "$thaw" code --help | grep -q -- '--dict-dir'; check "code --help documents options" $?
 
 # Raw text: thaw parse writes CoNLL-U; thaw code parses it itself and finds the event.

@@ -1,6 +1,7 @@
 #include "base/file.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -40,6 +41,20 @@ Result<std::string> ReadFile(const std::string& path) {
     return Status::Unsupported(path + ": this looks like gzip; decompress it first (gunzip)");
   }
   return data;
+}
+
+std::string FindShippedDir(const char* env_var, const std::string& rel_dir, const std::string& probe_file,
+                           const std::string& fallback) {
+  namespace fs = std::filesystem;
+  if (const char* env = std::getenv(env_var); env != nullptr && *env != '\0') return env;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+      if (fs::exists(dir / rel_dir / probe_file, ec)) return (dir / rel_dir).string();
+    }
+  }
+  return fallback;
 }
 
 }  // namespace thaw

@@ -1,6 +1,9 @@
 #include "cli/common.h"
 
+#include <filesystem>
 #include <iostream>
+
+#include "base/file.h"
 
 namespace thaw {
 
@@ -12,7 +15,11 @@ void AddDictFlags(CLI::App* app, DictFlags* f) {
   app->add_option("--discards", f->discards, "discard dictionary (e.g. Phoenix.discards.txt)");
   app->add_option("--dict-dir", f->dict_dir,
                   "directory of PETRARCH dictionaries, classified by file name (*verbs*/CAMEO*, *actors*, "
-                  "*agents*, *discards*); single-file flags given as well replace that kind");
+                  "*agents*, *discards*), used instead of the built-in ones; single-file flags given as well "
+                  "replace that kind");
+  app->add_flag("--no-builtin", f->no_builtin,
+                "do not start from thaw's built-in dictionaries (data/dictionaries, or $THAW_DICT): use only "
+                "the files given");
   app->add_flag("--strict", f->strict, "treat a malformed dictionary or input line as fatal");
   app->add_flag("-q,--quiet", f->quiet, "do not print warnings about skipped dictionary or input lines");
 }
@@ -27,12 +34,20 @@ void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from) {
   if (shown > kMaxShown) std::cerr << "thaw: ... and " << (shown - kMaxShown) << " more warnings\n";
 }
 
+std::string FindBuiltinDictDir() {
+  const std::string dir = FindShippedDir("THAW_DICT", "data/dictionaries", "verbs.txt", THAW_DEFAULT_DICT_DIR);
+  std::error_code ec;
+  return std::filesystem::exists(std::filesystem::path(dir) / "verbs.txt", ec) ? dir : std::string();
+}
+
 Result<DictionarySet> LoadDictionaries(const DictFlags& f, Diagnostics* diags) {
   LoadOptions opts;
   opts.strict = f.strict;
   DictionarySet set;
-  if (!f.dict_dir.empty()) {
-    auto r = LoadDictionaryDir(f.dict_dir, opts, diags);
+  std::string base = f.dict_dir;
+  if (base.empty() && !f.no_builtin) base = FindBuiltinDictDir();
+  if (!base.empty()) {
+    auto r = LoadDictionaryDir(base, opts, diags);
     if (!r.ok()) return r.status();
     set = std::move(r).value();
   }
@@ -58,7 +73,7 @@ Result<DictionarySet> LoadDictionaries(const DictFlags& f, Diagnostics* diags) {
   if (set.verbs.blocks.empty()) {
     return Status::InvalidArgument(
         "no verb dictionary: give --verbs FILE or --dict-dir DIR (for example "
-        "--dict-dir ../shared/petrarch/dictionaries)");
+        "--dict-dir ../shared/petrarch/dictionaries), or set THAW_DICT to thaw's data/dictionaries");
   }
   return set;
 }

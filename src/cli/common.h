@@ -29,17 +29,25 @@ std::unique_ptr<Command> MakeCodeCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeEvalCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeParseCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeTrainCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeDictCommand(CLI::App* parent);
 
 struct DictFlags {
   std::string verbs, agents, discards, dict_dir;
   std::vector<std::string> actors;
+  bool no_builtin = false;
   bool strict = false;
   bool quiet = false;
 };
 
+// The directory of thaw's own dictionaries: $THAW_DICT, else data/dictionaries beside the
+// executable's checkout, else the source tree's. Empty when none of them holds verbs.txt.
+std::string FindBuiltinDictDir();
+
 void AddDictFlags(CLI::App* app, DictFlags* f);
 // Prints diagnostics from index `from` on (at most 20, then a count) unless quiet.
 void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from = 0);
+// Starts from --dict-dir, else from the built-in dictionaries (unless --no-builtin); each
+// single-file flag then replaces its kind.
 Result<DictionarySet> LoadDictionaries(const DictFlags& f, Diagnostics* diags);
 Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags);
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "base/date.h"
 #include "base/strings.h"
 #include "coder/code_algebra.h"
 #include "coder/compiled.h"
@@ -131,6 +132,10 @@ class SentenceCoder {
   int32_t MentionHeadToken(const Mention& m) const;
   int32_t ChunkHead(int32_t tok) const;
   void CollectNounTokens(int32_t h, bool top, std::vector<int32_t>* toks) const;
+  // A conj relation with nothing marking coordination between head and conjunct (no cc,
+  // no comma): a parser error inside one name ("South Korean President Park" with Park as conj
+  // of Korean), not a list.
+  bool IsNameConj(int32_t t) const;
   void ResolveNP(int32_t h, std::vector<Actor>* out) const;
   void ResolveSubject(int32_t verb, std::vector<Actor>* out, bool* passive, int32_t* subj_tok) const;
   int32_t FindSubjectToken(int32_t verb, int depth) const;
@@ -218,7 +223,8 @@ void SentenceCoder::Prepare() {
   sc_.mention_at.assign(n, -1);
   for (int32_t i = 0; i < n;) {
     int32_t payload = -1;
-    const size_t len = d_.actor_trie.LongestMatch(sc_.word.data() + i, n - i, &payload);
+    // A pronoun never starts a name: "told us" is not the United States.
+    const size_t len = IsPronoun(i) ? 0 : d_.actor_trie.LongestMatch(sc_.word.data() + i, n - i, &payload);
     if (len > 0 && !ActorCode(payload).empty()) {
       const auto m = static_cast<int32_t>(sc_.mentions.size());
       sc_.mentions.push_back({i, i + static_cast<int32_t>(len), payload, false});
@@ -299,11 +305,25 @@ int32_t SentenceCoder::ChunkHead(int32_t tok) const {
   return t;
 }
 
+bool SentenceCoder::IsNameConj(int32_t t) const {
+  if (Rel(t) != "conj" || Head(t) < 0 || Head(t) > t) return false;
+  // Between the head and the conjunct; UD v1 parsers attach cc and commas to the head.
+  for (int32_t k = Head(t) + 1; k < t; ++k) {
+    const std::string_view r = Rel(k);
+    if (r == "cc" || r == "punct" || r == "cc:preconj" || s_.Upos(k) == "CCONJ") return false;
+  }
+  return true;
+}
+
 // Tokens of the noun phrase headed by h, without its conjuncts and clauses.
 void SentenceCoder::CollectNounTokens(int32_t h, bool top, std::vector<int32_t>* toks) const {
   toks->push_back(h);
   sc_.ForChildren(h, [&](int32_t c) {
     const std::string_view r = Rel(c);
+    if (r == "conj" && IsNameConj(c)) {
+      CollectNounTokens(c, false, toks);
+      return;
+    }
     if (r == "conj" || r == "cc" || r == "punct" || r == "cc:preconj" || r == "appos") return;
     if (!IsNounInternalRel(r)) return;
     if (top && (BaseRel(r) == "nmod" || BaseRel(r) == "obl") && r != "nmod:poss") {
@@ -322,15 +342,15 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
     // In a list ("Mordor, the Shire, Arnor and Bree") parsers often attach an item as appos;
     // an appos counts as a conjunct when the list has real conjuncts too.
     bool list = false;
-    sc_.ForChildren(conjuncts[k], [&](int32_t c) { list = list || Rel(c) == "conj"; });
+    sc_.ForChildren(conjuncts[k], [&](int32_t c) { list = list || (Rel(c) == "conj" && !IsNameConj(c)); });
     sc_.ForChildren(conjuncts[k], [&](int32_t c) {
       const std::string_view r = Rel(c);
       bool appos_list = false;
       if (r == "appos") {
         appos_list = list;
-        sc_.ForChildren(c, [&](int32_t g) { appos_list = appos_list || Rel(g) == "conj"; });
+        sc_.ForChildren(c, [&](int32_t g) { appos_list = appos_list || (Rel(g) == "conj" && !IsNameConj(g)); });
       }
-      if (r == "conj" || appos_list) conjuncts.push_back(c);
+      if ((r == "conj" && !IsNameConj(c)) || appos_list) conjuncts.push_back(c);
     });
   }
   std::sort(conjuncts.begin(), conjuncts.end());
@@ -353,16 +373,26 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
     }
     std::vector<const Mention*> chosen;
     if (!actors.empty()) {
-      // The leftmost actor leads ("Ithilen's minister Calimehtar" is Ithilen's); actors
-      // conjoined with it ("of Arnor, Osgiliath and Gondor") join it.
-      chosen.push_back(actors[0]);
-      const int32_t mh = MentionHeadToken(*actors[0]);
+      // The leftmost actor leads ("Ithilen's minister Calimehtar" is Ithilen's) unless a
+      // later one refines its code ("South Korean President Park Geun-hye": KOR, then
+      // KORGOV); actors conjoined with it ("of Arnor, Osgiliath and Gondor") join it.
+      const Mention* lead = actors[0];
+      const std::string lead_code = ActorCode(lead->index);
+      for (size_t k = 1; k < actors.size() && !lead_code.empty(); ++k) {
+        const std::string code = ActorCode(actors[k]->index);
+        if (code.size() > lead_code.size() && StartsWith(code, lead_code)) {
+          lead = actors[k];
+          break;
+        }
+      }
+      chosen.push_back(lead);
+      const int32_t mh = MentionHeadToken(*lead);
       std::vector<int32_t> stack{mh};
       while (!stack.empty()) {
         const int32_t x = stack.back();
         stack.pop_back();
         sc_.ForChildren(x, [&](int32_t c2) {
-          if (Rel(c2) != "conj") return;
+          if (Rel(c2) != "conj" || IsNameConj(c2)) return;
           stack.push_back(c2);
           for (int32_t t = sc_.sub_lo[c2]; t <= sc_.sub_hi[c2]; ++t) {
             const int32_t m = sc_.mention_at[t];
@@ -1015,6 +1045,72 @@ void Coder::CodeDocument(const Document& doc, CoderScratch* scratch, DocumentEve
   if (out->story_discarded) {
     for (auto& e : out->events) e.clear();
   }
+}
+
+namespace {
+
+std::string RestrictionText(const CodeRestriction& r) {
+  switch (r.kind) {
+    case CodeRestriction::Kind::kAlways: return r.code;
+    case CodeRestriction::Kind::kBefore: return r.code + " <" + FormatDate(r.to);
+    case CodeRestriction::Kind::kAfter: return r.code + " >" + FormatDate(r.from);
+    case CodeRestriction::Kind::kRange: return r.code + " " + FormatDate(r.from) + ".." + FormatDate(r.to);
+  }
+  return r.code;
+}
+
+}  // namespace
+
+std::vector<Coder::LookupHit> Coder::Lookup(const Sentence& sentence, Date date) const {
+  const CompiledDictionaries& d = *dict_;
+  const auto n = static_cast<int32_t>(sentence.tokens.size());
+  std::vector<uint32_t> ids(n);
+  for (int32_t i = 0; i < n; ++i) ids[i] = d.words.Find(ToUpperAscii(sentence.Form(i)));
+  std::vector<LookupHit> hits;
+  auto where = [](const std::string& file, int line) { return file + ":" + std::to_string(line); };
+  for (int32_t i = 0; i < n; ++i) {
+    int32_t payload = -1;
+    if (size_t len = d.actor_trie.LongestMatch(ids.data() + i, n - i, &payload); len > 0) {
+      const CActor& a = d.actors[payload];
+      LookupHit h{LookupHit::Kind::kActor, i, i + static_cast<int32_t>(len), {}, {}, {}};
+      const CodeRestriction* fallback = nullptr;
+      for (const CodeRestriction& r : a.codes) {
+        if (!h.detail.empty()) h.detail += ", ";
+        h.detail += RestrictionText(r);
+        if (r.kind == CodeRestriction::Kind::kAlways) {
+          if (fallback == nullptr) fallback = &r;
+        } else if (h.code.empty() && r.IsActive(date)) {
+          h.code = r.code;
+        }
+      }
+      if (h.code.empty() && fallback != nullptr) h.code = fallback->code;
+      h.source = where(a.file < d.actor_files.size() ? d.actor_files[a.file] : "actors", a.line);
+      hits.push_back(std::move(h));
+    }
+    if (size_t len = d.agent_trie.LongestMatch(ids.data() + i, n - i, &payload); len > 0) {
+      const CAgent& a = d.agents[payload];
+      hits.push_back({LookupHit::Kind::kAgent, i, i + static_cast<int32_t>(len),
+                      a.prefix ? a.code + "~" : "~" + a.code, where(d.agent_file, a.line), {}});
+    }
+    if (size_t len = d.discard_trie.LongestMatch(ids.data() + i, n - i, &payload); len > 0) {
+      hits.push_back({LookupHit::Kind::kDiscard, i, i + static_cast<int32_t>(len), payload == 1 ? "story" : "sentence",
+                      {}, {}});
+    }
+    if (ids[i] == kNoWord) continue;
+    auto it = d.verbs.find(ids[i]);
+    if (it == d.verbs.end()) continue;
+    for (const VerbEntry& e : it->second) {
+      const CVerbBlock& b = d.blocks[e.block];
+      std::string code = e.code.empty() ? b.code : (e.code == "-" ? std::string("---") : e.code);
+      if (code.empty()) code = "---";
+      const std::string& rev = e.code.empty() ? b.reverse_code : e.reverse_code;
+      if (!rev.empty()) code += ":" + rev;
+      hits.push_back({LookupHit::Kind::kVerb, i - static_cast<int32_t>(e.before.size()),
+                      i + 1 + static_cast<int32_t>(e.after.size()), code, where(d.verb_file, b.line),
+                      b.name + ", " + std::to_string(b.patterns.size()) + " patterns"});
+    }
+  }
+  return hits;
 }
 
 }  // namespace thaw

@@ -59,6 +59,19 @@ class Coder {
   };
   void CodeDocument(const Document& doc, CoderScratch* scratch, DocumentEvents* out) const;
 
+  // What the dictionaries make of a tokenized phrase, matched as in coding: the longest actor,
+  // agent and discard phrase starting at each token, and each token that is a dictionary verb.
+  struct LookupHit {
+    enum class Kind { kActor, kAgent, kDiscard, kVerb };
+    Kind kind = Kind::kActor;
+    int32_t begin = 0, end = 0;  // token span [begin, end)
+    std::string code;    // actor: the code on `date`; agent: "~GOV" / "NGO~"; verb: block code
+    std::string source;  // "file:line" of the entry
+    std::string detail;  // actor: every code with its window; verb: block name and pattern count
+  };
+  // `date` picks among dated actor codes (kNoDate: the undated code). No parse is needed.
+  std::vector<LookupHit> Lookup(const Sentence& sentence, Date date) const;
+
  private:
   explicit Coder(std::unique_ptr<CompiledDictionaries> dict, const CoderOptions& options);
   std::unique_ptr<CompiledDictionaries> dict_;

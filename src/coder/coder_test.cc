@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "base/strings.h"
 #include "coder/code_algebra.h"
 
@@ -62,6 +64,9 @@ CHINA_ [CHN]
 NORTH_KOREA_ [PRK]
 +PYONGYANG
 RUSSIA_ [RUS]
+SOUTH_KOREAN_ [KOR]
+UNITED_STATES_ [USA]
++US_
 PARK_GEUN-HYE_
 	[KORGOV 20130225-20170310]
 )", "actors", opts, &diags, &dicts_.actors).ok());
@@ -141,6 +146,37 @@ TEST_F(CoderTest, DateRestrictedLeaderResolvesOnlyInOffice) {
   const char* spec = "Park/PROPN/3/nsubj Geun-hye/PROPN/1/flat met/VERB/0/root China/PROPN/3/obj";
   EXPECT_EQ(Code(Parse(spec, 20140703)), (std::vector<std::string>{"KORGOV>CHN:040", "CHN>KORGOV:040"}));
   EXPECT_TRUE(Code(Parse(spec, 20240101)).empty());
+}
+
+TEST_F(CoderTest, PronounIsNeverAnActorName) {
+  EXPECT_TRUE(Code(Parse("China/PROPN/2/nsubj met/VERB/0/root us/PRON/2/obj")).empty());
+  EXPECT_EQ(Code(Parse("China/PROPN/2/nsubj met/VERB/0/root US/PROPN/2/obj")),
+            (std::vector<std::string>{"CHN>USA:040", "USA>CHN:040"}));
+}
+
+TEST_F(CoderTest, TitleAndNameMisparsedAsConjunctsStayOneActor) {
+  // Parsers often make "Park" a conj of "Korean" here; with no "and" or comma between them
+  // it is one phrase, and the leader's KORGOV refines the adjective's KOR.
+  auto s = Parse("South/PROPN/2/amod Korean/ADJ/6/nsubj President/PROPN/4/compound Park/PROPN/2/conj "
+                 "Geun-hye/PROPN/4/flat met/VERB/0/root China/PROPN/6/obj", 20150101);
+  EXPECT_EQ(Code(s), (std::vector<std::string>{"KORGOV>CHN:040", "CHN>KORGOV:040"}));
+}
+
+TEST_F(CoderTest, RealCoordinationStillGivesEachConjunct) {
+  auto s = Parse("Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj met/VERB/0/root Pyongyang/PROPN/4/obj");
+  const auto got = Code(s);
+  EXPECT_NE(std::find(got.begin(), got.end(), "RUS>PRK:040"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "CHN>PRK:040"), got.end());
+}
+
+TEST_F(CoderTest, LookupShowsWhatAPhraseResolvesTo) {
+  auto s = Parse("South/PROPN/2/amod Korean/ADJ/3/amod President/PROPN/4/compound Park/PROPN/5/nsubj "
+                 "Geun-hye/PROPN/0/root met/VERB/5/dep");
+  const auto hits = coder_->Lookup(s, 20150101);
+  std::vector<std::string> got;
+  for (const auto& h : hits) got.push_back(std::to_string(h.begin) + "-" + std::to_string(h.end) + ":" + h.code);
+  EXPECT_EQ(got, (std::vector<std::string>{"0-2:KOR", "2-3:~GOV", "3-5:KORGOV", "5-6:040:040"}));
+  EXPECT_EQ(hits[2].source, "actors:9");  // the PARK_GEUN-HYE_ line
 }
 
 TEST_F(CoderTest, ReportedSpeechCarriesTheReportedAct) {

@@ -186,17 +186,20 @@ void CompileDictionaries(const DictionarySet& dicts, Diagnostics* diags, Compile
   WordTable* words = &out->words;
 
   // Actors: every name of every entry points at the entry.
+  out->actor_files = dicts.actors.files;
+  out->verb_file = dicts.verbs.name;
+  out->agent_file = dicts.agents.name;
   out->actors.reserve(dicts.actors.entries.size());
   for (const ActorEntry& a : dicts.actors.entries) {
     const auto index = static_cast<int32_t>(out->actors.size());
-    out->actors.push_back({a.codes});
+    out->actors.push_back({a.codes, a.line, a.file});
     for (const ActorName& n : a.names) InsertPhrase(n.words, index, words, &out->actor_trie);
   }
 
   // Agents with their plural forms.
   for (const AgentEntry& a : dicts.agents.entries) {
     const auto index = static_cast<int32_t>(out->agents.size());
-    out->agents.push_back({ToUpperAscii(a.code), a.prefix});
+    out->agents.push_back({ToUpperAscii(a.code), a.prefix, a.line});
     InsertPhrase(a.words, index, words, &out->agent_trie);
     if (a.plural == AgentEntry::Plural::kRegular && !a.words.empty()) {
       std::vector<std::string> pl = a.words;
@@ -221,6 +224,7 @@ void CompileDictionaries(const DictionarySet& dicts, Diagnostics* diags, Compile
   for (const VerbBlock& b : dicts.verbs.blocks) {
     const auto bi = static_cast<int32_t>(out->blocks.size());
     CVerbBlock cb;
+    cb.name = b.name;
     cb.line = b.line;
     if (!SplitEventCode(b.code, &cb.code, &cb.reverse_code)) {
       diags->Add(dicts.verbs.name, b.line, "verb block " + b.name + " has unusable code [" + b.code + "]; its default is ignored");

@@ -79,6 +79,7 @@ struct CPattern {
 };
 
 struct CVerbBlock {
+  std::string name;
   std::string code, reverse_code;  // default codes of the block
   std::vector<CPattern> patterns;
   int line = 0;
@@ -94,17 +95,22 @@ struct VerbEntry {
 
 struct CActor {
   std::vector<CodeRestriction> codes;
+  int line = 0;
+  uint16_t file = 0;  // index into CompiledDictionaries::actor_files
 };
 
 struct CAgent {
   std::string code;
   bool prefix = false;
+  int line = 0;
 };
 
 struct CompiledDictionaries {
   WordTable words;
   WordTrie actor_trie;  // payload: index into actors
   std::vector<CActor> actors;
+  std::vector<std::string> actor_files;
+  std::string verb_file, agent_file;
   WordTrie agent_trie;  // payload: index into agents
   std::vector<CAgent> agents;
   WordTrie discard_trie;  // payload: 0 sentence-level, 1 story-level

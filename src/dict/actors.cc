@@ -237,8 +237,13 @@ bool CodeRestriction::IsActive(Date date) const {
 
 Status ParseActorDictionary(std::string_view text, std::string_view name,
                             const LoadOptions& options, Diagnostics* diags, ActorDictionary* out) {
+  const size_t first = out->entries.size();
   ActorParser parser(name, options, diags, out);
-  return parser.Parse(text);
+  Status status = parser.Parse(text);
+  const auto file = static_cast<uint16_t>(out->files.size());
+  out->files.emplace_back(name);
+  for (size_t i = first; i < out->entries.size(); ++i) out->entries[i].file = file;
+  return status;
 }
 
 }  // namespace thaw

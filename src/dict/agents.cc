@@ -239,6 +239,7 @@ class AgentParser {
 
 Status ParseAgentDictionary(std::string_view text, std::string_view name,
                             const LoadOptions& options, Diagnostics* diags, AgentDictionary* out) {
+  out->name = std::string(name);
   AgentParser parser(name, options, diags, out);
   return parser.Parse(text);
 }

@@ -126,10 +126,12 @@ struct ActorEntry {
   std::vector<ActorName> names;
   std::vector<CodeRestriction> codes;
   int line = 0;
+  uint16_t file = 0;  // index into ActorDictionary::files
 };
 
 struct ActorDictionary {
   std::vector<ActorEntry> entries;
+  std::vector<std::string> files;  // the names entries were parsed from, in order
 };
 
 // ---------------------------------------------------------------- agents
@@ -147,6 +149,7 @@ struct AgentEntry {
 };
 
 struct AgentDictionary {
+  std::string name;  // the file (or name) it was parsed from
   std::vector<AgentEntry> entries;
 };
 
@@ -218,6 +221,16 @@ Status LoadAgentDictionary(const std::string& path, const LoadOptions& options, 
                            AgentDictionary* out);
 Status LoadDiscardDictionary(const std::string& path, const LoadOptions& options,
                              Diagnostics* diags, DiscardDictionary* out);
+
+// A dictionary file's kind by its name (case-insensitive): *verbs*.txt or CAMEO*.txt,
+// *actors*.txt, *agents*.txt, *discards*.txt; anything else is kNone.
+enum class DictionaryKind { kNone, kVerbs, kActors, kAgents, kDiscards };
+DictionaryKind DictionaryKindOf(std::string_view filename);
+
+// Loads one file into `set`, its kind told by its name as below (a verb file replaces the
+// set's verbs; the others accumulate). Fails on a name of no known kind.
+Status LoadDictionaryFile(const std::string& path, const LoadOptions& options, Diagnostics* diags,
+                          DictionarySet* set);
 
 // Loads a directory of PETRARCH files, classifying each by name (case-insensitively):
 // *verbs*.txt or CAMEO*.txt are verbs, *actors*.txt actors, *agents*.txt agents,

@@ -9,23 +9,15 @@
 #include "dict/dictionaries.h"
 
 namespace thaw {
-namespace {
-
-enum class FileKind { kIgnored, kVerbs, kActors, kAgents, kDiscards };
-
-// Classifies by file name as documented in dictionaries.h.
-FileKind Classify(const std::string& filename) {
+DictionaryKind DictionaryKindOf(std::string_view filename) {
   const std::string lower = ToLowerAscii(filename);
-  if (!EndsWith(lower, ".txt")) return FileKind::kIgnored;
-  if (lower.find("verbs") != std::string::npos || StartsWith(lower, "cameo"))
-    return FileKind::kVerbs;
-  if (lower.find("actors") != std::string::npos) return FileKind::kActors;
-  if (lower.find("agents") != std::string::npos) return FileKind::kAgents;
-  if (lower.find("discards") != std::string::npos) return FileKind::kDiscards;
-  return FileKind::kIgnored;
+  if (!EndsWith(lower, ".txt")) return DictionaryKind::kNone;
+  if (lower.find("verbs") != std::string::npos || StartsWith(lower, "cameo")) return DictionaryKind::kVerbs;
+  if (lower.find("actors") != std::string::npos) return DictionaryKind::kActors;
+  if (lower.find("agents") != std::string::npos) return DictionaryKind::kAgents;
+  if (lower.find("discards") != std::string::npos) return DictionaryKind::kDiscards;
+  return DictionaryKind::kNone;
 }
-
-}  // namespace
 
 Result<VerbDictionary> LoadVerbDictionary(const std::string& path, const LoadOptions& options,
                                           Diagnostics* diags) {
@@ -55,6 +47,24 @@ Status LoadDiscardDictionary(const std::string& path, const LoadOptions& options
   return ParseDiscardDictionary(*text, path, options, diags, out);
 }
 
+Status LoadDictionaryFile(const std::string& path, const LoadOptions& options, Diagnostics* diags,
+                          DictionarySet* set) {
+  switch (DictionaryKindOf(std::filesystem::path(path).filename().string())) {
+    case DictionaryKind::kVerbs: {
+      auto v = LoadVerbDictionary(path, options, diags);
+      if (!v.ok()) return v.status();
+      set->verbs = std::move(v).value();
+      return Status::Ok();
+    }
+    case DictionaryKind::kActors: return LoadActorDictionary(path, options, diags, &set->actors);
+    case DictionaryKind::kAgents: return LoadAgentDictionary(path, options, diags, &set->agents);
+    case DictionaryKind::kDiscards: return LoadDiscardDictionary(path, options, diags, &set->discards);
+    case DictionaryKind::kNone: break;
+  }
+  return Status::InvalidArgument(path + ": cannot tell the dictionary kind from the name (expected *verbs*.txt, "
+                                 "CAMEO*.txt, *actors*.txt, *agents*.txt or *discards*.txt)");
+}
+
 Result<DictionarySet> LoadDictionaryDir(const std::string& dir, const LoadOptions& options,
                                         Diagnostics* diags) {
   namespace fs = std::filesystem;
@@ -71,7 +81,7 @@ Result<DictionarySet> LoadDictionaryDir(const std::string& dir, const LoadOption
 
   std::vector<std::string> verb_files;
   for (const fs::path& p : files) {
-    if (Classify(p.filename().string()) == FileKind::kVerbs) verb_files.push_back(p.string());
+    if (DictionaryKindOf(p.filename().string()) == DictionaryKind::kVerbs) verb_files.push_back(p.string());
   }
   if (verb_files.empty()) {
     return Status::NotFound(dir +
@@ -89,18 +99,18 @@ Result<DictionarySet> LoadDictionaryDir(const std::string& dir, const LoadOption
   for (const fs::path& p : files) {
     const std::string path = p.string();
     Status status;
-    switch (Classify(p.filename().string())) {
-      case FileKind::kActors:
+    switch (DictionaryKindOf(p.filename().string())) {
+      case DictionaryKind::kActors:
         status = LoadActorDictionary(path, options, diags, &set.actors);
         break;
-      case FileKind::kAgents:
+      case DictionaryKind::kAgents:
         status = LoadAgentDictionary(path, options, diags, &set.agents);
         break;
-      case FileKind::kDiscards:
+      case DictionaryKind::kDiscards:
         status = LoadDiscardDictionary(path, options, diags, &set.discards);
         break;
-      case FileKind::kVerbs:
-      case FileKind::kIgnored:
+      case DictionaryKind::kVerbs:
+      case DictionaryKind::kNone:
         break;
     }
     if (!status.ok()) return status;

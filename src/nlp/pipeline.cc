@@ -2,9 +2,9 @@
 
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 
+#include "base/file.h"
 #include "nlp/parser.h"
 #include "nlp/ptb.h"
 #include "nlp/segmenter.h"
@@ -26,18 +26,9 @@ Result<ParseMode> ParseParseMode(std::string_view name) {
   return Status::InvalidArgument("unknown parse mode '" + std::string(name) + "' (use auto, given or own)");
 }
 
-std::string FindModelsDir(const std::string& flag, const char* argv0) {
+std::string FindModelsDir(const std::string& flag, const char* /*argv0*/) {
   if (!flag.empty()) return flag;
-  if (const char* env = std::getenv("THAW_MODELS"); env != nullptr && *env != '\0') return env;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec && argv0 != nullptr) exe = fs::absolute(argv0, ec);
-  if (!exe.empty()) {
-    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-      if (fs::exists(dir / "models" / "parser.model", ec)) return (dir / "models").string();
-    }
-  }
-  return THAW_DEFAULT_MODELS_DIR;
+  return FindShippedDir("THAW_MODELS", "models", "parser.model", THAW_DEFAULT_MODELS_DIR);
 }
 
 Pipeline::Pipeline() = default;
@@ -45,7 +36,10 @@ Pipeline::~Pipeline() = default;
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Load(const std::string& models_dir) {
   std::unique_ptr<Pipeline> p(new Pipeline());
-  auto seg = Segmenter::Create();
+  // segmenter.model is optional: without it the segmenter uses its rules alone.
+  const std::string seg_model = models_dir + "/segmenter.model";
+  std::error_code ec;
+  auto seg = fs::exists(seg_model, ec) ? Segmenter::Load(seg_model) : Segmenter::Create();
   if (!seg.ok()) return seg.status();
   p->segmenter_ = std::move(seg).value();
   const std::string hint = " (models ship in the repository's models/; give --models DIR or set THAW_MODELS)";

@@ -33,7 +33,9 @@ std::string FindModelsDir(const std::string& flag, const char* argv0);
 class Pipeline {
  public:
   // Loads models from `models_dir`. Fails with a message naming the missing file and how to
-  // get it (they ship in the repository; `thaw train` rebuilds them).
+  // get it (they ship in the repository; `thaw train` rebuilds them). segmenter.model is
+  // optional: when it is missing the segmenter uses its rules alone; when it is present but
+  // unreadable, Load fails.
   static Result<std::unique_ptr<Pipeline>> Load(const std::string& models_dir);
   ~Pipeline();
   Pipeline(const Pipeline&) = delete;  // owns model memory; share nothing across threads

@@ -8,4 +8,6 @@ target_link_libraries(thaw_nlp INTERFACE thaw_nlp_segmenter)
 
 if(THAW_BUILD_TESTS)
   thaw_test(segmenter_test SOURCES segmenter_test.cc LIBS thaw_nlp_segmenter)
+  # Loading models/segmenter.model, or falling back to the rules, through the pipeline.
+  thaw_test(segmenter_pipeline_test SOURCES segmenter_pipeline_test.cc LIBS thaw_nlp_pipeline)
 endif()

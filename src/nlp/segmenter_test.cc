@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -11,12 +13,16 @@
 namespace thaw {
 namespace {
 
-class SegmenterTest : public ::testing::Test {
+// Every test runs twice: with the rules alone, and with the shipped boundary model
+// (models/segmenter.model), which must keep what the rules get right on news text.
+class SegmenterTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
-    auto s = Segmenter::Create();
+    auto s = GetParam() ? Segmenter::Load(std::string(THAW_MODELS_DIR) + "/segmenter.model")
+                        : Segmenter::Create();
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     seg_ = std::move(s).value();
+    ASSERT_EQ(seg_->has_model(), GetParam());
   }
 
   // Token forms of `text` tokenized as one sentence, joined by '|'.
@@ -79,33 +85,38 @@ class SegmenterTest : public ::testing::Test {
 
 using Strings = std::vector<std::string>;
 
+INSTANTIATE_TEST_SUITE_P(RulesAndModel, SegmenterTest, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return std::string(info.param ? "Model" : "Rules");
+                         });
+
 // --- Tokens -------------------------------------------------------------------------------
 
-TEST_F(SegmenterTest, SplitsNegationClitics) {
+TEST_P(SegmenterTest, SplitsNegationClitics) {
   EXPECT_EQ(Tokens("don't can't won't isn't"), "do|n't|ca|n't|wo|n't|is|n't");
 }
 
-TEST_F(SegmenterTest, SplitsPronounAndVerbClitics) {
+TEST_P(SegmenterTest, SplitsPronounAndVerbClitics) {
   EXPECT_EQ(Tokens("I'm we're they've she'll he'd"), "I|'m|we|'re|they|'ve|she|'ll|he|'d");
 }
 
-TEST_F(SegmenterTest, SplitsPossessives) {
+TEST_P(SegmenterTest, SplitsPossessives) {
   EXPECT_EQ(Tokens("Bush's plan, the workers' union"), "Bush|'s|plan|,|the|workers|'|union");
 }
 
-TEST_F(SegmenterTest, CurlyApostropheActsLikeStraightOne) {
+TEST_P(SegmenterTest, CurlyApostropheActsLikeStraightOne) {
   EXPECT_EQ(Tokens("China\u2019s leader doesn\u2019t"), "China|\u2019s|leader|does|n\u2019t");
 }
 
-TEST_F(SegmenterTest, KeepsNamesWithApostrophes) {
+TEST_P(SegmenterTest, KeepsNamesWithApostrophes) {
   EXPECT_EQ(Tokens("O'Brien and the '90s"), "O'Brien|and|the|'90s");
 }
 
-TEST_F(SegmenterTest, SplitsFusedWordsAsUdDoes) {
+TEST_P(SegmenterTest, SplitsFusedWordsAsUdDoes) {
   EXPECT_EQ(Tokens("I cannot say, gonna wait"), "I|can|not|say|,|gon|na|wait");
 }
 
-TEST_F(SegmenterTest, KeepsPrefixedHyphenWordsAndSplitsOtherHyphens) {
+TEST_P(SegmenterTest, KeepsPrefixedHyphenWordsAndSplitsOtherHyphens) {
   // UD EWT/GUM keep prefixes ("anti-", "non-", "e-") and split other compounds, names and
   // number-noun compounds included ("Jong - un", "12 - year" in en_gum/en_ewt train).
   EXPECT_EQ(Tokens("anti-government non-profit e-mail"), "anti-government|non-profit|e-mail");
@@ -115,53 +126,53 @@ TEST_F(SegmenterTest, KeepsPrefixedHyphenWordsAndSplitsOtherHyphens) {
   EXPECT_EQ(Tokens("anti-U.S. front"), "anti-U.S.|front");
 }
 
-TEST_F(SegmenterTest, KeepsPhoneNumbersButSplitsRanges) {
+TEST_P(SegmenterTest, KeepsPhoneNumbersButSplitsRanges) {
   EXPECT_EQ(Tokens("call 713-853-3989 or 1-800-553-3119"), "call|713-853-3989|or|1-800-553-3119");
   EXPECT_EQ(Tokens("2003-2007"), "2003|-|2007");
 }
 
-TEST_F(SegmenterTest, KeepsNumbersWithSeparators) {
+TEST_P(SegmenterTest, KeepsNumbersWithSeparators) {
   EXPECT_EQ(Tokens("50,000 people, 11.8 percent, at 12:30 on 08/16/2000"),
             "50,000|people|,|11.8|percent|,|at|12:30|on|08/16/2000");
 }
 
-TEST_F(SegmenterTest, SplitsCurrencyPercentAndUnits) {
+TEST_P(SegmenterTest, SplitsCurrencyPercentAndUnits) {
   EXPECT_EQ(Tokens("$5 or 50% at 5pm, the 3rd"), "$|5|or|50|%|at|5|pm|,|the|3rd");
 }
 
-TEST_F(SegmenterTest, KeepsAbbreviationPeriodsInsideTheSentence) {
+TEST_P(SegmenterTest, KeepsAbbreviationPeriodsInsideTheSentence) {
   EXPECT_EQ(Tokens("U.S. and N.K. officials met Gen. Kim on Aug. 24, e.g. here"),
             "U.S.|and|N.K.|officials|met|Gen.|Kim|on|Aug.|24|,|e.g.|here");
 }
 
-TEST_F(SegmenterTest, SplitsThePeriodOfAnAbbreviationEndingTheSentence) {
+TEST_P(SegmenterTest, SplitsThePeriodOfAnAbbreviationEndingTheSentence) {
   EXPECT_EQ(Tokens("They moved to the U.S."), "They|moved|to|the|U.S|.");
   EXPECT_EQ(Tokens("apples, pears, etc."), "apples|,|pears|,|etc|.");
 }
 
-TEST_F(SegmenterTest, NumberAbbreviationsKeepPeriodOnlyBeforeANumber) {
+TEST_P(SegmenterTest, NumberAbbreviationsKeepPeriodOnlyBeforeANumber) {
   EXPECT_EQ(Tokens("No. 5 is here"), "No.|5|is|here");
   EXPECT_EQ(Tokens("No. It is not"), "No|.|It|is|not");
 }
 
-TEST_F(SegmenterTest, KeepsUrlsAndEmailAddresses) {
+TEST_P(SegmenterTest, KeepsUrlsAndEmailAddresses) {
   EXPECT_EQ(Tokens("(see http://example.com/a_b?x=1&y=2)."),
             "(|see|http://example.com/a_b?x=1&y=2|)|.");
   EXPECT_EQ(Tokens("write to kyle.jones@example.com."), "write|to|kyle.jones@example.com|.");
   EXPECT_EQ(Tokens("at www.example.org, now"), "at|www.example.org|,|now");
 }
 
-TEST_F(SegmenterTest, KeepsPunctuationRunsAndEmoticons) {
+TEST_P(SegmenterTest, KeepsPunctuationRunsAndEmoticons) {
   EXPECT_EQ(Tokens("Wait... what?! -- ok :-)"), "Wait|...|what|?!|--|ok|:-)");
 }
 
-TEST_F(SegmenterTest, SplitsQuotesBracketsAndDashes) {
+TEST_P(SegmenterTest, SplitsQuotesBracketsAndDashes) {
   EXPECT_EQ(Tokens("\u201cHello,\u201d she said \u2014 (twice)."),
             "\u201c|Hello|,|\u201d|she|said|\u2014|(|twice|)|.");
   EXPECT_EQ(Tokens("\"Yes\" or 'no'"), "\"|Yes|\"|or|'|no|'");
 }
 
-TEST_F(SegmenterTest, NeverSplitsInsideAMultibyteCharacter) {
+TEST_P(SegmenterTest, NeverSplitsInsideAMultibyteCharacter) {
   const std::string text = "Se\u00f1or N\u00fa\u00f1ez\u2019s caf\u00e9\u2014the \u201cbest\u201d \u6771\u4eac";
   EXPECT_EQ(Tokens(text),
             "Se\u00f1or|N\u00fa\u00f1ez|\u2019s|caf\u00e9|\u2014|the|\u201c|best|\u201d|"
@@ -171,11 +182,11 @@ TEST_F(SegmenterTest, NeverSplitsInsideAMultibyteCharacter) {
   for (size_t i = 0; i < s.tokens.size(); ++i) EXPECT_TRUE(IsValidUtf8(s.Form(i)));
 }
 
-TEST_F(SegmenterTest, InvalidUtf8ByteBecomesItsOwnToken) {
+TEST_P(SegmenterTest, InvalidUtf8ByteBecomesItsOwnToken) {
   EXPECT_EQ(Tokens("ab\xFF" "cd \xC3"), "ab|\xFF|cd|\xC3");
 }
 
-TEST_F(SegmenterTest, TokenizeReplacesEarlierTokensAndKeepsText) {
+TEST_P(SegmenterTest, TokenizeReplacesEarlierTokensAndKeepsText) {
   Sentence s;
   s.text = "One two.";
   seg_->Tokenize(s.text, &s);
@@ -184,7 +195,7 @@ TEST_F(SegmenterTest, TokenizeReplacesEarlierTokensAndKeepsText) {
   EXPECT_EQ(s.text, "One two.");
 }
 
-TEST_F(SegmenterTest, KeepsAVeryLongTokenWhole) {
+TEST_P(SegmenterTest, KeepsAVeryLongTokenWhole) {
   const std::string word(1 << 20, 'x');
   Sentence s;
   s.text = "a " + word + " b";
@@ -195,12 +206,12 @@ TEST_F(SegmenterTest, KeepsAVeryLongTokenWhole) {
 
 // --- Sentences ----------------------------------------------------------------------------
 
-TEST_F(SegmenterTest, SplitsPlainSentences) {
+TEST_P(SegmenterTest, SplitsPlainSentences) {
   EXPECT_EQ(Sentences("  The talks resumed. Both sides agreed!  Is it over?  "),
             (Strings{"The|talks|resumed|.", "Both|sides|agreed|!", "Is|it|over|?"}));
 }
 
-TEST_F(SegmenterTest, TitlesBeforeANameNeverEndASentence) {
+TEST_P(SegmenterTest, TitlesBeforeANameNeverEndASentence) {
   for (const char* title : {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.",
                             "Col.", "Maj.", "Capt.", "Sgt.", "Rev.", "Prof."}) {
     const std::string text = std::string("She met ") + title + " Smith yesterday. He left.";
@@ -208,7 +219,7 @@ TEST_F(SegmenterTest, TitlesBeforeANameNeverEndASentence) {
   }
 }
 
-TEST_F(SegmenterTest, CompanyAndOtherAbbreviationsDoNotEndASentenceBeforeAName) {
+TEST_P(SegmenterTest, CompanyAndOtherAbbreviationsDoNotEndASentenceBeforeAName) {
   for (const char* text :
        {"Samsung Electronics Co. Chairman Lee spoke.", "Apple Inc. Chief Tim Cook spoke.",
         "Acme Corp. President Kim spoke.", "Foo Ltd. Director Park spoke.",
@@ -219,69 +230,69 @@ TEST_F(SegmenterTest, CompanyAndOtherAbbreviationsDoNotEndASentenceBeforeAName) 
   }
 }
 
-TEST_F(SegmenterTest, AbbreviationEndsASentenceBeforeATypicalStarter) {
+TEST_P(SegmenterTest, AbbreviationEndsASentenceBeforeATypicalStarter) {
   EXPECT_EQ(Sentences("He moved to the U.S. The move was quick."),
             (Strings{"He|moved|to|the|U.S|.", "The|move|was|quick|."}));
   EXPECT_EQ(Sentences("They sell pens, paper, etc. But not ink."),
             (Strings{"They|sell|pens|,|paper|,|etc|.", "But|not|ink|."}));
 }
 
-TEST_F(SegmenterTest, InitialsDoNotEndASentence) {
+TEST_P(SegmenterTest, InitialsDoNotEndASentence) {
   EXPECT_EQ(Sentences("J. R. R. Tolkien wrote it. George W. Bush read it."),
             (Strings{"J.|R.|R.|Tolkien|wrote|it|.", "George|W.|Bush|read|it|."}));
 }
 
-TEST_F(SegmenterTest, DecimalNumbersDoNotEndASentence) {
+TEST_P(SegmenterTest, DecimalNumbersDoNotEndASentence) {
   EXPECT_EQ(Sentences("Growth was 11.8 percent. Prices rose 0.5 points."),
             (Strings{"Growth|was|11.8|percent|.", "Prices|rose|0.5|points|."}));
 }
 
-TEST_F(SegmenterTest, ClosingQuoteStaysWithItsSentence) {
+TEST_P(SegmenterTest, ClosingQuoteStaysWithItsSentence) {
   EXPECT_EQ(Sentences("He said, \u201cIt is over.\u201d Then he left."),
             (Strings{"He|said|,|\u201c|It|is|over|.|\u201d", "Then|he|left|."}));
   EXPECT_EQ(Sentences("\"Is it over?\" he asked. \"No.\" She left."),
             (Strings{"\"|Is|it|over|?|\"|he|asked|.", "\"|No|.|\"", "She|left|."}));
 }
 
-TEST_F(SegmenterTest, EllipsisEndsASentenceOnlyBeforeACapital) {
+TEST_P(SegmenterTest, EllipsisEndsASentenceOnlyBeforeACapital) {
   EXPECT_EQ(Sentences("Wait... what now? Then... They left."),
             (Strings{"Wait|...|what|now|?", "Then|...", "They|left|."}));
 }
 
-TEST_F(SegmenterTest, CitationMarkStaysWithItsSentence) {
+TEST_P(SegmenterTest, CitationMarkStaysWithItsSentence) {
   EXPECT_EQ(Sentences("He left in 1805. [6] Then he returned."),
             (Strings{"He|left|in|1805|.|[|6|]", "Then|he|returned|."}));
 }
 
-TEST_F(SegmenterTest, EmoticonAfterTheFullStopStaysWithTheSentence) {
+TEST_P(SegmenterTest, EmoticonAfterTheFullStopStaysWithTheSentence) {
   EXPECT_EQ(Sentences("I love it. :) See you."), (Strings{"I|love|it|.|:)", "See|you|."}));
 }
 
-TEST_F(SegmenterTest, DatelineIsASentenceOfItsOwn) {
+TEST_P(SegmenterTest, DatelineIsASentenceOfItsOwn) {
   EXPECT_EQ(Sentences("BEIJING (Reuters) - China said on Monday it would talk."),
             (Strings{"BEIJING|(|Reuters|)|-", "China|said|on|Monday|it|would|talk|."}));
 }
 
-TEST_F(SegmenterTest, BlankLineIsAlwaysABoundary) {
+TEST_P(SegmenterTest, BlankLineIsAlwaysABoundary) {
   EXPECT_EQ(Sentences("The talks went on\n\nand on for days"),
             (Strings{"The|talks|went|on", "and|on|for|days"}));
 }
 
-TEST_F(SegmenterTest, BoilerplateLinesAreNotGluedToTheNextSentence) {
+TEST_P(SegmenterTest, BoilerplateLinesAreNotGluedToTheNextSentence) {
   EXPECT_EQ(Sentences("Skip to content\nHome > World > Asia\nBy Jane Roe\n"
                       "Officials said on Monday that talks would resume."),
             (Strings{"Skip|to|content", "Home|>|World|>|Asia", "By|Jane|Roe",
                      "Officials|said|on|Monday|that|talks|would|resume|."}));
 }
 
-TEST_F(SegmenterTest, HeadlineLineEndsASentence) {
+TEST_P(SegmenterTest, HeadlineLineEndsASentence) {
   EXPECT_EQ(Sentences("Leaders agree to resume border trade talks\n"
                       "The two governments agreed on Monday to reopen the border."),
             (Strings{"Leaders|agree|to|resume|border|trade|talks",
                      "The|two|governments|agreed|on|Monday|to|reopen|the|border|."}));
 }
 
-TEST_F(SegmenterTest, LineBreakInsideAWrappedParagraphIsNotABoundary) {
+TEST_P(SegmenterTest, LineBreakInsideAWrappedParagraphIsNotABoundary) {
   EXPECT_EQ(Sentences("The two countries agreed on Monday to resume the talks that had\n"
                       "been suspended since the nuclear test between China and\n"
                       "North Korea in February.\nBoth sides welcomed it."),
@@ -291,49 +302,49 @@ TEST_F(SegmenterTest, LineBreakInsideAWrappedParagraphIsNotABoundary) {
                      "Both|sides|welcomed|it|."}));
 }
 
-TEST_F(SegmenterTest, AbbreviationAtTheEndOfALineDoesNotEndTheSentence) {
+TEST_P(SegmenterTest, AbbreviationAtTheEndOfALineDoesNotEndTheSentence) {
   EXPECT_EQ(Sentences("The delegation was led by a senior diplomat, Mr.\nPark, on Monday."),
             (Strings{"The|delegation|was|led|by|a|senior|diplomat|,|Mr.|Park|,|on|Monday|."}));
 }
 
-TEST_F(SegmenterTest, LowerCaseWordAfterAFullStopStartsASentence) {
+TEST_P(SegmenterTest, LowerCaseWordAfterAFullStopStartsASentence) {
   // Web text often starts sentences in lower case; EWT/GUM train split there 324 of 336 times.
   EXPECT_EQ(Sentences("call me at 5. they have not heard from you."),
             (Strings{"call|me|at|5|.", "they|have|not|heard|from|you|."}));
 }
 
-TEST_F(SegmenterTest, EmailHeaderTimestampIsASentenceOfItsOwn) {
+TEST_P(SegmenterTest, EmailHeaderTimestampIsASentenceOfItsOwn) {
   EXPECT_EQ(Sentences("Jane Roe 08/17/2000 11:21 AM I spoke to him. It was sent on "
                       "08/16/2000 03:48 PM today."),
             (Strings{"Jane|Roe", "08/17/2000|11:21|AM", "I|spoke|to|him|.",
                      "It|was|sent|on|08/16/2000|03:48|PM|today|."}));
 }
 
-TEST_F(SegmenterTest, LinkListsAndSignaturesAreSplit) {
+TEST_P(SegmenterTest, LinkListsAndSignaturesAreSplit) {
   EXPECT_EQ(Sentences("See http://a.example.com/1 http://b.example.com/2"),
             (Strings{"See|http://a.example.com/1", "http://b.example.com/2"}));
   EXPECT_EQ(Sentences("Regards, Jane Roe"), (Strings{"Regards|,", "Jane|Roe"}));
 }
 
-TEST_F(SegmenterTest, UnicodeQuotesAndAccentedNames) {
+TEST_P(SegmenterTest, UnicodeQuotesAndAccentedNames) {
   EXPECT_EQ(Sentences("\u201cSe\u00f1or N\u00fa\u00f1ez is here,\u201d said Zo\u00eb. "
                       "\u00c9lodie agreed."),
             (Strings{"\u201c|Se\u00f1or|N\u00fa\u00f1ez|is|here|,|\u201d|said|Zo\u00eb|.",
                      "\u00c9lodie|agreed|."}));
 }
 
-TEST_F(SegmenterTest, IcuEndsSentencesAtTerminalMarksOfOtherScripts) {
+TEST_P(SegmenterTest, IcuEndsSentencesAtTerminalMarksOfOtherScripts) {
   EXPECT_EQ(Sentences("The banner read \u548c\u5e73\u3002 Then we left\uff01 Really."),
             (Strings{"The|banner|read|\u548c\u5e73|\u3002", "Then|we|left|\uff01", "Really|."}));
 }
 
-TEST_F(SegmenterTest, EmptyAndWhitespaceOnlyTextAddNoSentence) {
+TEST_P(SegmenterTest, EmptyAndWhitespaceOnlyTextAddNoSentence) {
   EXPECT_TRUE(Sentences("").empty());
   EXPECT_TRUE(Sentences(" \n\n\t \r\n  ").empty());
   EXPECT_TRUE(Sentences("\xC2\xA0\xE2\x80\x89").empty());  // no-break and thin spaces
 }
 
-TEST_F(SegmenterTest, SentenceNumberingStartsAtOneForEachCall) {
+TEST_P(SegmenterTest, SentenceNumberingStartsAtOneForEachCall) {
   Document doc;
   doc.id = "x";
   doc.text = "One. Two.";
@@ -343,7 +354,7 @@ TEST_F(SegmenterTest, SentenceNumberingStartsAtOneForEachCall) {
   EXPECT_EQ(doc.sentences[3].id, "x-2");
 }
 
-TEST_F(SegmenterTest, SegmentAndTokenizeAgree) {
+TEST_P(SegmenterTest, SegmentAndTokenizeAgree) {
   Document doc;
   doc.id = "d";
   doc.text =
@@ -358,7 +369,7 @@ TEST_F(SegmenterTest, SegmentAndTokenizeAgree) {
   }
 }
 
-TEST_F(SegmenterTest, TenMegabytesWithoutPunctuationIsFastAndCapped) {
+TEST_P(SegmenterTest, TenMegabytesWithoutPunctuationIsFastAndCapped) {
   std::string text;
   text.reserve(10 << 20);
   while (text.size() < (10u << 20)) text += "word and more words without any end ";
@@ -377,7 +388,7 @@ TEST_F(SegmenterTest, TenMegabytesWithoutPunctuationIsFastAndCapped) {
   EXPECT_EQ(tokens, SplitWhitespace(text).size());
 }
 
-TEST_F(SegmenterTest, TenMegabytesWithoutSpacesOrPunctuationIsOneToken) {
+TEST_P(SegmenterTest, TenMegabytesWithoutSpacesOrPunctuationIsOneToken) {
   Document doc;
   doc.text.assign(10 << 20, 'a');
   seg_->Segment(&doc);
@@ -386,7 +397,7 @@ TEST_F(SegmenterTest, TenMegabytesWithoutSpacesOrPunctuationIsOneToken) {
   EXPECT_EQ(doc.sentences[0].tokens[0].char_end, 10u << 20);
 }
 
-TEST_F(SegmenterTest, LongRunsOfPunctuationAreLinear) {
+TEST_P(SegmenterTest, LongRunsOfPunctuationAreLinear) {
   for (const std::string unit : {"(", "-a", "a.", "'", "1-", "x@"}) {
     std::string text;
     while (text.size() < (2u << 20)) text += unit;
@@ -398,6 +409,109 @@ TEST_F(SegmenterTest, LongRunsOfPunctuationAreLinear) {
     EXPECT_LT(secs, 10.0) << unit;
     ASSERT_FALSE(doc.sentences.empty());
   }
+}
+
+// --- The boundary model -------------------------------------------------------------------
+
+std::vector<std::string> SentenceTexts(Segmenter* seg, std::string_view text) {
+  Document doc;
+  doc.text = std::string(text);
+  seg->Segment(&doc);
+  std::vector<std::string> out;
+  for (const Sentence& s : doc.sentences) out.push_back(s.text);
+  return out;
+}
+
+std::unique_ptr<Segmenter> ShippedModel() {
+  auto s = Segmenter::Load(std::string(THAW_MODELS_DIR) + "/segmenter.model");
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+TEST(SegmenterModelTest, SplitsWhereTheRulesSeeNoSentenceFinalPunctuation) {
+  auto rules = Segmenter::Create();
+  ASSERT_TRUE(rules.ok());
+  auto model = ShippedModel();
+  ASSERT_NE(model, nullptr);
+  // Web-text boundaries from the kinds en_ewt-ud-dev has (headers, figure captions, speech).
+  const std::vector<std::pair<std::string, Strings>> cases = {
+      {"Email: \"Julie\" <julie@bellsouth.net> Groups: alt.animals.cat",
+       {"Email: \"Julie\" <julie@bellsouth.net>", "Groups: alt.animals.cat"}},
+      {"Figure 1.6 The map of the world shows the differences.",
+       {"Figure 1.6", "The map of the world shows the differences."}},
+      {"Did you just wash \u2014 Yes.", {"Did you just wash \u2014", "Yes."}},
+  };
+  for (const auto& [text, want] : cases) {
+    EXPECT_EQ(SentenceTexts(model.get(), text), want) << text;
+    EXPECT_EQ(SentenceTexts(rules->get(), text).size(), 1u) << text;
+  }
+}
+
+TEST(SegmenterModelTest, KeepsNewsAbbreviationsAndHeadlines) {
+  auto model = ShippedModel();
+  ASSERT_NE(model, nullptr);
+  EXPECT_EQ(SentenceTexts(model.get(),
+                          "Gen. Kim met Mr. Park in the U.S. on Aug. 5 and J. R. Smith paid 3.5 "
+                          "million dollars. They left the U.S. The talks ended. \"We are ready.\" "
+                          "He said nothing else. The N.K. leader left."),
+            (Strings{"Gen. Kim met Mr. Park in the U.S. on Aug. 5 and J. R. Smith paid 3.5 "
+                     "million dollars.",
+                     "They left the U.S.", "The talks ended.", "\"We are ready.\"",
+                     "He said nothing else.", "The N.K. leader left."}));
+  // Lines without a terminal mark that are short or in title case get no boundary from the
+  // model; line breaks stay boundaries.
+  EXPECT_EQ(SentenceTexts(model.get(),
+                          "Back To Top\nHome > Opinion > Editorials\nLog in | Sign up\n"
+                          "North Korea Says It Will Resume Talks With China Next Week\n"
+                          "Signs emerge of China-N.K. thaw\n\nThe talks resumed."),
+            (Strings{"Back To Top", "Home > Opinion > Editorials", "Log in | Sign up",
+                     "North Korea Says It Will Resume Talks With China Next Week",
+                     "Signs emerge of China-N.K. thaw", "The talks resumed."}));
+}
+
+TEST(SegmenterModelTest, LoadReportsAMissingOrBrokenFile) {
+  auto missing = Segmenter::Load("/nonexistent/segmenter.model");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kIoError);
+  EXPECT_NE(missing.status().message().find("/nonexistent/segmenter.model"), std::string::npos);
+
+  const std::string path = ::testing::TempDir() + "/broken_segmenter.model";
+  SegmenterModelData data;
+  data.index = {1, 2};
+  data.weight = {0.5f, -0.5f};
+  ASSERT_TRUE(WriteSegmenterModel(data, path).ok());
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  ASSERT_GT(bytes.size(), 3u);
+  bytes.resize(bytes.size() - 3);  // truncated
+  { std::ofstream(path, std::ios::binary) << bytes; }
+  auto truncated = Segmenter::Load(path);
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_EQ(truncated.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(truncated.status().message().find(path), std::string::npos);
+}
+
+TEST(SegmenterModelTest, CreateRejectsInconsistentData) {
+  SegmenterModelData data;
+  data.index = {1, 2};
+  data.weight = {0.5f};
+  EXPECT_EQ(Segmenter::Create(data).status().code(), StatusCode::kInvalidArgument);
+  data.weight = {0.5f, 1.0f};
+  data.index = {1, 1u << SegmenterModelData::kTableBits};
+  EXPECT_EQ(Segmenter::Create(data).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(SegmenterModelTest, AModelWithNoWeightsKeepsOnlyLineBreakBoundaries) {
+  // Score 0 is "no boundary": an empty model keeps only line-break boundaries, which the
+  // rules decide whatever the model says.
+  auto empty = Segmenter::Create(SegmenterModelData{});
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE((*empty)->has_model());
+  EXPECT_EQ(SentenceTexts(empty->get(), "One. Two.\n\nThree. Four."),
+            (Strings{"One. Two.", "Three. Four."}));
 }
 
 }  // namespace
