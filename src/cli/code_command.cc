@@ -6,6 +6,7 @@
 #include "cli/common.h"
 #include "cli/event_output.h"
 #include "cli/nlp_flags.h"
+#include "coder/dating.h"
 
 namespace thaw {
 namespace {
@@ -17,7 +18,9 @@ class CodeCommand : public Command {
     app->footer(
         "Reads PETRARCH XML (.xml), CoNLL-U (.conllu), JSON Lines (.jsonl) or plain text, from files, "
         "directories or stdin (no INPUT). Writes one event per line: doc_id, sentence_id, date, source, target, "
-        "code, root_code, quad_class, goldstein, source_text, target_text, verb, pattern. Sentences need a "
+        "code, root_code, quad_class, goldstein, source_text, target_text, verb, pattern, date_text, date_inferred. "
+        "The date is the event's own (\"on Monday\", \"last June\": date_text) resolved against the document's; "
+        "a document without one takes it from its file name or text (date_inferred). Sentences need a "
         "dependency parse: the input's own (CoNLL-U, or <Parse> in PETRARCH XML) or thaw's tokenizer, tagger "
         "and parser (--parse). Bad input lines are reported as file:line and "
         "skipped; the exit code is 1 only when nothing could be coded.\n\nExample:\n  thaw code news.conllu "
@@ -27,6 +30,8 @@ class CodeCommand : public Command {
     AddNlpFlags(app, &nlp_);
     app->add_option("--input-format", input_format_, "auto|xml|conllu|jsonl|text (auto: by extension)")
         ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
+    app->add_option("--date", date_, "YYYY-MM-DD: the date of documents whose input gives none (else it is taken "
+                                     "from the file name or inferred from the text)");
     app->add_option("--format", output_, "output format: jsonl (default) or tsv (with a header row)")
         ->check(CLI::IsMember({"jsonl", "tsv"}));
   }
@@ -37,13 +42,15 @@ class CodeCommand : public Command {
   DictFlags dict_;
   NlpFlags nlp_;
   std::vector<std::string> inputs_;
-  std::string input_format_ = "auto", output_ = "jsonl";
+  std::string input_format_ = "auto", output_ = "jsonl", date_;
 };
 
 int CodeCommand::Run() {
   Diagnostics diags;
   const auto t0 = std::chrono::steady_clock::now();
-  auto coder = BuildCoder(dict_, &diags);
+  CoderOptions options;
+  options.drop_self_directed = true;  // news, not PETRARCH conformance
+  auto coder = BuildCoder(dict_, &diags, options);
   PrintDiagnostics(diags, dict_.quiet);
   if (!coder.ok()) {
     std::cerr << "thaw: error: " << coder.status().message() << "\n";
@@ -59,6 +66,15 @@ int CodeCommand::Run() {
     std::cerr << "thaw: error: " << format.status().message() << "\n";
     return 2;
   }
+  Date default_date = kNoDate;
+  if (!date_.empty()) {
+    auto d = ParseDate(date_);
+    if (!d) {
+      std::cerr << "thaw: error: --date " << date_ << ": expected YYYY-MM-DD\n";
+      return 2;
+    }
+    default_date = *d;
+  }
   if (inputs_.empty()) inputs_.push_back("-");
   const ParseMode mode = *ParseParseMode(nlp_.parse);
   LazyPipeline pipeline(FindModelsDir(nlp_.models, nullptr));
@@ -69,11 +85,14 @@ int CodeCommand::Run() {
   size_t docs = 0, sentences = 0, unparsed = 0, n_coded = 0, n_events = 0;
   ForEachDocument(inputs_, *format, dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
     ++docs;
+    if (doc.date == kNoDate) doc.date = default_date;
     if (NeedsPipeline(doc, mode)) {
       if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, mode);
     }
     sentences += doc.sentences.size();
+    AssignDocumentDate(&doc);
     (*coder)->CodeDocument(doc, scratch.get(), &coded);
+    AssignEventDates(doc, &coded);
     unparsed += coded.unparsed;
     n_coded += coded.coded;
     for (size_t i = 0; i < doc.sentences.size(); ++i) {

@@ -14,6 +14,7 @@ int RunMain(int argc, char** argv) {
   commands.push_back(MakeParseCommand(&app));
   commands.push_back(MakeTrainCommand(&app));
   commands.push_back(MakeDictCommand(&app));
+  commands.push_back(MakeDemoCommand(&app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

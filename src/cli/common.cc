@@ -78,10 +78,9 @@ Result<DictionarySet> LoadDictionaries(const DictFlags& f, Diagnostics* diags) {
   return set;
 }
 
-Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags) {
+Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags, const CoderOptions& options) {
   auto dicts = LoadDictionaries(f, diags);
   if (!dicts.ok()) return dicts.status();
-  CoderOptions options;
   return Coder::Create(*dicts, options, diags);
 }
 

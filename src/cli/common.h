@@ -30,6 +30,7 @@ std::unique_ptr<Command> MakeEvalCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeParseCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeTrainCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeDictCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeDemoCommand(CLI::App* parent);
 
 struct DictFlags {
   std::string verbs, agents, discards, dict_dir;
@@ -49,7 +50,8 @@ void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from = 0);
 // Starts from --dict-dir, else from the built-in dictionaries (unless --no-builtin); each
 // single-file flag then replaces its kind.
 Result<DictionarySet> LoadDictionaries(const DictFlags& f, Diagnostics* diags);
-Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags);
+Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags,
+                                          const CoderOptions& options = CoderOptions());
 
 // Reads every document of every input, calling fn(Document&) for each, printing each input's
 // diagnostics after it. Returns false (after printing) when an input could not be read, or

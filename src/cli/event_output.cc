@@ -24,12 +24,14 @@ void AppendJsonField(const char* key, std::string_view value, std::string* out) 
 void EventWriter::Begin() {
   if (format_ != EventFormat::kTsv) return;
   *out_ << "doc_id\tsentence_id\tdate\tsource\ttarget\tcode\troot_code\tquad_class\tgoldstein\t"
-           "source_text\ttarget_text\tverb\tpattern\n";
+           "source_text\ttarget_text\tverb\tpattern\tdate_text\tdate_inferred\n";
 }
 
 void EventWriter::Write(const Document& doc, const Sentence& sentence, const Event& e) {
   const CodeInfo info = DescribeEventCode(e.code);
-  const Date date = sentence.date != kNoDate ? sentence.date : doc.date;
+  const Date date = e.date != kNoDate ? e.date : sentence.date != kNoDate ? sentence.date : doc.date;
+  // Any date resting on a document date guessed from the file name or text is a guess too.
+  const bool inferred = doc.date_inferred;
   buf_.clear();
   if (format_ == EventFormat::kTsv) {
     for (std::string_view cell : {std::string_view(doc.id), std::string_view(sentence.id)}) {
@@ -45,7 +47,9 @@ void EventWriter::Write(const Document& doc, const Sentence& sentence, const Eve
       buf_.push_back('\t');
     }
     AppendTsvCell(e.pattern, &buf_);
-    buf_.push_back('\n');
+    buf_.push_back('\t');
+    AppendTsvCell(e.date_text, &buf_);
+    buf_ += inferred ? "\ttrue\n" : "\tfalse\n";
   } else {
     buf_.push_back('{');
     AppendJsonField("doc_id", doc.id, &buf_);
@@ -60,6 +64,8 @@ void EventWriter::Write(const Document& doc, const Sentence& sentence, const Eve
     AppendJsonField("target_text", e.target_text, &buf_);
     AppendJsonField("verb", e.verb, &buf_);
     AppendJsonField("pattern", e.pattern, &buf_);
+    AppendJsonField("date_text", e.date_text, &buf_);
+    buf_ += inferred ? "\"date_inferred\":true," : "\"date_inferred\":false,";
     buf_ += fmt::format("\"pattern_line\":{},\"verb_token\":{}}}\n", e.pattern_line, e.verb_token);
   }
   out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));

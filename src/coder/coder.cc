@@ -84,6 +84,17 @@ struct CoderScratch {
   std::vector<VerbGroup> groups;
   const Sentence* s = nullptr;
   Date date = kNoDate;
+  // Document context for light coreference; CodeDocument resets it.
+  struct Alias {
+    uint32_t word = kNoWord;  // a surname (or given name) of a person named in full before
+    int32_t actor = -1;
+  };
+  std::vector<Alias> aliases;  // most recent last
+  bool korea_context = false;  // North or South Korea was named: "the North" / "the South"
+  void ResetDocument() {
+    aliases.clear();
+    korea_context = false;
+  }
 
   size_t n() const { return word.size(); }
   std::string_view Upper(int32_t i) const {
@@ -102,10 +113,13 @@ namespace {
 // The matching machinery, bound to one sentence.
 class SentenceCoder {
  public:
-  SentenceCoder(const CompiledDictionaries& d, CoderScratch* sc, bool allow_monads)
-      : d_(d), sc_(*sc), s_(*sc->s), allow_monads_(allow_monads) {}
+  SentenceCoder(const CompiledDictionaries& d, CoderScratch* sc, bool allow_monads, bool drop_self_directed)
+      : d_(d), sc_(*sc), s_(*sc->s), allow_monads_(allow_monads), drop_self_directed_(drop_self_directed) {}
 
   void Prepare();
+  // Records what later sentences of the document may refer back to: the names of people
+  // this sentence named in full, and whether it named either Korea.
+  void RememberForDocument() const;
   bool Discarded(bool story_only) const;
   void CodeVerbs(std::vector<Event>* out);
 
@@ -140,6 +154,14 @@ class SentenceCoder {
   void ResolveSubject(int32_t verb, std::vector<Actor>* out, bool* passive, int32_t* subj_tok) const;
   int32_t FindSubjectToken(int32_t verb, int depth) const;
   bool IsPronoun(int32_t t) const;
+  // Light coreference from the document context: a person's surname used alone after a full
+  // mention ("Xi" after "Xi Jinping"), and "the North" / "the South" in Korean context.
+  void AddContextMentions();
+  // Whether an actor name may start at token t: not a pronoun, not the tail of a hyphenated
+  // word the tokenizer split.
+  bool CanStartName(int32_t t) const;
+  // A lower-case word of at most three letters: never a one-word actor name on its own.
+  bool IsLowerShortWord(int32_t t) const;
   std::string SpanText(int32_t b, int32_t e) const;
 
   // Verbs and patterns.
@@ -170,6 +192,7 @@ class SentenceCoder {
   CoderScratch& sc_;
   const Sentence& s_;
   bool allow_monads_;
+  bool drop_self_directed_;
 };
 
 void SentenceCoder::Prepare() {
@@ -223,9 +246,8 @@ void SentenceCoder::Prepare() {
   sc_.mention_at.assign(n, -1);
   for (int32_t i = 0; i < n;) {
     int32_t payload = -1;
-    // A pronoun never starts a name: "told us" is not the United States.
-    const size_t len = IsPronoun(i) ? 0 : d_.actor_trie.LongestMatch(sc_.word.data() + i, n - i, &payload);
-    if (len > 0 && !ActorCode(payload).empty()) {
+    const size_t len = CanStartName(i) ? d_.actor_trie.LongestMatch(sc_.word.data() + i, n - i, &payload) : 0;
+    if (len > 0 && !ActorCode(payload).empty() && !(len == 1 && IsLowerShortWord(i))) {
       const auto m = static_cast<int32_t>(sc_.mentions.size());
       sc_.mentions.push_back({i, i + static_cast<int32_t>(len), payload, false});
       for (int32_t k = i; k < i + static_cast<int32_t>(len); ++k) sc_.mention_at[k] = m;
@@ -234,6 +256,7 @@ void SentenceCoder::Prepare() {
       ++i;
     }
   }
+  AddContextMentions();
   for (int32_t i = 0; i < n;) {
     if (sc_.mention_at[i] >= 0) {
       ++i;
@@ -452,6 +475,76 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
       for (const Mention* m : chosen) build(m);
     }
   }
+}
+
+void SentenceCoder::AddContextMentions() {
+  const auto n = static_cast<int32_t>(sc_.n());
+  for (int32_t i = 0; i < n; ++i) {
+    if (sc_.mention_at[i] >= 0 || sc_.word[i] == kNoWord) continue;
+    const std::string_view form = s_.Form(i);
+    if (form.empty() || !(form[0] >= 'A' && form[0] <= 'Z')) continue;
+    int32_t actor = -1;
+    for (auto it = sc_.aliases.rbegin(); it != sc_.aliases.rend() && actor < 0; ++it) {
+      if (it->word == sc_.word[i]) actor = it->actor;
+    }
+    const std::string_view up = sc_.Upper(i);
+    if (actor < 0 && sc_.korea_context && (up == "NORTH" || up == "SOUTH") && i > 0 && sc_.Upper(i - 1) == "THE") {
+      // Not "the North Atlantic" or "the South China Sea": the next word would be a name.
+      const bool name_follows = i + 1 < n && !s_.Form(i + 1).empty() && s_.Form(i + 1)[0] >= 'A' &&
+                                s_.Form(i + 1)[0] <= 'Z' && s_.Upos(i + 1) == "PROPN";
+      if (!name_follows) actor = up == "NORTH" ? d_.north_korea : d_.south_korea;
+    }
+    if (actor < 0 || ActorCode(actor).empty()) continue;
+    sc_.mention_at[i] = static_cast<int32_t>(sc_.mentions.size());
+    sc_.mentions.push_back({i, i + 1, actor, false});
+  }
+}
+
+void SentenceCoder::RememberForDocument() const {
+  for (const Mention& m : sc_.mentions) {
+    if (m.agent) continue;
+    const std::string code = ActorCode(m.index);
+    if (StartsWith(code, "PRK") || StartsWith(code, "KOR")) sc_.korea_context = true;
+    // People: dictionary entries with dated codes, named with two words or more.
+    const CActor& a = d_.actors[m.index];
+    const bool person = std::any_of(a.codes.begin(), a.codes.end(),
+                                    [](const CodeRestriction& r) { return r.kind != CodeRestriction::Kind::kAlways; });
+    if (!person || m.end - m.begin < 2) continue;
+    int32_t first = m.begin;
+    while (first < m.end && (s_.Upos(first) != "PROPN" || d_.agent_trie.Child(0, sc_.word[first]) != 0)) ++first;
+    int32_t last = m.end - 1;
+    while (last > first && s_.Upos(last) != "PROPN") --last;
+    // "Xi Jinping": Xi and Jinping; "Kim Jong - un": Kim (a hyphenated tail is no name).
+    for (int32_t t : {first, last}) {
+      if (t >= m.end || sc_.word[t] == kNoWord || s_.Form(t).size() < 2) continue;
+      if (t > m.begin && s_.Form(t - 1) == "-") continue;
+      sc_.aliases.push_back({sc_.word[t], m.index});
+    }
+  }
+}
+
+bool SentenceCoder::CanStartName(int32_t t) const {
+  if (IsPronoun(t)) return false;  // "told us" is not the United States
+  // The tail of a hyphenated word split by the tokenizer ("Jong - un") is not "UN".
+  if (t >= 2 && s_.Form(t - 1) == "-") {
+    const Token& hyphen = s_.tokens[t - 1];
+    const Token& before = s_.tokens[t - 2];
+    const Token& self = s_.tokens[t];
+    if (hyphen.char_begin != kNoOffset && before.char_end == hyphen.char_begin && hyphen.char_end == self.char_begin) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool SentenceCoder::IsLowerShortWord(int32_t t) const {
+  // Abbreviations such as US, UN or EU are written in capitals; "un", "eu" are not them.
+  const std::string_view f = s_.Form(t);
+  if (f.size() > 3) return false;
+  for (char c : f) {
+    if (!(c >= 'a' && c <= 'z')) return false;
+  }
+  return true;
 }
 
 bool SentenceCoder::IsPronoun(int32_t t) const {
@@ -790,6 +883,14 @@ bool SentenceCoder::MatchPattern(const CPattern& p, const std::vector<Actor>& su
   return MatchElems(p.post, sc_.lower, &pos, b);
 }
 
+// An actor acting on itself: equal codes, or with `prefixes`, one refining the other (KORGOV
+// and KOR). "---" parts are unknown, not equal.
+bool SameActor(const std::string& a, const std::string& b, bool prefixes) {
+  if (a == b) return true;
+  if (!prefixes || StartsWith(a, "---") || StartsWith(b, "---")) return false;
+  return a.size() < b.size() ? StartsWith(b, a) : StartsWith(a, b);
+}
+
 void SentenceCoder::Emit(const std::vector<Actor>& srcs, const std::vector<Actor>& tgts, const std::string& code,
                          const std::string& rev, int32_t verb, const VerbCandidate& vc, const CPattern* pat,
                          int line, std::vector<Event>* out) const {
@@ -818,7 +919,7 @@ void SentenceCoder::Emit(const std::vector<Actor>& srcs, const std::vector<Actor
   for (const Actor& s : srcs) {
     bool any = false;
     for (const Actor& t : tgts) {
-      if (s.code == t.code) continue;
+      if (SameActor(s.code, t.code, drop_self_directed_)) continue;
       any = true;
       if (!code.empty()) make(s, &t, code);
       if (!rev.empty()) make(t, &s, rev);
@@ -1021,11 +1122,12 @@ Coder::Outcome Coder::CodeSentence(const Sentence& sentence, CoderScratch* scrat
   scratch->date = sentence.date;
   const bool monads = options_.honor_record_config ? (options_.allow_monads || !sentence.require_dyad)
                                                    : options_.allow_monads;
-  SentenceCoder sc(*dict_, scratch, monads);
+  SentenceCoder sc(*dict_, scratch, monads, options_.drop_self_directed);
   sc.Prepare();
   if (sc.Discarded(true)) return Outcome::kStoryDiscarded;
   if (sc.Discarded(false)) return Outcome::kDiscarded;
   sc.CodeVerbs(out);
+  sc.RememberForDocument();
   return Outcome::kCoded;
 }
 
@@ -1034,6 +1136,7 @@ void Coder::CodeDocument(const Document& doc, CoderScratch* scratch, DocumentEve
   out->story_discarded = false;
   out->coded = 0;
   out->unparsed = doc.sentences.empty() && !doc.text.empty() ? 1 : 0;
+  scratch->ResetDocument();
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     out->events[i].clear();
     switch (CodeSentence(doc.sentences[i], scratch, &out->events[i])) {

@@ -30,6 +30,9 @@ struct CoderOptions {
   // `honor_record_config` is set.
   bool allow_monads = false;
   bool honor_record_config = true;
+  // Drop events whose target is the source or a coarser code of it ("Seoul said THAAD could
+  // help defend South Korea": KORGOV on KOR). Off for PETRARCH conformance, which keeps them.
+  bool drop_self_directed = false;
 };
 
 class Coder {

@@ -67,6 +67,8 @@ RUSSIA_ [RUS]
 SOUTH_KOREAN_ [KOR]
 UNITED_STATES_ [USA]
 +US_
+UNITED_NATIONS_ [IGOUNO]
++UN_
 PARK_GEUN-HYE_
 	[KORGOV 20130225-20170310]
 )", "actors", opts, &diags, &dicts_.actors).ok());
@@ -154,6 +156,38 @@ TEST_F(CoderTest, PronounIsNeverAnActorName) {
             (std::vector<std::string>{"CHN>USA:040", "USA>CHN:040"}));
 }
 
+TEST_F(CoderTest, LaterSentencesReferBackToPeopleAndTheKoreas) {
+  Document doc;
+  doc.sentences.push_back(Parse("Park/PROPN/3/nsubj Geun-hye/PROPN/1/flat met/VERB/0/root China/PROPN/3/obj", 20150101));
+  doc.sentences.push_back(Parse("Park/PROPN/2/nsubj met/VERB/0/root Russia/PROPN/2/obj", 20150101));
+  doc.sentences.push_back(Parse("China/PROPN/2/nsubj met/VERB/0/root North/PROPN/4/compound Korea/PROPN/2/obj", 20150101));
+  doc.sentences.push_back(Parse("the/DET/2/det North/PROPN/3/nsubj met/VERB/0/root Russia/PROPN/3/obj", 20150101));
+  Coder::DocumentEvents out;
+  coder_->CodeDocument(doc, scratch_.get(), &out);
+  ASSERT_EQ(out.events[1].size(), 2u);
+  EXPECT_EQ(out.events[1][0].source, "KORGOV");  // "Park" alone, after "Park Geun-hye"
+  ASSERT_EQ(out.events[3].size(), 2u);
+  EXPECT_EQ(out.events[3][0].source, "PRK");  // "the North", after North Korea was named
+
+  // A new document starts with no context.
+  Document fresh;
+  fresh.sentences.push_back(doc.sentences[3]);
+  coder_->CodeDocument(fresh, scratch_.get(), &out);
+  EXPECT_TRUE(out.events[0].empty());
+}
+
+TEST_F(CoderTest, LowerCaseShortWordsAndHyphenTailsAreNotAbbreviations) {
+  // "un" is not the UN, neither alone nor as the tail of "Jong-un".
+  EXPECT_TRUE(Code(Parse("China/PROPN/2/nsubj met/VERB/0/root un/X/2/obj")).empty());
+  Sentence s = Parse("China/PROPN/2/nsubj met/VERB/0/root Jong/PROPN/2/obj -/PUNCT/5/punct UN/PROPN/3/flat");
+  const uint32_t offsets[][2] = {{0, 5}, {6, 9}, {10, 14}, {14, 15}, {15, 17}};
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    s.tokens[i].char_begin = offsets[i][0];
+    s.tokens[i].char_end = offsets[i][1];
+  }
+  EXPECT_TRUE(Code(s).empty());
+}
+
 TEST_F(CoderTest, TitleAndNameMisparsedAsConjunctsStayOneActor) {
   // Parsers often make "Park" a conj of "Korean" here; with no "and" or comma between them
   // it is one phrase, and the leader's KORGOV refines the adjective's KOR.
@@ -176,7 +210,7 @@ TEST_F(CoderTest, LookupShowsWhatAPhraseResolvesTo) {
   std::vector<std::string> got;
   for (const auto& h : hits) got.push_back(std::to_string(h.begin) + "-" + std::to_string(h.end) + ":" + h.code);
   EXPECT_EQ(got, (std::vector<std::string>{"0-2:KOR", "2-3:~GOV", "3-5:KORGOV", "5-6:040:040"}));
-  EXPECT_EQ(hits[2].source, "actors:9");  // the PARK_GEUN-HYE_ line
+  EXPECT_EQ(hits[2].source, "actors:11");  // the PARK_GEUN-HYE_ line
 }
 
 TEST_F(CoderTest, ReportedSpeechCarriesTheReportedAct) {

@@ -196,6 +196,16 @@ void CompileDictionaries(const DictionarySet& dicts, Diagnostics* diags, Compile
     for (const ActorName& n : a.names) InsertPhrase(n.words, index, words, &out->actor_trie);
   }
 
+  // The two Koreas, for "the North" / "the South" (coder.cc, AddContextMentions).
+  auto find_actor = [&](std::initializer_list<std::string_view> phrase) {
+    std::vector<uint32_t> ids;
+    for (std::string_view w : phrase) ids.push_back(words->Find(w));
+    int32_t payload = -1;
+    return out->actor_trie.LongestMatch(ids.data(), ids.size(), &payload) == ids.size() ? payload : -1;
+  };
+  out->north_korea = find_actor({"NORTH", "KOREA"});
+  out->south_korea = find_actor({"SOUTH", "KOREA"});
+
   // Agents with their plural forms.
   for (const AgentEntry& a : dicts.agents.entries) {
     const auto index = static_cast<int32_t>(out->agents.size());

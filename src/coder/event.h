@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "base/date.h"
+
 namespace thaw {
 
 struct Event {
@@ -21,6 +23,10 @@ struct Event {
   std::string target_text;
   int32_t source_begin = -1, source_end = -1;  // token range [begin, end) of each mention
   int32_t target_begin = -1, target_end = -1;
+  // When: the date expression attached to the verb ("on Monday") resolved against the
+  // document date, and the expression as written; kNoDate when the sentence names none.
+  Date date = kNoDate;
+  std::string date_text;
 };
 
 }  // namespace thaw

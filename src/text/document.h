@@ -84,6 +84,8 @@ struct Document {
   std::string source;
   std::string url;
   Date date = kNoDate;
+  bool date_inferred = false;  // date taken from the file name or the text, not metadata
+  std::string date_evidence;   // what it was inferred from
   std::string text;  // raw text, when the input had any
   std::vector<Sentence> sentences;
   std::string origin;  // "file:line" where the document started, for messages

@@ -1,5 +1,7 @@
 // Reads JSON Lines: one object per line with "text" and optional "id", "date", "title",
-// "source", "url". One Document per line; sentences are left empty (split later).
+// "source", "url". One Document per line; sentences are left empty (split later). The text
+// has its boilerplate lines blanked (text/clean.h); offsets into it are offsets into the
+// decoded "text" string.
 //
 // Per-line policy: blank lines are skipped silently; a line that is not a JSON object or
 // has no "text" string is skipped with a diagnostic; a missing id becomes "<file>:<line>";
@@ -11,6 +13,7 @@
 
 #include "base/date.h"
 #include "base/strings.h"
+#include "text/clean.h"
 #include "text/readers.h"
 
 namespace thaw {
@@ -90,6 +93,7 @@ bool JsonlReader::ParseLine(int line_no, Document* doc) {
     }
     *doc = Document();
     doc->text = text->get<std::string>();
+    BlankBoilerplate(&doc->text);
     const auto id = obj.find("id");
     if (id != obj.end() && id->is_string()) {
       doc->id = id->get<std::string>();

@@ -1,8 +1,11 @@
 // Reads a plain text file as one Document: id = file name, text = the whole content
-// (invalid UTF-8 repaired and reported). Sentences are left empty (split later).
+// (invalid UTF-8 repaired and reported) with boilerplate lines blanked (text/clean.h), so
+// offsets into the text are still offsets into the file. Sentences are left empty (split
+// later).
 
 #include <string>
 
+#include "text/clean.h"
 #include "text/readers.h"
 
 namespace thaw {
@@ -25,6 +28,7 @@ class TextReader : public DocumentReader {
                   "invalid UTF-8; bad bytes replaced with U+FFFD (if the file is Latin-1, "
                   "convert it with iconv -f latin1 -t utf-8)");
     }
+    BlankBoilerplate(&doc->text);
     doc->id = BaseName(src_->name());
     doc->origin = src_->name() + ":1";
     return true;
