@@ -1,5 +1,6 @@
 // Parser model file (ModelWriter container, kind "parser", version 1), fields in order:
-//   u32       flags            bit 0: joint labels (kJointLabels)
+//   u32       flags            bit 0: joint labels (kJointLabels); bit 1: punctuation
+//                              post-pass (kPunctPass; readers that predate it ignore it)
 //   u32       label bound      see ParserModelData::label_bound
 //   strings   xpos tags        ids kFirstTag.. in this order
 //   strings   upos tags        ids kFirstTag.. in this order
@@ -49,9 +50,28 @@ struct Scratch {
   std::vector<Node> nodes;
   std::vector<int> stack;
   std::vector<Span> label_span;
+  std::vector<int> heads;
+  std::vector<char> punct;
+  PunctScratch punct_scratch;
   uint64_t keys[kMaxMoveFeatures];
   uint64_t label_keys[2][kMaxLabelFeatures];
 };
+
+// Pairing classes of punctuation forms: 1 opens, 2 closes, 3 either (straight quotes).
+int PairClass(std::string_view f, char* family) {
+  *family = 0;
+  if (f == "(" || f == "[" || f == "{") return *family = 'b', 1;
+  if (f == ")" || f == "]" || f == "}") return *family = 'b', 2;
+  if (f == "\u201C" || f == "``" || f == "\u2018") return *family = 'q', 1;
+  if (f == "\u201D" || f == "''" || f == "\u2019") return *family = 'q', 2;
+  if (f == "\"") return *family = 'q', 3;
+  return 0;
+}
+
+bool IsFinal(std::string_view f) {
+  return f == "." || f == "?" || f == "!" || f == "..." || f == "?!" || f == "!!" || f == "!?";
+}
+
 
 }  // namespace
 
@@ -144,6 +164,9 @@ Result<std::unique_ptr<ParserModel>> ParserModel::Build(const ParserModelData& d
   const auto root = std::find(data.labels.begin(), data.labels.end(), "root");
   if (root == data.labels.end()) return bad("no 'root' label");
   m->root_label_ = static_cast<int>(root - data.labels.begin());
+  const auto punct = std::find(data.labels.begin(), data.labels.end(), "punct");
+  m->punct_label_ = punct == data.labels.end() ? -1 : static_cast<int>(punct - data.labels.begin());
+  m->punct_pass_ = (data.flags & kPunctPass) != 0 && m->punct_label_ >= 0;
   m->moves_.Reset(data.move_keys.size());
   for (size_t r = 0; r < data.move_keys.size(); ++r) {
     std::memcpy(m->moves_.Insert(data.move_keys[r])->w, &data.move_weights[r * kNumMoves], sizeof(MoveSlot::w));
@@ -186,6 +209,156 @@ void ComputeTokenValues(const Sentence& s, const TokenVocabulary& vocab, std::ve
   root = TokenValues();
   root.word = root.lemma = root.suffix = root.ambiguity = 0x3C6EF372FE94F82BULL;
   root.xpos = root.upos = kTagRoot;
+}
+
+
+int ReattachPunctuation(const Sentence& s, const std::vector<char>& punct, bool keep, std::vector<int>* heads,
+                        PunctScratch* scratch) {
+  std::vector<int>& head = *heads;
+  const int n = static_cast<int>(head.size());
+  PunctScratch& x = *scratch;
+  x.lo.resize(n + 1);
+  x.hi.resize(n + 1);
+  x.kind.assign(n, 0);  // 1 opening, 2 closing member of a fixed pair, 3 another placed mark
+  // Spans of the subtrees (smallest and largest position) of the current tree.
+  // Marks not placed yet stay out of the spans and the projectivity checks.
+  auto pending = [&](int i) { return punct[i] != 0 && x.kind[i] == 0; };
+  auto spans = [&] {
+    for (int i = 0; i <= n; ++i) x.lo[i] = x.hi[i] = i;
+    x.lo[n] = 0;
+    x.hi[n] = n - 1;
+    for (int i = 0; i < n; ++i) {
+      if (pending(i)) continue;
+      for (int a = head[i], steps = 0; a != n && steps <= n; a = head[a], ++steps) {
+        x.lo[a] = std::min(x.lo[a], i);
+        x.hi[a] = std::max(x.hi[a], i);
+      }
+    }
+  };
+  // Whether a dominates d (or is d).
+  auto dominates = [&](int a, int d) {
+    for (int steps = 0; steps <= n; ++steps) {
+      if (d == a) return true;
+      if (d == n) return false;
+      d = head[d];
+    }
+    return false;
+  };
+  // Whether p (a leaf) can hang from c without a crossing arc.
+  auto projective = [&](int p, int c) {
+    const int lo = std::min(p, c), hi = std::max(p, c);
+    for (int k = lo + 1; k < hi; ++k) {
+      if (!pending(k) && !dominates(c, k)) return false;
+    }
+    for (int d = 0; d < n; ++d) {
+      const int h = head[d];
+      if (pending(d) || h == n) continue;
+      if (std::min(d, h) < p && p < std::max(d, h) && !dominates(h, c)) return false;
+    }
+    return true;
+  };
+  auto is_punct_tag = [&](int i) { return punct[i] != 0; };
+
+  int changed = 0;
+  // Pairs of brackets and quotes.
+  x.stack.clear();
+  for (int i = 0; i < n; ++i) {
+    if (!is_punct_tag(i)) continue;
+    char family = 0;
+    const int cls = PairClass(s.Form(i), &family);
+    if (cls == 0) continue;
+    char top_family = 0;
+    const bool closes = !x.stack.empty() && cls != 1 && (PairClass(s.Form(x.stack.back()), &top_family), top_family == family);
+    if (!closes) {
+      if (cls != 2) x.stack.push_back(i);
+      continue;
+    }
+    const int o = x.stack.back();
+    x.stack.pop_back();
+    int inner = -1, count = 0;
+    for (int k = o + 1; k < i; ++k) {
+      if (is_punct_tag(k)) continue;
+      if (head[k] < o || head[k] > i) {
+        inner = k;
+        ++count;
+      }
+    }
+    if (count != 1) continue;
+    x.kind[o] = 1;
+    x.kind[i] = 2;
+    changed += (head[o] != inner) + (head[i] != inner);
+    head[o] = head[i] = inner;
+  }
+
+  // The other marks, left to right.
+  spans();
+  int path[2][64];
+  int len[2];
+  for (int p = 0; p < n; ++p) {
+    if (!is_punct_tag(p) || x.kind[p] != 0) continue;
+    const int orig = head[p];
+    int l = p - 1, r = IsFinal(s.Form(p)) ? n : p + 1;
+    while (l >= 0 && is_punct_tag(l)) {
+      if (x.kind[l] == 1 && head[l] != p) {
+        l = -1;
+        break;
+      }
+      --l;
+    }
+    while (r < n && is_punct_tag(r)) {
+      if (x.kind[r] == 2 && head[r] != p) {
+        r = n;
+        break;
+      }
+      ++r;
+    }
+    len[0] = len[1] = 0;
+    if (l >= 0) {
+      path[0][len[0]++] = l;
+      while (head[l] != n && head[l] < p && x.hi[l] <= p && len[0] < 64) {
+        l = head[l];
+        path[0][len[0]++] = l;
+      }
+    }
+    if (r < n) {
+      path[1][len[1]++] = r;
+      while (head[r] != n && head[r] > p && x.lo[r] >= p && len[1] < 64) {
+        r = head[r];
+        path[1][len[1]++] = r;
+      }
+    }
+    // Keeping the parser's head needs one projectivity check, not one per climbed node
+    // (most marks stay: this is most of the pass's time).
+    x.kind[p] = 3;
+    bool on_path = false;
+    for (int side = 0; side < 2; ++side) {
+      for (int i = 0; i < len[side]; ++i) on_path |= path[side][i] == orig;
+    }
+    int c = orig;
+    if (!(keep && on_path && projective(p, orig))) {
+      int cand[2] = {-1, -1};
+      for (int side = 0; side < 2; ++side) {
+        for (int i = 0; i < len[side]; ++i) {
+          if (projective(p, path[side][i])) cand[side] = path[side][i];
+        }
+      }
+      if (cand[0] >= 0 && cand[1] >= 0) {
+        c = dominates(cand[1], cand[0]) ? cand[0] : dominates(cand[0], cand[1]) ? cand[1] : cand[0];
+      } else if (cand[0] >= 0 || cand[1] >= 0) {
+        c = cand[0] >= 0 ? cand[0] : cand[1];
+      }
+    }
+    if (c != orig) {
+      head[p] = c;
+      ++changed;
+    }
+    // p now counts in the spans of its ancestors.
+    for (int a = head[p], steps = 0; a != n && steps <= n; a = head[a], ++steps) {
+      x.lo[a] = std::min(x.lo[a], p);
+      x.hi[a] = std::max(x.hi[a], p);
+    }
+  }
+  return changed;
 }
 
 void ParserModel::Parse(Sentence* s, Stats* stats) const {
@@ -299,14 +472,26 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
     c.Apply(move, label[move]);
   }
 
+  x.heads.resize(n);
+  for (int i = 0; i < n; ++i) x.heads[i] = c.At(i).head;
+  if (punct_pass_) {
+    // Leaves tagged and labelled as punctuation may move.
+    x.punct.resize(n);
+    for (int i = 0; i < n; ++i) {
+      const Node& nd = c.At(i);
+      x.punct[i] = c.Tok(i).punct && nd.label == punct_label_ && nd.nl == 0 && nd.nr == 0;
+    }
+    ReattachPunctuation(*s, x.punct, /*keep=*/true, &x.heads, &x.punct_scratch);
+  }
+
   // Intern each label once per sentence.
   x.label_span.assign(num_labels, Span{kNoOffset, 0});
   for (int i = 0; i < n; ++i) {
-    const Node& nd = c.At(i);
     Token& t = s->tokens[i];
-    t.head = nd.head == n ? -1 : nd.head;
-    Span& span = x.label_span[nd.label];
-    if (span.begin == kNoOffset) span = s->Intern(label_names_[nd.label]);
+    t.head = x.heads[i] == n ? -1 : x.heads[i];
+    const uint8_t label = c.At(i).label;
+    Span& span = x.label_span[label];
+    if (span.begin == kNoOffset) span = s->Intern(label_names_[label]);
     t.deprel = span;
   }
 }

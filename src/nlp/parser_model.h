@@ -22,6 +22,9 @@ namespace thaw::parse_internal {
 
 // Model flags.
 inline constexpr uint32_t kJointLabels = 1;  // a move's score includes its best label's score
+// ReattachPunctuation() runs after decoding, keeping the parser's head when it lies on a
+// climb. Older readers ignore the bit.
+inline constexpr uint32_t kPunctPass = 2;
 
 // Everything a model file holds, as flat arrays (see the format in parser_model.cc).
 // Weights are averaged-perceptron weights scaled to int16 by one factor shared by both
@@ -212,14 +215,38 @@ class ParserModel {
 
  private:
   bool joint_ = true;
+  bool punct_pass_ = false;  // kPunctPass
   uint32_t label_bound_ = 0;
   TokenVocabulary vocab_;
   std::vector<std::string> label_names_;
   int root_label_ = 0;
+  int punct_label_ = -1;
   MoveTable moves_;
   BucketTable<LabelSlot> labels_;
   HugeVector<LabelEntry> label_entries_;
 };
+
+// Scratch for ReattachPunctuation, reusable across sentences.
+struct PunctScratch {
+  std::vector<int> lo, hi, kind, stack;
+};
+
+// The punctuation post-pass: moves punctuation to where the UD guidelines put it, "the
+// highest node that keeps the tree projective" within its unit, following Udapi's
+// ud.FixPunct (Popel et al.): a pair of brackets or quotes around a span with a single
+// head goes to that head; any other mark climbs from its nearest non-punctuation
+// neighbours on each side as long as the arc stays projective and the climb does not pass
+// its own position, and takes the lower of the two nodes reached (a sentence-final . ? !
+// only climbs from the left). With `keep` the parser's head stays when it lies on one of
+// the climbs (Udapi's conservative choice).
+// s supplies the word forms (pairs, sentence-final marks); heads: n entries, n = the root,
+// a tree; punct[i]: word i is a mark that may move (a leaf). Only marks move, and every
+// mark's new head keeps the tree a tree. Returns the number of heads changed.
+// Cost O(n * depth) per mark that moves, O(depth) per mark that stays (keep).
+// Measured: 96.2% of EWT dev marks on their gold head from the gold tree (keep = false).
+
+int ReattachPunctuation(const Sentence& s, const std::vector<char>& punct, bool keep, std::vector<int>* heads,
+                        PunctScratch* scratch);
 
 // Writes `data` to `path` atomically (ModelWriter).
 Status SaveParserModel(const ParserModelData& data, const std::string& path);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -440,6 +441,139 @@ TEST(ParserParseTest, RandomAndLongSentencesGiveTrees) {
     parser->Parse(&s);
     for (int i = 0; i < n; ++i) EXPECT_EQ(s.tokens[i].head, first[i]);
   }
+}
+
+TEST(ParserParseTest, PunctuationPassKeepsTreesAndLabels) {
+  TempDir dir;
+  ParserModelData d = TinyModelData();
+  const std::string plain_path = dir.File("plain.model"), pass_path = dir.File("pass.model");
+  ASSERT_TRUE(SaveParserModel(d, plain_path).ok());
+  d.flags |= kPunctPass;
+  ASSERT_TRUE(SaveParserModel(d, pass_path).ok());
+  Result<std::unique_ptr<Parser>> plain = Parser::Load(plain_path);
+  Result<std::unique_ptr<Parser>> pass = Parser::Load(pass_path);
+  ASSERT_TRUE(plain.ok() && pass.ok());
+  std::mt19937 rng(11);
+  const std::vector<std::string> words = {"the", "dog", ",", "(", ")", "\"", ".", "Paris"};
+  const std::vector<std::string> tags = {"NN", "VB", ".", "."};
+  for (int trial = 0; trial < 300; ++trial) {
+    const int n = 1 + trial % 40;
+    std::vector<std::string> f, t;
+    for (int i = 0; i < n; ++i) {
+      f.push_back(words[rng() % words.size()]);
+      t.push_back(tags[rng() % tags.size()]);
+    }
+    Sentence a = MakeSentence(f, t), b = a;
+    (*plain)->Parse(&a);
+    (*pass)->Parse(&b);
+    ASSERT_EQ(b.tokens.size(), static_cast<size_t>(n));
+    EXPECT_TRUE(IsSingleRootedTree(b)) << "trial " << trial;
+    for (int i = 0; i < n; ++i) {
+      EXPECT_EQ(a.Deprel(i), b.Deprel(i)) << "the pass moves marks, it does not relabel";
+      if (a.tokens[i].head != b.tokens[i].head) {
+        EXPECT_EQ(b.Upos(i), "PUNCT");
+        EXPECT_EQ(b.Deprel(i), "punct");
+      }
+    }
+  }
+}
+
+// ---- Punctuation --------------------------------------------------------------------------
+
+// Heads (n = root) of a hand-written sentence; tags "." are punctuation.
+struct PunctCase {
+  Sentence s;
+  std::vector<int> heads;
+  std::vector<char> punct;
+};
+PunctCase MakePunctCase(const std::vector<std::string>& forms, const std::vector<int>& heads) {
+  PunctCase c;
+  std::vector<std::string> tags;
+  for (const std::string& f : forms) tags.push_back(std::isalnum(static_cast<unsigned char>(f[0])) ? "NN" : ".");
+  c.s = MakeSentence(forms, tags);
+  c.heads = heads;
+  for (const std::string& t : tags) c.punct.push_back(t == ".");
+  return c;
+}
+
+TEST(ParserPunctTest, MarksGoWhereTheGuidelinesPutThem) {
+  PunctScratch scratch;
+  // "Bush , the president , said ( quietly ) that it rained ." with the marks on wrong heads.
+  //   0    1  2     3       4   5   6  7       8  9   10  11   12
+  PunctCase c = MakePunctCase({"Bush", ",", "the", "president", ",", "said", "(", "quietly", ")", "that", "it",
+                               "rained", "."},
+                              {5, 0, 3, 0, 3, 13, 5, 5, 11, 11, 11, 5, 11});
+  const std::vector<int> before = c.heads;
+  ReattachPunctuation(c.s, c.punct, false, &c.heads, &scratch);
+  EXPECT_EQ(c.heads[1], 3) << "comma before an appositive goes to it";
+  // Udapi's rule takes the lower of the two climbs, Bush; EWT has most such commas on the
+  // appositive (which the gold-tree test counts as a miss). Pairing them measured worse: it
+  // also pairs the commas of lists (see parser_train.cc).
+  EXPECT_EQ(c.heads[4], 0) << "comma after an appositive goes to the lower climb";
+  EXPECT_EQ(c.heads[6], 7) << "brackets go to the head of what they enclose";
+  EXPECT_EQ(c.heads[8], 7);
+  EXPECT_EQ(c.heads[12], 5) << "the final period goes to the root word";
+  for (int i : {0, 2, 3, 5, 7, 9, 10, 11}) EXPECT_EQ(c.heads[i], before[i]) << "words do not move";
+}
+
+TEST(ParserPunctTest, CommaBeforeAConjunctGoesToTheConjunct) {
+  PunctScratch scratch;
+  // "apples , pears and plums ." : pears and plums are conjuncts of apples.
+  PunctCase c = MakePunctCase({"apples", ",", "pears", "and", "plums", "."}, {6, 0, 0, 4, 0, 0});
+  ReattachPunctuation(c.s, c.punct, false, &c.heads, &scratch);
+  EXPECT_EQ(c.heads[1], 2);
+  EXPECT_EQ(c.heads[5], 0);
+}
+
+// Udapi's rule reproduces ~97.7% of the punctuation heads of EWT dev from the rest of the
+// gold tree; the pass must stay close to that.
+TEST(ParserPunctTest, PassReproducesGoldPunctuationHeadsOnEwtDev) {
+  const std::string dev = std::string(THAW_SHARED_DIR) + "/ud/en_ewt-ud-dev.conllu";
+  if (!std::filesystem::exists(dev)) GTEST_SKIP() << dev << " is absent (needs ../shared)";
+  Diagnostics diags;
+  auto reader = OpenDocumentReader(dev, InputFormat::kConllu, &diags);
+  ASSERT_TRUE(reader.ok());
+  Document doc;
+  PunctScratch scratch;
+  long marks = 0, right = 0;
+  while (true) {
+    Result<bool> more = (*reader)->Next(&doc);
+    ASSERT_TRUE(more.ok());
+    if (!*more) break;
+    for (const Sentence& gold : doc.sentences) {
+      if (!gold.has_parse) continue;
+      const int n = static_cast<int>(gold.tokens.size());
+      std::vector<int> heads(n), children(n, 0);
+      std::vector<char> punct(n, 0);
+      for (int i = 0; i < n; ++i) {
+        heads[i] = gold.tokens[i].head < 0 ? n : gold.tokens[i].head;
+        if (gold.tokens[i].head >= 0) ++children[gold.tokens[i].head];
+      }
+      int last = -1;
+      for (int i = 0; i < n; ++i) {
+        punct[i] = gold.Upos(i) == "PUNCT" && gold.Deprel(i) == "punct" && children[i] == 0;
+        if (!punct[i]) last = i;
+      }
+      if (last < 0) continue;
+      for (int i = 0, prev = -1; i < n; ++i) {
+        if (!punct[i]) prev = i;
+        else heads[i] = prev >= 0 ? prev : last;  // start from a wrong-ish head, as the decoder does
+      }
+      ReattachPunctuation(gold, punct, false, &heads, &scratch);
+      for (int i = 0; i < n; ++i) {
+        const int h = gold.tokens[i].head < 0 ? n : gold.tokens[i].head;
+        if (!punct[i]) {
+          ASSERT_EQ(heads[i], h) << gold.id << ": only marks move";
+          continue;
+        }
+        ++marks;
+        right += heads[i] == h;
+      }
+    }
+  }
+  ASSERT_GT(marks, 2500);
+  EXPECT_GE(static_cast<double>(right) / static_cast<double>(marks), 0.96) << right << " of " << marks;
+  std::printf("punctuation pass on gold trees: %ld of %ld marks on their gold head\n", right, marks);
 }
 
 // ---- The shipped model ---------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "nlp/parser.h"
+#include "nlp/parser_model.h"
 #include "text/reader.h"
 
 namespace thaw {
@@ -167,6 +168,19 @@ TEST(ParserTrainTest, SameSeedGivesTheSameModelBytes) {
   const std::string a = ReadBytes(dir.File("a.model")), b = ReadBytes(dir.File("b.model"));
   EXPECT_FALSE(a.empty());
   EXPECT_TRUE(a == b) << "models differ for the same seed";
+}
+
+TEST(ParserTrainTest, ModelsRunThePunctuationPass) {
+  TempDir dir;
+  ParserTrainOptions o;
+  o.train_files = {dir.Write("train.conllu", kCorpus)};
+  o.epochs = 1;
+  o.output = dir.File("p.model");
+  ASSERT_TRUE(TrainParser(o, nullptr).ok());
+  Result<parse_internal::ParserModelData> d = parse_internal::ReadParserModel(o.output);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_NE(d->flags & parse_internal::kPunctPass, 0u);
+  EXPECT_NE(d->flags & parse_internal::kJointLabels, 0u);
 }
 
 TEST(ParserTrainTest, MissingTrainingFileIsAnErrorNamingIt) {
