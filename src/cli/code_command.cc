@@ -48,9 +48,7 @@ class CodeCommand : public Command {
 int CodeCommand::Run() {
   Diagnostics diags;
   const auto t0 = std::chrono::steady_clock::now();
-  CoderOptions options;
-  options.drop_self_directed = true;  // news, not PETRARCH conformance
-  auto coder = BuildCoder(dict_, &diags, options);
+  auto coder = BuildCoder(dict_, &diags, CoderOptions::News());
   PrintDiagnostics(diags, dict_.quiet);
   if (!coder.ok()) {
     std::cerr << "thaw: error: " << coder.status().message() << "\n";

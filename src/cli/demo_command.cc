@@ -83,9 +83,7 @@ int DemoCommand::Run() {
   }
   Diagnostics diags;
   DictFlags dict;
-  CoderOptions options;
-  options.drop_self_directed = true;
-  auto coder = BuildCoder(dict, &diags, options);
+  auto coder = BuildCoder(dict, &diags, CoderOptions::News());
   PrintDiagnostics(diags, false);
   if (!coder.ok()) {
     std::cerr << "thaw: error: " << coder.status().message() << "\n";

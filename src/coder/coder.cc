@@ -21,6 +21,7 @@ struct Mention {
   int32_t begin = 0, end = 0;  // token range
   int32_t index = -1;          // actor or agent index
   bool agent = false;
+  bool pair = false;  // one of the two actors "the two countries" stands for
 };
 
 struct Actor {
@@ -91,9 +92,14 @@ struct CoderScratch {
   };
   std::vector<Alias> aliases;  // most recent last
   bool korea_context = false;  // North or South Korea was named: "the North" / "the South"
+  // Actors of the last two countries named, most recent last: "the two countries".
+  std::vector<int32_t> recent_countries;
+  int32_t previous_first_actor = -1;  // the first actor named in the previous sentence: "its"
   void ResetDocument() {
     aliases.clear();
     korea_context = false;
+    recent_countries.clear();
+    previous_first_actor = -1;
   }
 
   size_t n() const { return word.size(); }
@@ -113,8 +119,8 @@ namespace {
 // The matching machinery, bound to one sentence.
 class SentenceCoder {
  public:
-  SentenceCoder(const CompiledDictionaries& d, CoderScratch* sc, bool allow_monads, bool drop_self_directed)
-      : d_(d), sc_(*sc), s_(*sc->s), allow_monads_(allow_monads), drop_self_directed_(drop_self_directed) {}
+  SentenceCoder(const CompiledDictionaries& d, CoderScratch* sc, const CoderOptions& options, bool allow_monads)
+      : d_(d), sc_(*sc), s_(*sc->s), opt_(options), allow_monads_(allow_monads) {}
 
   void Prepare();
   // Records what later sentences of the document may refer back to: the names of people
@@ -167,6 +173,13 @@ class SentenceCoder {
   // Verbs and patterns.
   bool FindVerb(int32_t i, std::vector<VerbCandidate>* found) const;
   bool IsNegated(int32_t verb) const;
+  // "would have imposed": what did not happen.
+  bool IsCounterfactual(int32_t verb) const;
+  bool HasToMark(int32_t t) const;
+  // With strict_targets: token t, a complement of `verb`, lies in a clause of its own (relative,
+  // participial, adverbial) or, when `settings`, in a setting phrase ("in Singapore", "between
+  // X and Y", "according to ..."), so it names no target of the verb.
+  bool OutsideVerbArguments(int32_t t, int32_t verb, bool settings) const;
   void CollectLower(int32_t verb, int32_t subj, const VerbCandidate& vc);
   void CollectUpper(int32_t subj);
   bool WordMatches(int32_t tok, const CElem& e) const;
@@ -191,8 +204,8 @@ class SentenceCoder {
   const CompiledDictionaries& d_;
   CoderScratch& sc_;
   const Sentence& s_;
+  const CoderOptions& opt_;
   bool allow_monads_;
-  bool drop_self_directed_;
 };
 
 void SentenceCoder::Prepare() {
@@ -350,6 +363,9 @@ void SentenceCoder::CollectNounTokens(int32_t h, bool top, std::vector<int32_t>*
     if (r == "conj" || r == "cc" || r == "punct" || r == "cc:preconj" || r == "appos") return;
     if (!IsNounInternalRel(r)) return;
     if (top && (BaseRel(r) == "nmod" || BaseRel(r) == "obl") && r != "nmod:poss") {
+      // With strict_targets a common noun that is no actor or agent keeps its modifiers'
+      // actors out: "a shake-up in the axis ... among South Korea and Japan" is no actor.
+      if (opt_.strict_targets && s_.Upos(h) == "NOUN" && sc_.mention_at[h] < 0) return;
       // "ambassadors of Arnor": the nmod's own conjuncts belong to this phrase too.
       CollectNounTokens(c, false, toks);
       return;
@@ -409,6 +425,11 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
         }
       }
       chosen.push_back(lead);
+      if (lead->pair) {
+        for (const Mention* m : actors) {
+          if (m->pair && m != lead) chosen.push_back(m);
+        }
+      }
       const int32_t mh = MentionHeadToken(*lead);
       std::vector<int32_t> stack{mh};
       while (!stack.empty()) {
@@ -475,6 +496,15 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
       for (const Mention* m : chosen) build(m);
     }
   }
+  if (opt_.strict_targets) {
+    // "North Korean leader Kim Jong-un" misparsed into two conjuncts: PRK and PRKGOV are one
+    // actor, the finer code stays.
+    std::erase_if(*out, [&](const Actor& a) {
+      return std::any_of(out->begin(), out->end(), [&](const Actor& b) {
+        return b.code.size() > a.code.size() && StartsWith(b.code, a.code) && !StartsWith(a.code, "---");
+      });
+    });
+  }
 }
 
 void SentenceCoder::AddContextMentions() {
@@ -498,22 +528,67 @@ void SentenceCoder::AddContextMentions() {
     sc_.mention_at[i] = static_cast<int32_t>(sc_.mentions.size());
     sc_.mentions.push_back({i, i + 1, actor, false});
   }
+  // "the two countries" (nations, sides, neighbours, Koreas): the last two countries named.
+  if (sc_.recent_countries.size() == 2) {
+    for (int32_t i = 0; i + 2 < n; ++i) {
+      if (sc_.Upper(i) != "THE" || sc_.Upper(i + 1) != "TWO" || sc_.mention_at[i + 1] >= 0 ||
+          sc_.mention_at[i + 2] >= 0 ||
+          !IsOneOf(sc_.Upper(i + 2), {"COUNTRIES", "NATIONS", "STATES", "SIDES", "NEIGHBOURS", "NEIGHBORS",
+                                      "GOVERNMENTS", "KOREAS", "ALLIES"})) {
+        continue;
+      }
+      for (int32_t k = 0; k < 2; ++k) {
+        sc_.mention_at[i + 1 + k] = static_cast<int32_t>(sc_.mentions.size());
+        sc_.mentions.push_back({i + 1 + k, i + 2 + k, sc_.recent_countries[k], false, true});
+      }
+    }
+  }
+  // "its military", "their foreign ministries": the actor that opened this sentence, else
+  // the previous one; only before an agent, where the owner is what makes the actor.
+  for (int32_t i = 0; i + 1 < n; ++i) {
+    if (!IsOneOf(sc_.Upper(i), {"ITS", "THEIR"}) || Rel(i) != "nmod:poss") continue;
+    int32_t actor = -1;
+    for (const Mention& m : sc_.mentions) {
+      if (m.begin < i && !m.agent && !m.pair) {
+        actor = m.index;
+        break;
+      }
+    }
+    if (actor < 0) actor = sc_.previous_first_actor;
+    const int32_t h = Head(i);
+    if (actor < 0 || h <= i || h >= n || d_.agent_trie.Child(0, sc_.word[h]) == 0 || ActorCode(actor).empty()) continue;
+    sc_.mention_at[i] = static_cast<int32_t>(sc_.mentions.size());
+    sc_.mentions.push_back({i, i + 1, actor, false});
+  }
 }
 
 void SentenceCoder::RememberForDocument() const {
+  sc_.previous_first_actor = -1;
   for (const Mention& m : sc_.mentions) {
-    if (m.agent) continue;
+    if (m.agent || m.pair) continue;
     const std::string code = ActorCode(m.index);
+    if (sc_.previous_first_actor < 0) sc_.previous_first_actor = m.index;
+    if (code.size() >= 3 && !StartsWith(code, "---") && !StartsWith(code, "IGO") && !StartsWith(code, "NGO")) {
+      auto& rc = sc_.recent_countries;
+      std::erase_if(rc, [&](int32_t a) { return ActorCode(a).substr(0, 3) == code.substr(0, 3); });
+      rc.push_back(m.index);
+      if (rc.size() > 2) rc.erase(rc.begin());
+    }
     if (StartsWith(code, "PRK") || StartsWith(code, "KOR")) sc_.korea_context = true;
     // People: dictionary entries with dated codes, named with two words or more.
     const CActor& a = d_.actors[m.index];
     const bool person = std::any_of(a.codes.begin(), a.codes.end(),
                                     [](const CodeRestriction& r) { return r.kind != CodeRestriction::Kind::kAlways; });
     if (!person || m.end - m.begin < 2) continue;
+    // Name words by their capital, not their tag: taggers miss unknown names ("Xi" as SCONJ).
+    auto name_word = [&](int32_t t) {
+      const std::string_view f = s_.Form(t);
+      return !f.empty() && f[0] >= 'A' && f[0] <= 'Z' && d_.agent_trie.Child(0, sc_.word[t]) == 0;
+    };
     int32_t first = m.begin;
-    while (first < m.end && (s_.Upos(first) != "PROPN" || d_.agent_trie.Child(0, sc_.word[first]) != 0)) ++first;
+    while (first < m.end && !name_word(first)) ++first;
     int32_t last = m.end - 1;
-    while (last > first && s_.Upos(last) != "PROPN") --last;
+    while (last > first && !name_word(last)) --last;
     // "Xi Jinping": Xi and Jinping; "Kim Jong - un": Kim (a hyphenated tail is no name).
     for (int32_t t : {first, last}) {
       if (t >= m.end || sc_.word[t] == kNoWord || s_.Form(t).size() < 2) continue;
@@ -562,9 +637,16 @@ int32_t SentenceCoder::FindSubjectToken(int32_t verb, int depth) const {
   if (r == "xcomp" || r == "conj" || r == "ccomp") return FindSubjectToken(Head(verb), depth + 1);
   if (BaseRel(r) == "advcl") {
     // A controlled infinitive ("vowed to wage war") shares the subject; "after leaving" does not.
-    bool to = false;
-    sc_.ForChildren(verb, [&](int32_t c) { to = to || (Rel(c) == "mark" && sc_.Upper(c) == "TO"); });
-    if (to) return FindSubjectToken(Head(verb), depth + 1);
+    if (HasToMark(verb)) return FindSubjectToken(Head(verb), depth + 1);
+    // With strict_targets, so does a participle with no marker or a "by"/"while" ("Pyongyang
+    // moved closer to Moscow by signing a treaty"; "..., bolstering cooperation with Russia").
+    if (opt_.strict_targets && StartsWith(s_.Xpos(verb), "VBG")) {
+      bool other_mark = false;
+      sc_.ForChildren(verb, [&](int32_t c) {
+        other_mark = other_mark || (Rel(c) == "mark" && !IsOneOf(sc_.Upper(c), {"BY", "WHILE"}));
+      });
+      if (!other_mark) return FindSubjectToken(Head(verb), depth + 1);
+    }
   }
   return -1;
 }
@@ -581,6 +663,16 @@ void SentenceCoder::ResolveSubject(int32_t verb, std::vector<Actor>* out, bool* 
   *subj_tok = subj;
   if (subj < 0) return;
   ResolveNP(subj, out);
+  const int32_t clause = Head(subj);  // the verb whose subject it is: `verb` or one it inherits from
+  const bool relative = BaseRel(Rel(clause)) == "acl" || IsOneOf(s_.Xpos(subj), {"WDT", "WP"});
+  if (out->empty() && IsPronoun(subj) && opt_.strict_targets && relative) {
+    // "a resolution that would have imposed sanctions": the relative pronoun is the noun the
+    // clause modifies, never the subject of the sentence around it; only an actor or agent
+    // noun ("North Korea, which fired ...") makes it an actor.
+    const int32_t noun = Head(clause);
+    if (noun >= 0 && sc_.mention_at[noun] >= 0) ResolveNP(noun, out);
+    return;
+  }
   if (out->empty() && IsPronoun(subj)) {
     // "Ethiopia indicated it would act": a pronoun subject of a reported clause is the
     // reporting clause's subject.
@@ -637,8 +729,29 @@ bool SentenceCoder::FindVerb(int32_t i, std::vector<VerbCandidate>* found) const
   return !found->empty();
 }
 
+bool SentenceCoder::IsCounterfactual(int32_t verb) const {
+  bool modal = false, have = false;
+  sc_.ForChildren(verb, [&](int32_t c) {
+    if (BaseRel(Rel(c)) != "aux") return;
+    modal = modal || IsOneOf(sc_.Upper(c), {"WOULD", "COULD", "MIGHT", "SHOULD"});
+    have = have || sc_.Upper(c) == "HAVE";
+  });
+  return modal && have;
+}
+
 bool SentenceCoder::IsNegated(int32_t verb) const {
   bool neg = false;
+  // "has yet to hold a summit", "is yet to visit": not done.
+  const int32_t h = Head(verb);
+  if (Rel(verb) == "xcomp" && h >= 0 &&
+      (IsOneOf(s_.Lemma(h), {"have", "be"}) || IsOneOf(sc_.Upper(h), {"HAS", "HAVE", "HAD", "IS", "ARE", "WAS", "WERE"}))) {
+    auto yet = [&](int32_t x) {
+      bool y = false;
+      sc_.ForChildren(x, [&](int32_t c) { y = y || (BaseRel(Rel(c)) == "advmod" && sc_.Upper(c) == "YET"); });
+      return y;
+    };
+    if (yet(h) || yet(verb)) return true;
+  }
   sc_.ForChildren(verb, [&](int32_t c) {
     const std::string_view r = Rel(c);
     if (r == "neg") neg = true;
@@ -648,6 +761,35 @@ bool SentenceCoder::IsNegated(int32_t verb) const {
     }
   });
   return neg;
+}
+
+bool SentenceCoder::HasToMark(int32_t t) const {
+  bool to = false;
+  sc_.ForChildren(t, [&](int32_t c) { to = to || (Rel(c) == "mark" && sc_.Upper(c) == "TO"); });
+  return to;
+}
+
+bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings) const {
+  const auto n = static_cast<int32_t>(sc_.n());
+  for (int guard = 0; t >= 0 && t < n && t != verb && guard < n; ++guard, t = Head(t)) {
+    const std::string_view r = Rel(t);
+    const std::string_view b = BaseRel(r);
+    if (r == "acl:relcl") return true;
+    if ((b == "acl" || b == "advcl") && !HasToMark(t)) return true;
+    // A purpose clause's object is its own verb's target: "sent a directive ... not to mind China".
+    if (settings && b == "advcl") return true;
+    if (!settings || (b != "obl" && b != "nmod") || r == "nmod:poss") continue;
+    bool setting = false;
+    sc_.ForChildren(t, [&](int32_t c) {
+      setting = setting || (Rel(c) == "case" && IsOneOf(sc_.Upper(c), {"IN", "DURING", "ACCORDING", "NEAR", "AFTER",
+                                                                      "BEFORE", "SINCE", "AMID", "AMIDST", "DESPITE",
+                                                                      "THROUGHOUT", "WITHIN", "BETWEEN", "AMONG",
+                                                                      "AMONGST", "VIA", "THROUGH", "BY", "INCLUDING",
+                                                                      "LIKE", "UNLIKE", "ABOUT", "INSIDE"}));
+    });
+    if (setting) return true;
+  }
+  return false;
 }
 
 // The verb's complements after it: `lower` for pattern matching, `search` (lower plus
@@ -678,8 +820,10 @@ void SentenceCoder::CollectLower(int32_t verb, int32_t subj, const VerbCandidate
   for (std::vector<int32_t>* v : {&sc_.lower, &sc_.search}) {
     std::sort(v->begin(), v->end());
     v->erase(std::unique(v->begin(), v->end()), v->end());
+    const bool settings = v == &sc_.search;
     std::erase_if(*v, [&](int32_t t) {
-      return Rel(t) == "punct" || (subj >= 0 && t >= sc_.sub_lo[subj] && t <= sc_.sub_hi[subj]);
+      return Rel(t) == "punct" || (subj >= 0 && t >= sc_.sub_lo[subj] && t <= sc_.sub_hi[subj]) ||
+             (opt_.strict_targets && OutsideVerbArguments(t, verb, settings));
     });
   }
 }
@@ -795,11 +939,16 @@ bool SentenceCoder::MatchElem(const CElem& e, const std::vector<int32_t>& toks, 
     case ElemKind::kPrepPhrase: {
       if (e.children.empty()) return true;
       const CElem& prep = e.children[0];
+      // "(TO +)" binds an actor after the preposition "to", not the object of an infinitive
+      // ("telling envoys not to mind China").
+      const bool binds_actor = std::any_of(e.children.begin() + 1, e.children.end(), [](const CElem& c) {
+        return c.kind == ElemKind::kTarget || c.kind == ElemKind::kSource;
+      });
       for (size_t p = *pos; p < toks.size(); ++p) {
         const int32_t t = toks[p];
         const bool prep_like = Rel(t) == "case" || Rel(t) == "mark" || Rel(t) == "compound:prt" ||
                                s_.Upos(t) == "ADP" || s_.Upos(t) == "PART" || s_.Upos(t) == "SCONJ";
-        if (!prep_like) continue;
+        if (!prep_like || (binds_actor && Rel(t) == "mark" && IsVerbToken(Head(t)))) continue;
         size_t q = p;
         Bindings tmp = *b;
         if (prep.kind == ElemKind::kWord) {
@@ -883,6 +1032,15 @@ bool SentenceCoder::MatchPattern(const CPattern& p, const std::vector<Actor>& su
   return MatchElems(p.post, sc_.lower, &pos, b);
 }
 
+// Acts that conjoined actors do to each other ("Russia and North Korea signed a treaty"):
+// cooperation, meetings (not visits: "Xi and Kim visited the tower"), fighting.
+bool IsMutualCode(std::string_view code) {
+  if (code.size() < 3) return false;
+  const std::string_view root = code.substr(0, 2);
+  if (root == "04") return !StartsWith(code, "042") && !StartsWith(code, "043");
+  return root == "03" || root == "05" || root == "06" || root == "19";
+}
+
 // An actor acting on itself: equal codes, or with `prefixes`, one refining the other (KORGOV
 // and KOR). "---" parts are unknown, not equal.
 bool SameActor(const std::string& a, const std::string& b, bool prefixes) {
@@ -919,7 +1077,8 @@ void SentenceCoder::Emit(const std::vector<Actor>& srcs, const std::vector<Actor
   for (const Actor& s : srcs) {
     bool any = false;
     for (const Actor& t : tgts) {
-      if (SameActor(s.code, t.code, drop_self_directed_)) continue;
+      if (SameActor(s.code, t.code, opt_.drop_self_directed)) continue;
+      if (opt_.drop_unknown_actors && (StartsWith(s.code, "---") || StartsWith(t.code, "---"))) continue;
       any = true;
       if (!code.empty()) make(s, &t, code);
       if (!rev.empty()) make(t, &s, rev);
@@ -935,6 +1094,7 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
   std::vector<Actor> subj_actors, sources, targets;
   for (int32_t v = 0; v < n; ++v) {
     if (!FindVerb(v, &cands)) continue;
+    if (opt_.strict_targets && IsCounterfactual(v)) continue;
     bool passive = false;
     int32_t subj = -1;
     subj_actors.clear();
@@ -1032,17 +1192,18 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         ResolveNP(np, &targets);
         from = after;
       }
-      if (targets.empty() && sources.size() >= 2) {
+      if (targets.empty() && sources.size() >= 2 && (!opt_.strict_targets || IsMutualCode(code))) {
         // "Russia and North Korea signed a treaty": conjoined actors act on each other.
         const size_t before = out->size();
         for (const Actor& a : sources) Emit({a}, sources, code, std::string(), v, *best_vc, best, line, out);
-        if (out->size() > before) sc_.groups.push_back({v, before, out->size(), code, best ? best->weight : -1});
+        sc_.groups.push_back({v, before, out->size(), code, best ? best->weight : -1});
         continue;
       }
     }
     const size_t before = out->size();
     Emit(sources, targets, code, rev, v, *best_vc, best, line, out);
-    if (out->size() > before) sc_.groups.push_back({v, before, out->size(), code, best ? best->weight : -1});
+    // Verbs without events stay as groups: an embedded clause may complete them.
+    sc_.groups.push_back({v, before, out->size(), code, best ? best->weight : -1});
   }
   MergeEmbedded(out);
 }
@@ -1050,15 +1211,22 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
 // Events of a verb and of the clause it governs describe one act. "A noted that B regretted"
 // is A's statement carrying B's act (PETRARCH's code algebra combines them); for a controlled
 // infinitive ("urged X to respond", "hosting Y to celebrate Tabaski") the more specific
-// pattern match of the two stands and the other is dropped.
+// pattern match of the two stands and the other is dropped, except that with strict_targets
+// a threat or a promise carries the act it announces: "threatened at the UN to destroy North
+// Korea" is a threat against North Korea.
 void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
   if (sc_.groups.size() < 2) return;
   std::vector<bool> drop(out->size(), false);
   auto drop_group = [&](const VerbGroup& g) {
     for (size_t k = g.first_event; k < g.end_event; ++k) drop[k] = true;
   };
+  auto announces = [&](const VerbGroup& g) {
+    return opt_.strict_targets && (StartsWith(g.code, "03") || StartsWith(g.code, "13"));
+  };
   auto controlled = [&](int32_t t) {
     if (Rel(t) == "xcomp") return true;
+    // "threatened ... to destroy" parsed as a conjunct is still a controlled infinitive.
+    if (opt_.strict_targets && Rel(t) == "conj" && HasToMark(t)) return true;
     if (BaseRel(Rel(t)) != "advcl") return false;
     bool to = false;
     sc_.ForChildren(t, [&](int32_t c) { to = to || (Rel(c) == "mark" && sc_.Upper(c) == "TO"); });
@@ -1076,10 +1244,17 @@ void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
       t = Head(t);
       if (t < 0) break;
       for (const VerbGroup& g : sc_.groups) {
-        if (g.token == t) outer = &g;
+        // A verb without events governs only as a threat or promise (see above).
+        if (g.token == t && (g.first_event < g.end_event || announces(g))) outer = &g;
       }
     }
-    if (outer == nullptr) continue;
+    if (outer == nullptr || inner.first_event == inner.end_event) continue;
+    if (!reported && announces(*outer)) {
+      for (size_t k = inner.first_event; k < inner.end_event; ++k) (*out)[k].code = outer->code;
+      drop_group(*outer);
+      continue;
+    }
+    if (outer->first_event == outer->end_event) continue;
     if (reported) {
       if (!StartsWith(outer->code, "01")) continue;
       const std::string combined = CombineEventCodes(outer->code, inner.code);
@@ -1122,7 +1297,7 @@ Coder::Outcome Coder::CodeSentence(const Sentence& sentence, CoderScratch* scrat
   scratch->date = sentence.date;
   const bool monads = options_.honor_record_config ? (options_.allow_monads || !sentence.require_dyad)
                                                    : options_.allow_monads;
-  SentenceCoder sc(*dict_, scratch, monads, options_.drop_self_directed);
+  SentenceCoder sc(*dict_, scratch, options_, monads);
   sc.Prepare();
   if (sc.Discarded(true)) return Outcome::kStoryDiscarded;
   if (sc.Discarded(false)) return Outcome::kDiscarded;

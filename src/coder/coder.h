@@ -33,6 +33,23 @@ struct CoderOptions {
   // Drop events whose target is the source or a coarser code of it ("Seoul said THAAD could
   // help defend South Korea": KORGOV on KOR). Off for PETRARCH conformance, which keeps them.
   bool drop_self_directed = false;
+  // Drop events whose source or target has no country or organisation ("---GOV" for "the
+  // government", "---EDU" for "a university"): a dyad nobody can place. Off for conformance.
+  bool drop_unknown_actors = false;
+  // Restrict the target search to the verb's own arguments: not locations and settings ("met
+  // in Singapore", "according to state media", "talks between X and Y"), relative clauses or
+  // participial clauses; a conjoined subject acts on itself only for mutual acts (meet, sign,
+  // cooperate, fight), not for "Xi and Kim visited the tower". Off for conformance.
+  bool strict_targets = false;
+
+  // The settings for coding news: everything above that favours precision.
+  static CoderOptions News() {
+    CoderOptions o;
+    o.drop_self_directed = true;
+    o.drop_unknown_actors = true;
+    o.strict_targets = true;
+    return o;
+  }
 };
 
 class Coder {

@@ -56,6 +56,16 @@ OPPOSE
 SAY {SAYS SAID SAYING}
 --- REGRET [111] ---
 REGRET {REGRETTED REGRETS}
+--- THREATEN [130] ---
+THREATEN
+--- DESTROY [180] ---
+DESTROY
+--- VISIT [042] ---
+VISIT
+--- IMPOSE [163] ---
+IMPOSE
+--- VETO [129] ---
+VETO
 )", "verbs", opts, &diags);
     ASSERT_TRUE(verbs.ok()) << verbs.status().ToString();
     dicts_.verbs = std::move(verbs).value();
@@ -79,6 +89,9 @@ PARK_GEUN-HYE_
     ASSERT_TRUE(coder.ok());
     coder_ = std::move(coder).value();
     scratch_ = coder_->NewScratch();
+    auto news = Coder::Create(dicts_, CoderOptions::News(), &diags);
+    ASSERT_TRUE(news.ok());
+    news_ = std::move(news).value();
   }
 
   std::vector<std::string> Code(const Sentence& s) {
@@ -89,8 +102,17 @@ PARK_GEUN-HYE_
     return out;
   }
 
+  std::vector<std::string> CodeNews(const Sentence& s) {
+    std::vector<Event> events;
+    news_->CodeSentence(s, scratch_.get(), &events);
+    std::vector<std::string> out;
+    for (const auto& e : events) out.push_back(e.source + ">" + e.target + ":" + e.code);
+    return out;
+  }
+
   DictionarySet dicts_;
   std::unique_ptr<Coder> coder_;
+  std::unique_ptr<Coder> news_;  // CoderOptions::News()
   ScratchPtr scratch_;
 };
 
@@ -176,6 +198,17 @@ TEST_F(CoderTest, LaterSentencesReferBackToPeopleAndTheKoreas) {
   EXPECT_TRUE(out.events[0].empty());
 }
 
+TEST_F(CoderTest, SurnameAliasSurvivesAMistaggedName) {
+  // Taggers miss unknown names ("Park" as SCONJ); the capital still makes it a name word.
+  Document doc;
+  doc.sentences.push_back(Parse("Park/SCONJ/3/mark Geun-hye/PROPN/3/nsubj met/VERB/0/root China/PROPN/3/obj", 20150101));
+  doc.sentences.push_back(Parse("Park/PROPN/2/nsubj met/VERB/0/root Russia/PROPN/2/obj", 20150101));
+  Coder::DocumentEvents out;
+  coder_->CodeDocument(doc, scratch_.get(), &out);
+  ASSERT_FALSE(out.events[1].empty());
+  EXPECT_EQ(out.events[1][0].source, "KORGOV");
+}
+
 TEST_F(CoderTest, LowerCaseShortWordsAndHyphenTailsAreNotAbbreviations) {
   // "un" is not the UN, neither alone nor as the tail of "Jong-un".
   EXPECT_TRUE(Code(Parse("China/PROPN/2/nsubj met/VERB/0/root un/X/2/obj")).empty());
@@ -250,6 +283,60 @@ TEST_F(CoderTest, CyclicHeadsInABadParseDoNotHang) {
   auto s = Parse("China/PROPN/2/nsubj signed/VERB/3/root treaty/NOUN/2/obj");
   Code(s);  // must terminate
   SUCCEED();
+}
+
+}  // namespace
+}  // namespace thaw
+
+namespace thaw {
+namespace {
+
+TEST_F(CoderTest, NewsDropsActorsWithNoCountry) {
+  auto s = Parse("the/DET/2/det President/NOUN/3/nsubj met/VERB/0/root China/PROPN/3/obj");
+  EXPECT_EQ(Code(s), (std::vector<std::string>{"---GOV>CHN:040", "CHN>---GOV:040"}));  // PETRARCH keeps it
+  EXPECT_TRUE(CodeNews(s).empty());
+}
+
+TEST_F(CoderTest, NewsTakesNoTargetFromPlacesOrSettings) {
+  // "Russia and China met in Pyongyang": the two met each other, Pyongyang is where.
+  auto s = Parse("Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj met/VERB/0/root in/ADP/6/case "
+                 "Pyongyang/PROPN/4/obl");
+  EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"RUS>CHN:040", "CHN>RUS:040"}));
+  // A visit is no mutual act: "Russia and China visited the tower" gives nothing.
+  auto v = Parse("Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj visited/VERB/0/root the/DET/6/det "
+                 "tower/NOUN/4/obj");
+  EXPECT_TRUE(CodeNews(v).empty());
+}
+
+TEST_F(CoderTest, NewsIgnoresRelativeClausesAndWhatDidNotHappen) {
+  // "China vetoed a resolution that would have imposed sanctions on North Korea": only the veto.
+  auto s = Parse("China/PROPN/2/nsubj vetoed/VERB/0/root a/DET/4/det resolution/NOUN/2/obj that/PRON/8/nsubj "
+                 "would/AUX/8/aux have/AUX/8/aux imposed/VERB/4/acl:relcl sanctions/NOUN/8/obj on/ADP/12/case "
+                 "North/PROPN/12/compound Korea/PROPN/9/nmod");
+  EXPECT_TRUE(CodeNews(s).empty());  // no target for the veto itself, no sanctions imposed
+  // "has yet to visit": not done.
+  auto y = Parse("China/PROPN/2/nsubj has/VERB/0/root yet/ADV/2/advmod to/PART/5/mark visit/VERB/2/xcomp "
+                 "Russia/PROPN/5/obj");
+  EXPECT_TRUE(Code(y).empty());
+}
+
+TEST_F(CoderTest, NewsThreatCarriesTheActItAnnounces) {
+  // "The US threatened at the UN to destroy North Korea": a threat against North Korea.
+  auto s = Parse("US/PROPN/2/nsubj threatened/VERB/0/root at/ADP/4/case UN/PROPN/2/obl to/PART/6/mark "
+                 "destroy/VERB/2/advcl North/PROPN/8/compound Korea/PROPN/6/obj");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"USA>PRK:130"});
+}
+
+TEST_F(CoderTest, TheTwoCountriesAreTheLastTwoNamed) {
+  Document doc;
+  doc.sentences.push_back(Parse("China/PROPN/2/nsubj met/VERB/0/root North/PROPN/4/compound Korea/PROPN/2/obj", 20150101));
+  doc.sentences.push_back(Parse("the/DET/3/det two/NUM/3/nummod countries/NOUN/4/nsubj met/VERB/0/root "
+                                "again/ADV/4/advmod", 20150101));
+  Coder::DocumentEvents out;
+  news_->CodeDocument(doc, scratch_.get(), &out);
+  ASSERT_EQ(out.events[1].size(), 2u);
+  EXPECT_EQ(out.events[1][0].source + ">" + out.events[1][0].target, "CHN>PRK");
+  EXPECT_EQ(out.events[1][1].source + ">" + out.events[1][1].target, "PRK>CHN");
 }
 
 }  // namespace
