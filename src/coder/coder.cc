@@ -177,8 +177,8 @@ class SentenceCoder {
   bool IsCounterfactual(int32_t verb) const;
   bool HasToMark(int32_t t) const;
   // With strict_targets: token t, a complement of `verb`, lies in a clause of its own (relative,
-  // participial, adverbial) or, when `settings`, in a setting phrase ("in Singapore", "between
-  // X and Y", "according to ..."), so it names no target of the verb.
+  // participial, adverbial) or, when `settings`, in a setting phrase ("met in Singapore",
+  // "after the summit", "according to ..."), so it names no target of the verb.
   bool OutsideVerbArguments(int32_t t, int32_t verb, bool settings) const;
   void CollectLower(int32_t verb, int32_t subj, const VerbCandidate& vc);
   void CollectUpper(int32_t subj);
@@ -779,13 +779,16 @@ bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings)
     // A purpose clause's object is its own verb's target: "sent a directive ... not to mind China".
     if (settings && b == "advcl") return true;
     if (!settings || (b != "obl" && b != "nmod") || r == "nmod:poss") continue;
+    // Where, on the verb itself ("met in Singapore"; but "war crimes in Syria" is a target);
+    // when, on whose word, among whom, anywhere.
+    const bool on_verb = Head(t) == verb;
     bool setting = false;
     sc_.ForChildren(t, [&](int32_t c) {
-      setting = setting || (Rel(c) == "case" && IsOneOf(sc_.Upper(c), {"IN", "DURING", "ACCORDING", "NEAR", "AFTER",
-                                                                      "BEFORE", "SINCE", "AMID", "AMIDST", "DESPITE",
-                                                                      "THROUGHOUT", "WITHIN", "BETWEEN", "AMONG",
-                                                                      "AMONGST", "VIA", "THROUGH", "BY", "INCLUDING",
-                                                                      "LIKE", "UNLIKE", "ABOUT", "INSIDE"}));
+      if (Rel(c) != "case") return;
+      const std::string_view w = sc_.Upper(c);
+      setting = setting || (on_verb && IsOneOf(w, {"IN", "INSIDE", "WITHIN", "THROUGHOUT"})) ||
+                IsOneOf(w, {"DURING", "ACCORDING", "AFTER", "BEFORE", "SINCE", "AMID", "AMIDST", "DESPITE", "AMONG",
+                            "AMONGST", "VIA", "THROUGH", "INCLUDING", "LIKE", "UNLIKE"});
     });
     if (setting) return true;
   }

@@ -36,8 +36,8 @@ struct CoderOptions {
   // Drop events whose source or target has no country or organisation ("---GOV" for "the
   // government", "---EDU" for "a university"): a dyad nobody can place. Off for conformance.
   bool drop_unknown_actors = false;
-  // Restrict the target search to the verb's own arguments: not locations and settings ("met
-  // in Singapore", "according to state media", "talks between X and Y"), relative clauses or
+  // Restrict the target search to the verb's own arguments: not places and settings ("met
+  // in Singapore", "according to state media", "after the summit"), relative clauses or
   // participial clauses; a conjoined subject acts on itself only for mutual acts (meet, sign,
   // cooperate, fight), not for "Xi and Kim visited the tower". Off for conformance.
   bool strict_targets = false;
