@@ -62,6 +62,27 @@
 // The news-sentence failures left ("the evil awful Gondor": `the` as mark, `evil` as
 // nsubj:pass; "Ethiopia broken down": `broken` tagged AUX, made acl of Ethiopia) follow
 // tagging errors; none of the above changes them.
+//
+// Variance, ensembles and data round (EWT/GUM LAS with predicted tags; one run each on a
+// core shared with other jobs). The recipe above on today's tree with seeds 1, 2, 3 kept
+// epochs 13, 16, 10: EWT dev 81.82 / 81.74 / 82.03 (the model shipped then: 82.21), but EWT
+// test 82.67 / 82.82 / 82.63 (shipped 82.62) and GUM test 81.98 / 81.92 / 81.81 (shipped
+// 81.42). Runs of one recipe differ by 0.3-0.5 LAS and their dev order does not carry over
+// to test, so single-run differences below ~0.4 are noise.
+//  * Weight-averaged ensembles (the mean of several models' weights, which is the score-sum
+//    ensemble at one model's size and speed): EWT dev seeds 1+2 81.65, 1+2+3 81.82, shipped
+//    +1 82.26, shipped+1+2+3 82.18: no better than the best member, whatever the pruning.
+//    Perceptrons of one recipe agree too closely for averaging to add anything. Not kept.
+//    (The tagger does gain from it; see tagger_train.cc.)
+//  * Training on train + dev: a model trained on EWT+GUM train plus EWT and GUM dev, with
+//    the epoch count fixed beforehand at seed 1's dev choice (13), and the tagger likewise
+//    (ensemble of 3, 9 epochs as chosen on EWT dev when trained on train only): EWT test UPOS
+//    95.80 -> 96.02, UAS 86.12 -> 86.51, LAS 82.62 -> 83.29; GUM test LAS 81.42 -> 81.94;
+//    gold-tag EWT test LAS 85.13 -> 86.06. Kept: the shipped models (README.md). Its dev
+//    scores mean nothing any more (it trained on them); the parser's jackknife taggers
+//    picked their epochs on a dev set 4 of 5 of them trained on.
+// models/parser.model now: thaw train parser with the four files, --dev EWT dev, --epochs
+// 13, --tagger the train-only tagger (which tags dev for the label bound), seed 1.
 #include "train/parser_train.h"
 
 #include <algorithm>
@@ -444,6 +465,7 @@ Status JackknifeTags(std::vector<Sentence>* train, const ParserTrainOptions& opt
     to.dev_file = options.dev_file;
     to.epochs = options.dev_file.empty() ? 5 : 0;
     to.seed = options.seed;
+    to.ensemble = 1;  // a third of the time (the shipped parser's training tags)
     to.output = (dir / ("fold" + std::to_string(f) + ".model")).string();
     Status st = TrainTagger(to, nullptr);
     if (!st.ok()) return st;

@@ -5,6 +5,16 @@
 // the time of its last change), pruned and quantised to int16 when a model is built.
 // With epochs == 0 a model is built after every epoch and the best on the dev set (UPOS,
 // then XPOS) is kept; training stops after kPatience epochs without improvement.
+//
+// Ensemble (TaggerTrainOptions::ensemble, default 3): three perceptrons train side by side on
+// their own sentence orders and the model keeps the mean of their averaged weights, so it
+// tags at about one model's speed (the union of their features is larger: 6.5 -> 8.9 MB,
+// ~0.1 s more to load, tagging alone ~10% slower on a busy core as more lookups miss the
+// cache). EWT+GUM train, EWT dev epochs: UPOS/XPOS EWT dev 95.52/94.87 -> 95.67/95.06, GUM dev
+// 96.97/96.75 -> 97.08/96.95, EWT test 95.80/95.05 -> 95.82/95.14, GUM test 96.83/96.52 ->
+// 96.84/96.60; with models/parser.model of the time, LAS EWT dev 82.21 -> 82.37, GUM dev
+// 82.17 -> 82.35, EWT test 82.62 -> 82.64, GUM test 81.42 -> 81.38. Training takes 3x as long
+// (14 min on a busy core), so the parser's jackknife taggers stay single perceptrons.
 
 #include "train/tagger_train.h"
 
@@ -70,29 +80,47 @@ class Perceptron {
   }
   void Tick() { ++time_; }
 
-  // The averaged, pruned, quantised weights.
-  void Build(TaggerModelData* d) const {
-    std::vector<std::pair<uint64_t, uint32_t>> order(index_.begin(), index_.end());
-    std::sort(order.begin(), order.end());
-    std::vector<std::pair<uint8_t, double>> kept;
+  // The averaged, pruned, quantised weights of the mean of `models` (one model: its own
+  // averaged weights; several: a score-sum ensemble in one table).
+  static void Build(const std::vector<Perceptron>& models, TaggerModelData* d) {
+    std::vector<uint64_t> keys;
+    for (const Perceptron& m : models) {
+      for (const auto& [key, row] : m.index_) keys.push_back(key);
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    const size_t nc = models[0].num_classes_;
+    const double share = 1.0 / static_cast<double>(models.size());
+    std::vector<double> mean(nc);
+    std::vector<uint8_t> touched;
     std::vector<double> weights;
     d->feature_keys.clear();
     d->feature_begin.assign(1, 0);
     d->entry_class.clear();
-    const double t = static_cast<double>(std::max<uint64_t>(time_, 1));
-    for (const auto& [key, row_index] : order) {
-      kept.clear();
-      for (const Param& p : rows_[row_index]) {
-        const double avg = (p.total + p.w * static_cast<double>(time_ - p.stamp)) / t;
-        if (std::fabs(avg) >= kPruneBelow) kept.emplace_back(p.cls, avg);
+    for (uint64_t key : keys) {
+      touched.clear();
+      for (const Perceptron& m : models) {
+        auto it = m.index_.find(key);
+        if (it == m.index_.end()) continue;
+        const double t = static_cast<double>(std::max<uint64_t>(m.time_, 1));
+        for (const Param& p : m.rows_[it->second]) {
+          const double avg = (p.total + p.w * static_cast<double>(m.time_ - p.stamp)) / t;
+          if (std::find(touched.begin(), touched.end(), p.cls) == touched.end()) {
+            touched.push_back(p.cls);
+            mean[p.cls] = 0;
+          }
+          mean[p.cls] += share * avg;
+        }
       }
-      if (kept.empty()) continue;
-      std::sort(kept.begin(), kept.end());
-      d->feature_keys.push_back(key);
-      for (const auto& [cls, w] : kept) {
+      std::sort(touched.begin(), touched.end());
+      const size_t before = d->entry_class.size();
+      for (uint8_t cls : touched) {
+        if (std::fabs(mean[cls]) < kPruneBelow) continue;
         d->entry_class.push_back(cls);
-        weights.push_back(w);
+        weights.push_back(mean[cls]);
       }
+      if (d->entry_class.size() == before) continue;
+      d->feature_keys.push_back(key);
       d->feature_begin.push_back(static_cast<uint32_t>(d->entry_class.size()));
     }
     double max_abs = 0;
@@ -409,10 +437,15 @@ Status TrainTagger(const TaggerTrainOptions& o, std::ostream* log) {
     tagger_features::Pad(words[k].data(), s.form.size());
   }
 
-  Perceptron model(nc);
-  std::vector<size_t> order(sentences.size());
-  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::mt19937_64 rng(o.seed);
+  // Member 0 alone is the single-model recipe.
+  const int members = std::max(1, o.ensemble);
+  std::vector<Perceptron> models(members, Perceptron(nc));
+  std::vector<std::vector<size_t>> orders(members, std::vector<size_t>(sentences.size()));
+  std::vector<std::mt19937_64> rngs;
+  for (int m = 0; m < members; ++m) {
+    for (size_t k = 0; k < sentences.size(); ++k) orders[m][k] = k;
+    rngs.emplace_back(o.seed + static_cast<uint64_t>(m));
+  }
   uint64_t keys[tagger_features::kMaxFeatures];
   std::vector<double> scores(nc);
   TaggerModelData best;
@@ -421,26 +454,30 @@ Status TrainTagger(const TaggerTrainOptions& o, std::ostream* log) {
   int best_epoch = 0;
   const int max_epochs = o.epochs > 0 ? o.epochs : kMaxEpochs;
   for (int epoch = 1; epoch <= max_epochs; ++epoch) {
-    // Fisher-Yates with the raw 64-bit generator: std::shuffle's use of the engine is
-    // implementation-defined, this is the same everywhere.
-    for (size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng() % k]);
     size_t correct = 0, seen = 0;
-    for (size_t k : order) {
-      const TrainSentence& s = sentences[k];
-      int prev1 = -1, prev2 = -1;
-      for (size_t i = 0; i < s.form.size(); ++i) {
-        const Word& w = words[k][i + tagger_features::kPad];
-        int guess = static_cast<int>(w.fixed);
-        if (guess == TaggerModelData::kNotFixed) {
-          const int nk = tagger_features::Extract(words[k].data(), i, prev1, prev2, keys);
-          model.Score(keys, nk, scores.data());
-          guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-          model.Update(keys, nk, s.gold[i], guess);
+    for (int m = 0; m < members; ++m) {
+      Perceptron& model = models[m];
+      std::vector<size_t>& order = orders[m];
+      // Fisher-Yates with the raw 64-bit generator: std::shuffle's use of the engine is
+      // implementation-defined, this is the same everywhere.
+      for (size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rngs[m]() % k]);
+      for (size_t k : order) {
+        const TrainSentence& s = sentences[k];
+        int prev1 = -1, prev2 = -1;
+        for (size_t i = 0; i < s.form.size(); ++i) {
+          const Word& w = words[k][i + tagger_features::kPad];
+          int guess = static_cast<int>(w.fixed);
+          if (guess == TaggerModelData::kNotFixed) {
+            const int nk = tagger_features::Extract(words[k].data(), i, prev1, prev2, keys);
+            model.Score(keys, nk, scores.data());
+            guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+            model.Update(keys, nk, s.gold[i], guess);
+          }
+          correct += guess == s.gold[i];
+          ++seen;
+          prev2 = prev1;
+          prev1 = guess;
         }
-        correct += guess == s.gold[i];
-        ++seen;
-        prev2 = prev1;
-        prev1 = guess;
       }
     }
     std::string line =
@@ -453,7 +490,7 @@ Status TrainTagger(const TaggerTrainOptions& o, std::ostream* log) {
       d.lexicon_ambiguity = base.lexicon_ambiguity;
       d.lexicon_fixed = base.lexicon_fixed;
       d.lemmatizer = base.lemmatizer;
-      model.Build(&d);
+      Perceptron::Build(models, &d);
       const size_t features = d.feature_keys.size(), entries = d.entry_class.size();
       auto tagger = Tagger::Create(std::move(d));
       if (!tagger.ok()) return tagger.status();
@@ -467,7 +504,7 @@ Status TrainTagger(const TaggerTrainOptions& o, std::ostream* log) {
         best_epoch = epoch;
         have_best = true;
         best = TaggerModelData();
-        model.Build(&best);
+        Perceptron::Build(models, &best);
       }
     }
     say(line);
@@ -475,7 +512,7 @@ Status TrainTagger(const TaggerTrainOptions& o, std::ostream* log) {
   }
   if (!have_best) {
     best = TaggerModelData();
-    model.Build(&best);
+    Perceptron::Build(models, &best);
     best_epoch = max_epochs;
   }
   best.xpos = base.xpos;

@@ -19,6 +19,9 @@ struct TaggerTrainOptions {
   std::string output;                    // the model file to write
   uint64_t seed = 1;                     // sentence order; same seed, same bytes
   int epochs = 0;                        // 0 = train up to 20, keep the best on dev
+  // Perceptrons trained side by side, member m on the sentence order of seed + m; the model
+  // holds the mean of their averaged weights (a score-sum ensemble at one model's speed).
+  int ensemble = 3;
   // WordNet's {noun,verb,adj,adv}.exc (and index.*) for irregular forms; "" = none.
   std::string wordnet_dir = "/usr/share/wordnet";
 };

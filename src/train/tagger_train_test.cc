@@ -105,6 +105,26 @@ TEST_F(TaggerTrainTest, SameSeedGivesIdenticalBytes) {
   EXPECT_TRUE(*x == *y);
 }
 
+TEST_F(TaggerTrainTest, EnsembleSizeOneIsASinglePerceptronAndBothTag) {
+  TaggerTrainOptions one = Options("one.model"), three = Options("three.model");
+  one.ensemble = 1;
+  three.ensemble = 3;
+  ASSERT_TRUE(TrainTagger(one, nullptr).ok());
+  ASSERT_TRUE(TrainTagger(three, nullptr).ok());
+  auto x = ReadFile(one.output);
+  auto y = ReadFile(three.output);
+  ASSERT_TRUE(x.ok() && y.ok());
+  EXPECT_FALSE(*x == *y) << "the members' mean should differ from member 0 alone";
+  auto gold = ReadConlluSentences(one.dev_file, nullptr);
+  ASSERT_TRUE(gold.ok());
+  for (const std::string& path : {one.output, three.output}) {
+    auto t = Tagger::Load(path);
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    const TaggerAccuracy acc = EvaluateTagger(**t, *gold);
+    EXPECT_EQ(acc.upos, acc.tokens) << path;
+  }
+}
+
 TEST_F(TaggerTrainTest, FixedEpochsNeedNoDevFile) {
   TaggerTrainOptions o = Options("nodev.model");
   o.dev_file.clear();
