@@ -66,6 +66,9 @@ VISIT
 IMPOSE
 --- VETO [129] ---
 VETO
+--- ORDER [---] ---
+ORDER
+- * + (TO LEAVE) [174]
 )", "verbs", opts, &diags);
     ASSERT_TRUE(verbs.ok()) << verbs.status().ToString();
     dicts_.verbs = std::move(verbs).value();
@@ -325,6 +328,14 @@ TEST_F(CoderTest, NewsThreatCarriesTheActItAnnounces) {
   auto s = Parse("US/PROPN/2/nsubj threatened/VERB/0/root at/ADP/4/case UN/PROPN/2/obl to/PART/6/mark "
                  "destroy/VERB/2/advcl North/PROPN/8/compound Korea/PROPN/6/obj");
   EXPECT_EQ(CodeNews(s), std::vector<std::string>{"USA>PRK:130"});
+}
+
+TEST_F(CoderTest, ObjectPronounOfAConjoinedVerbIsTheFirstVerbsObject) {
+  // "China denied North Korea's request and ordered them to leave."
+  auto s = Parse("China/PROPN/2/nsubj denied/VERB/0/root North/PROPN/4/compound Korea/PROPN/6/nmod:poss "
+                 "'s/PART/4/case request/NOUN/2/obj and/CCONJ/8/cc ordered/VERB/2/conj them/PRON/8/obj "
+                 "to/PART/11/mark leave/VERB/8/xcomp");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>PRK:174"});
 }
 
 TEST_F(CoderTest, TheTwoCountriesAreTheLastTwoNamed) {
