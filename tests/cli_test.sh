@@ -129,6 +129,35 @@ grep -q '"code":"057"' "$tmp/out"; check "code --parse own re-parses given input
 "$thaw" parse "$tmp/raw.txt" --models "$tmp/nomodels" >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -ne 0 ] && grep -q 'tagger.model' "$tmp/err"; check "missing models named" $?
 
+# Store and relations: the demo corpus (plus the seed articles when ../shared is present)
+# ingested, then the China-North Korea series, shifts, overview and chart.
+db="$tmp/rel.db"
+seeds=()
+[ -d "$src/../shared/seeds" ] && seeds=("$src/../shared/seeds")
+"$thaw" ingest "$src/examples/demo/corpus.jsonl" "$src/examples/demo/raw" "${seeds[@]}" --db "$db" -q >/dev/null 2>&1
+check "ingest demo corpus" $?
+"$thaw" dyad China "North Korea" --db "$db" --by year --format csv >"$tmp/dyad.csv" 2>"$tmp/err"
+check "dyad by name exits 0" $?
+head -1 "$tmp/dyad.csv" | grep -q '^period,events,verbal_coop,material_coop,verbal_conflict,material_conflict,goldstein_sum,goldstein_mean,net_cooperation$'
+check "dyad csv header" $?
+grep -q '^2019,' "$tmp/dyad.csv"; check "dyad has a row per year" $?
+"$thaw" dyad CHN PRK --db "$db" --by quarter --format json | head -1 | grep -q '"period":"2013-Q1"'
+check "dyad json by quarter" $?
+"$thaw" shifts CHN PRK --db "$db" --by year >"$tmp/shifts" 2>&1; check "shifts exits 0" $?
+grep -q '^CHN ↔ PRK: [0-9]* events' "$tmp/shifts"; check "shifts summary line" $?
+"$thaw" top --db "$db" -n 3 | grep -q '^CHN-PRK'; check "top lists China-North Korea" $?
+"$thaw" actors --db "$db" -n 3 | grep -q '^CHN '; check "actors lists China" $?
+"$thaw" plot China "North Korea" --db "$db" --by year -o "$tmp/chn_prk.png" 2>/dev/null; check "plot writes a PNG" $?
+size=$(stat -c %s "$tmp/chn_prk.png" 2>/dev/null || echo 0)
+dims=$(od -An -tu1 -j16 -N8 "$tmp/chn_prk.png" 2>/dev/null | tr -s ' ')
+[ "$size" -gt 15000 ] && [ "$dims" = " 0 0 4 76 0 0 2 48" ]; check "PNG is 1100x560 and not blank ($size bytes)" $?
+"$thaw" plot CHN PRK --db "$db" -o "$tmp/chn_prk.svg" 2>/dev/null && grep -q '<svg' "$tmp/chn_prk.svg"
+check "plot writes an SVG" $?
+"$thaw" dyad CHN PRK --db "$tmp/missing.db" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ] && grep -q 'no store at' "$tmp/err"; check "missing store is a clear error" $?
+"$thaw" dyad Narnia PRK --db "$db" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ] && grep -q "'Narnia' is neither" "$tmp/err"; check "unknown actor name is a clear error" $?
+
 # Eval on the conformance suite (when ../shared is present).
 V="$src/../shared/petrarch/validation"
 if [ -f "$V/PETR.UnitTest.records.xml" ]; then

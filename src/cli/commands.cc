@@ -15,6 +15,13 @@ int RunMain(int argc, char** argv) {
   commands.push_back(MakeTrainCommand(&app));
   commands.push_back(MakeDictCommand(&app));
   commands.push_back(MakeDemoCommand(&app));
+  commands.push_back(MakeIngestCommand(&app));
+  commands.push_back(MakeExportCommand(&app));
+  commands.push_back(MakeDyadCommand(&app));
+  commands.push_back(MakeShiftsCommand(&app));
+  commands.push_back(MakeTopCommand(&app));
+  commands.push_back(MakeActorsCommand(&app));
+  commands.push_back(MakePlotCommand(&app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

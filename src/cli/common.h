@@ -31,6 +31,14 @@ std::unique_ptr<Command> MakeParseCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeTrainCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeDictCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeDemoCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeIngestCommand(CLI::App* parent);  // and MakeExportCommand: thaw ingest|export
+std::unique_ptr<Command> MakeExportCommand(CLI::App* parent);
+// thaw dyad|shifts|top|actors|plot: relations read out of a store (relations_command.cc).
+std::unique_ptr<Command> MakeDyadCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeShiftsCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeTopCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeActorsCommand(CLI::App* parent);
+std::unique_ptr<Command> MakePlotCommand(CLI::App* parent);
 
 struct DictFlags {
   std::string verbs, agents, discards, dict_dir;

@@ -1,0 +1,205 @@
+// `thaw ingest`: code documents and store them; `thaw export`: write a store's events.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <unordered_set>
+
+#include "cli/common.h"
+#include "cli/nlp_flags.h"
+#include "coder/dating.h"
+#include "store/export.h"
+#include "store/fingerprint.h"
+#include "store/store.h"
+
+namespace thaw {
+namespace {
+
+class IngestCommand : public Command {
+ public:
+  explicit IngestCommand(CLI::App* parent) {
+    app = parent->add_subcommand("ingest", "code documents and store them with their events (SQLite or PostgreSQL)");
+    app->footer(
+        "Reads documents as `thaw code` does, codes them, and stores documents, sentences, actor mentions and "
+        "events with their provenance. --db is a SQLite file (created when missing) or a postgresql:// URL. "
+        "Documents already in the store (same id, source, URL and text) are skipped before coding, so running "
+        "the same command again adds nothing and a killed run resumes where it stopped; each --batch of "
+        "documents is stored in one transaction. A document whose text nearly repeats a stored one (the same "
+        "wire story from another outlet) is stored as its near-duplicate: its events are not counted twice.\n\n"
+        "Example:\n  thaw ingest articles/ news.jsonl --db events.db\n  thaw export --db events.db --format "
+        "phoenix-tsv > events.tsv");
+    app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin");
+    app->add_option("--db", db_, "the store: a SQLite file path or postgresql://user:pass@host/db")->required();
+    AddDictFlags(app, &dict_);
+    AddNlpFlags(app, &nlp_);
+    app->add_option("--input-format", input_format_, "auto|xml|conllu|jsonl|text (auto: by extension)")
+        ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
+    app->add_option("--date", date_, "YYYY-MM-DD: the date of documents whose input gives none");
+    app->add_option("--batch", batch_size_, "documents per transaction (default 200)")->check(CLI::Range(1, 1000000));
+  }
+  int Run() override;
+
+ private:
+  DictFlags dict_;
+  NlpFlags nlp_;
+  std::vector<std::string> inputs_;
+  std::string db_, input_format_ = "auto", date_;
+  size_t batch_size_ = 200;
+};
+
+int IngestCommand::Run() {
+  const auto t0 = std::chrono::steady_clock::now();
+  auto store = Store::Open(db_);
+  if (!store.ok()) {
+    std::cerr << "thaw: error: " << store.status().message() << "\n";
+    return 2;
+  }
+  Diagnostics diags;
+  auto coder = BuildCoder(dict_, &diags, CoderOptions::News());  // as `thaw code`
+  PrintDiagnostics(diags, dict_.quiet);
+  if (!coder.ok()) {
+    std::cerr << "thaw: error: " << coder.status().message() << "\n";
+    return 2;
+  }
+  if (dict_.strict && !diags.empty()) {
+    std::cerr << "thaw: error: dictionary problems with --strict\n";
+    return 2;
+  }
+  diags.Clear();
+  auto format = ParseInputFormat(input_format_);
+  if (!format.ok()) {
+    std::cerr << "thaw: error: " << format.status().message() << "\n";
+    return 2;
+  }
+  Date default_date = kNoDate;
+  if (!date_.empty()) {
+    auto d = ParseDate(date_);
+    if (!d) {
+      std::cerr << "thaw: error: --date " << date_ << ": expected YYYY-MM-DD\n";
+      return 2;
+    }
+    default_date = *d;
+  }
+  if (inputs_.empty()) inputs_.push_back("-");
+  const ParseMode mode = *ParseParseMode(nlp_.parse);
+  LazyPipeline pipeline(FindModelsDir(nlp_.models, nullptr));
+  auto scratch = (*coder)->NewScratch();
+  Coder::DocumentEvents coded;
+  std::vector<CodedDocument> batch;
+  std::unordered_set<std::string> pending;  // hashes in the batch, so a repeat is coded once
+  WriteStats stats;
+  size_t docs = 0, skipped = 0;
+  Status failed;
+  auto flush = [&] {
+    if (batch.empty() || !failed.ok()) return;
+    failed = (*store)->Write(&batch, &stats);
+    batch.clear();
+    pending.clear();
+  };
+  const bool read_ok = ForEachDocument(inputs_, *format, dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
+    if (!failed.ok()) return;
+    ++docs;
+    if (doc.date == kNoDate) doc.date = default_date;
+    // Skip what is stored before the expensive part. The hash reads the text as given, so it
+    // is the same whether or not the document was annotated.
+    std::string hash = DocumentHash(doc);
+    auto stored = (*store)->Contains(hash);
+    if (!stored.ok()) {
+      failed = stored.status();
+      return;
+    }
+    if (*stored || pending.count(hash)) {
+      ++skipped;
+      return;
+    }
+    if (NeedsPipeline(doc, mode)) {
+      if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, mode);
+    }
+    AssignDocumentDate(&doc);
+    (*coder)->CodeDocument(doc, scratch.get(), &coded);
+    AssignEventDates(doc, &coded);
+    CodedDocument& cd = batch.emplace_back();
+    cd.doc = std::move(doc);
+    cd.events = std::move(coded.events);
+    cd.story_discarded = coded.story_discarded;
+    cd.hash = hash;
+    pending.insert(std::move(hash));
+    if (batch.size() >= batch_size_) flush();
+  });
+  flush();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (!dict_.quiet) {
+    std::cerr << fmt::format(
+        "thaw: {} documents read, {} already stored, {} stored ({} near-duplicates), {} events, in {:.2f} s\n", docs,
+        skipped + stats.already_stored, stats.stored, stats.near_duplicates, stats.events, secs);
+  }
+  if (!failed.ok()) {
+    std::cerr << "thaw: error: " << failed.message()
+              << "\nthaw: the batches stored before this one are kept; run the same command again to finish\n";
+    return 2;
+  }
+  return read_ok || docs > 0 ? 0 : 1;
+}
+
+class ExportCommand : public Command {
+ public:
+  explicit ExportCommand(CLI::App* parent) {
+    app = parent->add_subcommand("export", "write a store's events as Phoenix TSV, CSV or JSON Lines");
+    app->footer(
+        "Writes every event of the store in the Phoenix column layout (EventID, Date, Year, Month, Day, "
+        "SourceActorFull/Entity/Role/Attribute, TargetActor..., EventCode, EventRootCode, QuadClass, "
+        "GoldsteinScore, Issues, Lat, Lon, LocationName, StateName, CountryCode, SentenceID, URLs, "
+        "NewsSources) with a header row, or as JSON Lines with the provenance too. Events of near-duplicate "
+        "documents are left out (their outlets appear in URLs and NewsSources of the original's events) "
+        "unless --include-duplicates.\n\nExample:\n  thaw export --db events.db --format csv -o events.csv");
+    app->add_option("--db", db_, "the store: a SQLite file path or postgresql://user:pass@host/db")->required();
+    app->add_option("--format", format_, "phoenix-tsv (default), csv or jsonl")
+        ->check(CLI::IsMember({"phoenix-tsv", "tsv", "csv", "jsonl"}));
+    app->add_option("-o,--output", output_, "output file (default stdout)");
+    app->add_flag("--provenance", provenance_,
+                  "TSV/CSV: add DocID, SourceText, TargetText, Verb, Pattern, DateText, DateInferred columns");
+    app->add_flag("--include-duplicates", duplicates_, "also write the events of near-duplicate documents");
+  }
+  int Run() override {
+    if (!IsPostgresUrl(db_) && !std::filesystem::exists(db_)) {
+      std::cerr << "thaw: error: no store at " << db_ << " (create one with `thaw ingest INPUT --db " << db_ << "`)\n";
+      return 2;
+    }
+    auto store = Store::Open(db_);
+    if (!store.ok()) {
+      std::cerr << "thaw: error: " << store.status().message() << "\n";
+      return 2;
+    }
+    std::ofstream file;
+    std::ostream* out = &std::cout;
+    if (!output_.empty() && output_ != "-") {
+      file.open(output_, std::ios::binary);
+      if (!file) {
+        std::cerr << "thaw: error: cannot write " << output_ << "\n";
+        return 2;
+      }
+      out = &file;
+    }
+    size_t n = 0;
+    Status s = ExportEvents(store->get(), out, *ParseExportFormat(format_), provenance_, duplicates_, &n);
+    out->flush();
+    if (!s.ok()) {
+      std::cerr << "thaw: error: " << s.message() << "\n";
+      return 2;
+    }
+    std::cerr << fmt::format("thaw: {} events exported\n", n);
+    return 0;
+  }
+
+ private:
+  std::string db_, format_ = "phoenix-tsv", output_;
+  bool provenance_ = false, duplicates_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeIngestCommand(CLI::App* parent) { return std::make_unique<IngestCommand>(parent); }
+std::unique_ptr<Command> MakeExportCommand(CLI::App* parent) { return std::make_unique<ExportCommand>(parent); }
+
+}  // namespace thaw

@@ -1,0 +1,314 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "store/export.h"
+#include "store/store_test_util.h"
+
+namespace thaw {
+namespace {
+
+using testing::MakeDoc;
+using testing::MakeEvent;
+
+// Long enough for a MinHash signature (at least kMinShingles shingles).
+const std::string kStoryA =
+    "Russian President Vladimir Putin arrived in Pyongyang on Wednesday for talks with North Korean leader "
+    "Kim Jong Un. The two countries signed a mutual defence treaty that commits each side to help the "
+    "other if attacked. Officials said the agreement also covers trade and technology.";
+const std::string kStoryB =
+    "China and the United States held a new round of trade talks in Geneva on Monday, officials said. "
+    "Both delegations described the meeting as constructive and agreed to meet again next month. "
+    "Analysts expect tariffs to remain in place for now.";
+
+std::vector<CodedDocument> Corpus() {
+  std::vector<CodedDocument> docs;
+  docs.push_back(MakeDoc("a", kStoryA, 20240619,
+                         {{MakeEvent("RUSGOV", "PRKGOV", "040")}, {MakeEvent("RUS", "PRK", "057")}}));
+  docs.push_back(MakeDoc("b", kStoryB, 20240715,
+                         {{MakeEvent("CHN", "USA", "043"), MakeEvent("USA", "CHN", "043", 20240714)},
+                          {MakeEvent("USAGOV", "CHNGOV", "036")},
+                          {MakeEvent("IGOUNO", "USA", "112")}}));
+  docs.push_back(MakeDoc("c", "Russia threatened Ukraine. Ukraine fought Russia.", 20240802,
+                         {{MakeEvent("RUS", "UKR", "138")}, {MakeEvent("UKR", "RUS", "190")}}));
+  return docs;
+}
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  std::unique_ptr<Store> OpenStore(const testing::TestLocation& loc) {
+    auto store = Store::Open(loc.location());
+    EXPECT_TRUE(store.ok()) << store.status().message();
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+};
+
+TEST_P(StoreTest, StoresDocumentsSentencesMentionsAndEventsWithProvenance) {
+  testing::TestLocation loc(GetParam());
+  THAW_REQUIRE_LOCATION(loc);
+  auto store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  auto batch = Corpus();
+  WriteStats stats;
+  ASSERT_TRUE(store->Write(&batch, &stats).ok());
+  EXPECT_EQ(stats.stored, 3u);
+  EXPECT_EQ(stats.events, 8u);
+  auto counts = store->Counts();
+  ASSERT_TRUE(counts.ok()) << counts.status().message();
+  EXPECT_EQ(counts->documents, 3);
+  EXPECT_EQ(counts->sentences, 3 + 3 + 2);
+  EXPECT_EQ(counts->events, 8);
+  EXPECT_EQ(counts->counted_events, 8);
+  EXPECT_EQ(counts->mentions, 16);  // a source and a target per event
+
+  // A mention's byte offsets point into the stored document text.
+  auto q = store->connection()->Prepare(
+      "SELECT m.char_begin, m.char_end, m.text, d.text, e.pattern, e.sentence_idx FROM events e "
+      "JOIN mentions m ON m.event_id = e.id AND m.role = 'source' JOIN documents d ON d.id = e.doc_id "
+      "WHERE e.code = '057'");
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  auto row = (*q)->Step();
+  ASSERT_TRUE(row.ok() && *row);
+  const std::string text((*q)->ColumnText(3));
+  const auto begin = (*q)->ColumnInt(0), end = (*q)->ColumnInt(1);
+  EXPECT_EQ(text.substr(begin, end - begin), "The");  // token 0 of the second sentence
+  EXPECT_EQ((*q)->ColumnText(2), "RUS text");
+  EXPECT_EQ((*q)->ColumnText(4), "[default]");
+  EXPECT_EQ((*q)->ColumnInt(5), 1);
+}
+
+TEST_P(StoreTest, WritingTheSameDocumentsAgainAddsNothing) {
+  testing::TestLocation loc(GetParam());
+  THAW_REQUIRE_LOCATION(loc);
+  auto store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  auto batch = Corpus();
+  WriteStats stats;
+  ASSERT_TRUE(store->Write(&batch, &stats).ok());
+  auto again = Corpus();
+  again.push_back(Corpus()[0]);  // and a repeat inside the batch itself
+  WriteStats stats2;
+  ASSERT_TRUE(store->Write(&again, &stats2).ok());
+  EXPECT_EQ(stats2.stored, 0u);
+  EXPECT_EQ(stats2.already_stored, 4u);
+  EXPECT_EQ(store->Counts()->events, 8);
+  auto contains = store->Contains(again[1].hash);
+  ASSERT_TRUE(contains.ok());
+  EXPECT_TRUE(*contains);
+  EXPECT_FALSE(*store->Contains("0000"));
+  // A reopened store continues ids after the stored ones.
+  store.reset();
+  store = OpenStore(loc);
+  auto more = std::vector<CodedDocument>{MakeDoc("d", "Iran condemned Israel.", 20240901,
+                                                 {{MakeEvent("IRN", "ISR", "111")}})};
+  ASSERT_TRUE(store->Write(&more, &stats).ok());
+  EXPECT_EQ(store->Counts()->documents, 4);
+  int64_t max_event = 0;
+  ASSERT_TRUE(store->ForEachEvent(true, [&](const StoredEvent& e) {
+                max_event = e.id;
+                return true;
+              }).ok());
+  EXPECT_EQ(max_event, 9);
+}
+
+TEST_P(StoreTest, NearDuplicateIsLinkedAndCountedOnce) {
+  testing::TestLocation loc(GetParam());
+  THAW_REQUIRE_LOCATION(loc);
+  auto store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  auto batch = Corpus();
+  WriteStats stats;
+  ASSERT_TRUE(store->Write(&batch, &stats).ok());
+  // The same wire story from another outlet, with a dateline; coded slightly differently.
+  std::vector<CodedDocument> dup;
+  dup.push_back(MakeDoc("a-tass", "MOSCOW (TASS) - " + kStoryA, 20240619,
+                        {{MakeEvent("RUSGOV", "PRKGOV", "040")}, {MakeEvent("RUS", "PRK", "057")}},
+                        "http://tass.example/a"));
+  dup[0].doc.source = "tass";
+  ASSERT_TRUE(store->Write(&dup, &stats).ok());
+  EXPECT_EQ(stats.near_duplicates, 1u);
+  auto counts = store->Counts();
+  EXPECT_EQ(counts->documents, 4);
+  EXPECT_EQ(counts->near_duplicates, 1);
+  EXPECT_EQ(counts->events, 10);
+  EXPECT_EQ(counts->counted_events, 8);
+  auto series = store->DyadSeries({.source = "RUS", .target = "PRK", .period = Period::kMonth});
+  ASSERT_TRUE(series.ok());
+  ASSERT_EQ(series->size(), 1u);  // 040 and 057, both verbal cooperation, June 2024
+  EXPECT_EQ((*series)[0].events, 2);
+
+  std::vector<StoredEvent> events;
+  ASSERT_TRUE(store->ForEachEvent(false, [&](const StoredEvent& e) {
+                events.push_back(e);
+                return true;
+              }).ok());
+  ASSERT_EQ(events.size(), 8u);
+  EXPECT_EQ(events[0].doc_key, "a");
+  EXPECT_EQ(events[0].extra_sources, std::vector<std::string>{"tass"});
+  EXPECT_EQ(events[0].extra_urls, std::vector<std::string>{"http://tass.example/a"});
+}
+
+TEST_P(StoreTest, AFailedBatchLeavesNothingBehind) {
+  testing::TestLocation loc(GetParam());
+  THAW_REQUIRE_LOCATION(loc);
+  auto store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  // Fault injection: the database refuses the batch's last event.
+  const std::string trigger =
+      store->dialect() == SqlDialect::kSqlite
+          ? "CREATE TRIGGER boom BEFORE INSERT ON events WHEN NEW.code = '999' BEGIN SELECT RAISE(ABORT, "
+            "'injected'); END"
+          : "CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN IF NEW.code = '999' THEN RAISE EXCEPTION "
+            "'injected'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql; CREATE TRIGGER boom BEFORE INSERT ON "
+            "events FOR EACH ROW EXECUTE FUNCTION boom()";
+  ASSERT_TRUE(store->connection()->Exec(trigger).ok());
+  auto batch = Corpus();
+  batch.push_back(MakeDoc("bad", "Someone did something.", 20240101, {{MakeEvent("USA", "CAN", "999")}}));
+  WriteStats stats;
+  Status s = store->Write(&batch, &stats);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("injected"), std::string::npos) << s.message();
+  auto counts = store->Counts();
+  ASSERT_TRUE(counts.ok()) << counts.status().message();
+  EXPECT_EQ(counts->documents, 0);
+  EXPECT_EQ(counts->events, 0);
+  EXPECT_EQ(counts->mentions, 0);
+  auto top = store->TopDyads(kNoDate, kNoDate, 10);
+  ASSERT_TRUE(top.ok());
+  EXPECT_TRUE(top->empty());
+  // The same store takes the next batch.
+  auto good = Corpus();
+  ASSERT_TRUE(store->Write(&good, &stats).ok());
+  EXPECT_EQ(store->Counts()->events, 8);
+}
+
+TEST_P(StoreTest, DyadSeriesAndTopDyads) {
+  testing::TestLocation loc(GetParam());
+  THAW_REQUIRE_LOCATION(loc);
+  auto store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  auto batch = Corpus();
+  WriteStats stats;
+  ASSERT_TRUE(store->Write(&batch, &stats).ok());
+
+  auto day = store->DyadSeries({.source = "USA", .target = "CHN", .period = Period::kDay});
+  ASSERT_TRUE(day.ok()) << day.status().message();
+  // 043 on the event's own date (July 14), 036 on the document's (July 15); both quad 1.
+  ASSERT_EQ(day->size(), 2u);
+  EXPECT_EQ((*day)[0], (DyadCell{20240714, 1, 1, 2.8}));
+  EXPECT_EQ((*day)[1], (DyadCell{20240715, 1, 1, 4.0}));
+  auto month = store->DyadSeries({.source = "USA", .target = "CHN"});
+  ASSERT_EQ(month->size(), 1u);
+  EXPECT_EQ((*month)[0], (DyadCell{202407, 1, 2, 6.8}));
+  auto year = store->DyadSeries({.period = Period::kYear});
+  ASSERT_TRUE(year.ok());
+  int64_t total = 0;
+  for (const DyadCell& c : *year) total += c.events;
+  EXPECT_EQ(total, 8);
+  // A range inside a month reads the day table.
+  auto part = store->DyadSeries({.source = "USA", .target = "CHN", .from = 20240715, .to = 20240720});
+  ASSERT_EQ(part->size(), 1u);
+  EXPECT_EQ((*part)[0].events, 1);
+  // Actors without a country have source ''.
+  auto igo = store->DyadSeries({.source = "", .target = "USA"});
+  ASSERT_EQ(igo->size(), 1u);
+  EXPECT_EQ((*igo)[0].quad_class, 3);
+
+  auto top = store->TopDyads(kNoDate, kNoDate, 3);
+  ASSERT_TRUE(top.ok()) << top.status().message();
+  ASSERT_EQ(top->size(), 3u);
+  EXPECT_EQ((*top)[0], (DyadTotal{"RUS", "PRK", 2, 9.0}));
+  EXPECT_EQ((*top)[1], (DyadTotal{"USA", "CHN", 2, 6.8}));
+  EXPECT_EQ((*top)[2].source, "CHN");
+  auto august = store->TopDyads(20240801, 20240831, 10);
+  ASSERT_EQ(august->size(), 2u);
+  EXPECT_EQ((*august)[0], (DyadTotal{"RUS", "UKR", 1, -7.0}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+// The acceptance check: the same documents give the same answers on SQLite and PostgreSQL.
+TEST(StoreEquality, SqliteAndPostgresAnswerAlike) {
+  testing::TestLocation lite("sqlite"), pg("postgres");
+  THAW_REQUIRE_LOCATION(pg);
+  auto a = Store::Open(lite.location());
+  auto b = Store::Open(pg.location());
+  ASSERT_TRUE(a.ok() && b.ok()) << a.status().message() << b.status().message();
+  // A generated corpus: many dyads, dates across two years, near-duplicates, repeats.
+  const char* kActors[] = {"USA", "USAGOV", "CHN", "CHNMIL", "RUS", "UKR", "PRK", "KOR", "IGOUNO", "---", "FRA"};
+  const char* kCodes[] = {"010", "043", "057", "0831", "112", "138", "173", "190", "036", "903"};
+  uint64_t rng = 42;
+  auto next = [&](uint64_t n) {
+    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+    return (rng >> 33) % n;
+  };
+  for (int round = 0; round < 3; ++round) {
+    std::vector<CodedDocument> batch;
+    for (int d = 0; d < 60; ++d) {
+      const int n = round * 60 + d;
+      std::string text;
+      for (int w = 0; w < 40; ++w) text += "w" + std::to_string(next(500)) + (w % 10 == 9 ? ". " : " ");
+      if (n % 7 == 3 && !batch.empty()) text = "REPUBLISHED - " + batch.back().doc.text;
+      const Date date = 20230000 + static_cast<int>(next(2)) * 10000 + static_cast<int>(next(12) + 1) * 100 +
+                        static_cast<int>(next(28) + 1);
+      std::vector<std::vector<Event>> events(4);
+      for (auto& sentence : events) {
+        for (uint64_t k = next(3); k > 0; --k) {
+          sentence.push_back(MakeEvent(kActors[next(11)], kActors[next(11)], kCodes[next(10)],
+                                       next(4) == 0 ? date - 1 : kNoDate));
+        }
+      }
+      batch.push_back(MakeDoc("doc" + std::to_string(n), text, date, std::move(events)));
+    }
+    auto copy = batch;
+    WriteStats sa, sb;
+    ASSERT_TRUE((*a)->Write(&batch, &sa).ok());
+    ASSERT_TRUE((*b)->Write(&copy, &sb).ok());
+    EXPECT_EQ(sa.stored, sb.stored);
+    EXPECT_EQ(sa.near_duplicates, sb.near_duplicates);
+    EXPECT_GT(sa.near_duplicates, 0u);
+  }
+  auto ca = (*a)->Counts(), cb = (*b)->Counts();
+  ASSERT_TRUE(ca.ok() && cb.ok()) << cb.status().message();
+  EXPECT_EQ(ca->documents, cb->documents);
+  EXPECT_EQ(ca->near_duplicates, cb->near_duplicates);
+  EXPECT_EQ(ca->sentences, cb->sentences);
+  EXPECT_EQ(ca->mentions, cb->mentions);
+  EXPECT_EQ(ca->events, cb->events);
+  EXPECT_EQ(ca->counted_events, cb->counted_events);
+  const DyadQuery queries[] = {
+      {.source = "USA", .target = "CHN", .period = Period::kMonth},
+      {.source = "*", .target = "*", .period = Period::kMonth},
+      {.source = "*", .target = "RUS", .period = Period::kDay},
+      {.source = "", .target = "*", .period = Period::kYear},
+      {.source = "CHN", .target = "*", .from = 20230310, .to = 20240220, .period = Period::kMonth},
+      {.source = "UKR", .target = "USA", .from = 20230401, .to = 20231231, .period = Period::kMonth},
+  };
+  for (const DyadQuery& q : queries) {
+    auto sa = (*a)->DyadSeries(q), sb = (*b)->DyadSeries(q);
+    ASSERT_TRUE(sa.ok() && sb.ok()) << sb.status().message();
+    EXPECT_FALSE(sa->empty());
+    EXPECT_EQ(*sa, *sb) << q.source << "->" << q.target;
+  }
+  for (auto [from, to] : {std::pair<Date, Date>{kNoDate, kNoDate}, {20230301, 20230630}, {20230305, 20230320}}) {
+    auto ta = (*a)->TopDyads(from, to, 20), tb = (*b)->TopDyads(from, to, 20);
+    ASSERT_TRUE(ta.ok() && tb.ok()) << tb.status().message();
+    EXPECT_FALSE(ta->empty());
+    EXPECT_EQ(*ta, *tb);
+  }
+  for (ExportFormat f : {ExportFormat::kPhoenixTsv, ExportFormat::kCsv, ExportFormat::kJsonl}) {
+    for (bool dups : {false, true}) {
+      std::ostringstream ea, eb;
+      ASSERT_TRUE(ExportEvents(a->get(), &ea, f, true, dups, nullptr).ok());
+      ASSERT_TRUE(ExportEvents(b->get(), &eb, f, true, dups, nullptr).ok());
+      EXPECT_GT(ea.str().size(), 1000u);
+      EXPECT_EQ(ea.str(), eb.str());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace thaw
