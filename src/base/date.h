@@ -23,6 +23,11 @@ std::string FormatDate(Date d);
 // True when year/month/day form a real calendar date.
 bool IsValidDate(int year, int month, int day);
 
+// Day arithmetic on the proleptic Gregorian calendar (H. Hinnant's days_from_civil and
+// civil_from_days): day 0 is 1970-01-01.
+int64_t DaysFromCivil(int year, int month, int day);
+Date CivilFromDays(int64_t days);
+
 }  // namespace thaw
 
 #endif  // THAW_BASE_DATE_H_
