@@ -5,8 +5,7 @@
 
 #include "cli/common.h"
 #include "cli/event_output.h"
-#include "cli/nlp_flags.h"
-#include "coder/dating.h"
+#include "cli/news_coding.h"
 
 namespace thaw {
 namespace {
@@ -48,49 +47,17 @@ class CodeCommand : public Command {
 int CodeCommand::Run() {
   Diagnostics diags;
   const auto t0 = std::chrono::steady_clock::now();
-  auto coder = BuildCoder(dict_, &diags, CoderOptions::News());
-  PrintDiagnostics(diags, dict_.quiet);
-  if (!coder.ok()) {
-    std::cerr << "thaw: error: " << coder.status().message() << "\n";
-    return 2;
-  }
-  if (dict_.strict && !diags.empty()) {
-    std::cerr << "thaw: error: dictionary problems with --strict\n";
-    return 2;
-  }
-  diags.Clear();
-  auto format = ParseInputFormat(input_format_);
-  if (!format.ok()) {
-    std::cerr << "thaw: error: " << format.status().message() << "\n";
-    return 2;
-  }
-  Date default_date = kNoDate;
-  if (!date_.empty()) {
-    auto d = ParseDate(date_);
-    if (!d) {
-      std::cerr << "thaw: error: --date " << date_ << ": expected YYYY-MM-DD\n";
-      return 2;
-    }
-    default_date = *d;
-  }
+  auto coding = NewsCoding::Create(dict_, nlp_, input_format_, date_, &diags);
+  if (!coding) return 2;
   if (inputs_.empty()) inputs_.push_back("-");
-  const ParseMode mode = *ParseParseMode(nlp_.parse);
-  LazyPipeline pipeline(FindModelsDir(nlp_.models, nullptr));
   EventWriter writer(&std::cout, output_ == "tsv" ? EventFormat::kTsv : EventFormat::kJsonl);
   writer.Begin();
-  auto scratch = (*coder)->NewScratch();
-  Coder::DocumentEvents coded;
   size_t docs = 0, sentences = 0, unparsed = 0, n_coded = 0, n_events = 0;
-  ForEachDocument(inputs_, *format, dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
+  ForEachDocument(inputs_, coding->format(), dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
     ++docs;
-    if (doc.date == kNoDate) doc.date = default_date;
-    if (NeedsPipeline(doc, mode)) {
-      if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, mode);
-    }
+    coding->Code(&doc);
+    const Coder::DocumentEvents& coded = coding->events();
     sentences += doc.sentences.size();
-    AssignDocumentDate(&doc);
-    (*coder)->CodeDocument(doc, scratch.get(), &coded);
-    AssignEventDates(doc, &coded);
     unparsed += coded.unparsed;
     n_coded += coded.coded;
     for (size_t i = 0; i < doc.sentences.size(); ++i) {

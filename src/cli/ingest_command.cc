@@ -6,9 +6,7 @@
 #include <fstream>
 #include <unordered_set>
 
-#include "cli/common.h"
-#include "cli/nlp_flags.h"
-#include "coder/dating.h"
+#include "cli/news_coding.h"
 #include "store/export.h"
 #include "store/fingerprint.h"
 #include "store/store.h"
@@ -56,36 +54,9 @@ int IngestCommand::Run() {
     return 2;
   }
   Diagnostics diags;
-  auto coder = BuildCoder(dict_, &diags, CoderOptions::News());  // as `thaw code`
-  PrintDiagnostics(diags, dict_.quiet);
-  if (!coder.ok()) {
-    std::cerr << "thaw: error: " << coder.status().message() << "\n";
-    return 2;
-  }
-  if (dict_.strict && !diags.empty()) {
-    std::cerr << "thaw: error: dictionary problems with --strict\n";
-    return 2;
-  }
-  diags.Clear();
-  auto format = ParseInputFormat(input_format_);
-  if (!format.ok()) {
-    std::cerr << "thaw: error: " << format.status().message() << "\n";
-    return 2;
-  }
-  Date default_date = kNoDate;
-  if (!date_.empty()) {
-    auto d = ParseDate(date_);
-    if (!d) {
-      std::cerr << "thaw: error: --date " << date_ << ": expected YYYY-MM-DD\n";
-      return 2;
-    }
-    default_date = *d;
-  }
+  auto coding = NewsCoding::Create(dict_, nlp_, input_format_, date_, &diags);  // as `thaw code`
+  if (!coding) return 2;
   if (inputs_.empty()) inputs_.push_back("-");
-  const ParseMode mode = *ParseParseMode(nlp_.parse);
-  LazyPipeline pipeline(FindModelsDir(nlp_.models, nullptr));
-  auto scratch = (*coder)->NewScratch();
-  Coder::DocumentEvents coded;
   std::vector<CodedDocument> batch;
   std::unordered_set<std::string> pending;  // hashes in the batch, so a repeat is coded once
   WriteStats stats;
@@ -97,10 +68,9 @@ int IngestCommand::Run() {
     batch.clear();
     pending.clear();
   };
-  const bool read_ok = ForEachDocument(inputs_, *format, dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
+  const bool read_ok = ForEachDocument(inputs_, coding->format(), dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
     if (!failed.ok()) return;
     ++docs;
-    if (doc.date == kNoDate) doc.date = default_date;
     // Skip what is stored before the expensive part. The hash reads the text as given, so it
     // is the same whether or not the document was annotated.
     std::string hash = DocumentHash(doc);
@@ -113,12 +83,8 @@ int IngestCommand::Run() {
       ++skipped;
       return;
     }
-    if (NeedsPipeline(doc, mode)) {
-      if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, mode);
-    }
-    AssignDocumentDate(&doc);
-    (*coder)->CodeDocument(doc, scratch.get(), &coded);
-    AssignEventDates(doc, &coded);
+    coding->Code(&doc);
+    Coder::DocumentEvents& coded = coding->events();
     CodedDocument& cd = batch.emplace_back();
     cd.doc = std::move(doc);
     cd.events = std::move(coded.events);

@@ -111,7 +111,38 @@ DyadSpec Spec(const StoreFlags& f, bool directed) {
 
 std::string DyadTitle(const DyadSpec& d) { return d.a + (d.directed ? " → " : " ↔ ") + d.b; }
 
-class DyadCommand : public Command {
+// The commands about one dyad (dyad, shifts, plot): A, B, the store flags and --directed,
+// and the series they all start from.
+class DyadBase : public Command {
+ protected:
+  void AddDyadArgs() {
+    app->add_option("A", a_, "first actor")->required();
+    app->add_option("B", b_, "second actor")->required();
+    AddStoreFlags(app, &flags_, true);
+    app->add_flag("--directed", directed_, "only events from A to B");
+  }
+  // Opens the store, resolves the actors and loads the series; prints and returns false on
+  // failure.
+  bool Load(std::unique_ptr<Store>* store, DyadSpec* d, std::vector<PeriodCounts>* series) {
+    *store = OpenStore(&flags_);
+    if (!*store) return false;
+    *d = Spec(flags_, directed_);
+    if (!ResolveDyad(a_, b_, d)) return false;
+    auto s = LoadDyadSeries(store->get(), *d);
+    if (!s.ok()) {
+      std::cerr << "thaw: error: " << s.status().message() << "\n";
+      return false;
+    }
+    *series = std::move(s).value();
+    return true;
+  }
+
+  StoreFlags flags_;
+  std::string a_, b_;
+  bool directed_ = false;
+};
+
+class DyadCommand : public DyadBase {
  public:
   explicit DyadCommand(CLI::App* parent) {
     app = parent->add_subcommand("dyad", "a relation series: events per period between two actors");
@@ -122,24 +153,16 @@ class DyadCommand : public Command {
         "(CHN), actor codes (CHNGOV) or names (\"North Korea\"). Near-duplicate stories count once.\n\nExample:\n"
         "  thaw dyad China \"North Korea\" --db events.db --by year\n  thaw dyad CHN PRK --from 2018-01-01 "
         "--format csv > chn_prk.csv");
-    app->add_option("A", a_, "first actor")->required();
-    app->add_option("B", b_, "second actor")->required();
-    AddStoreFlags(app, &flags_, true);
-    app->add_flag("--directed", directed_, "only events from A to B");
+    AddDyadArgs();
     app->add_option("--format", format_, "table (default), csv or json (one object per line)")
         ->check(CLI::IsMember({"table", "csv", "json"}));
   }
 
   int Run() override {
-    auto store = OpenStore(&flags_);
-    if (!store) return 2;
-    DyadSpec d = Spec(flags_, directed_);
-    if (!ResolveDyad(a_, b_, &d)) return 2;
-    auto series = LoadDyadSeries(store.get(), d);
-    if (!series.ok()) {
-      std::cerr << "thaw: error: " << series.status().message() << "\n";
-      return 2;
-    }
+    std::unique_ptr<Store> store;
+    DyadSpec d;
+    std::vector<PeriodCounts> series;
+    if (!Load(&store, &d, &series)) return 2;
     if (format_ == "table") {
       std::cout << fmt::format("{}, events per {}\n", DyadTitle(d), flags_.by);
       std::cout << fmt::format("{:<11} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10} {:>7} {:>7}\n", "period", "events",
@@ -148,7 +171,7 @@ class DyadCommand : public Command {
       std::cout << "period,events,verbal_coop,material_coop,verbal_conflict,material_conflict,goldstein_sum,"
                    "goldstein_mean,net_cooperation\n";
     }
-    for (const PeriodCounts& r : *series) {
+    for (const PeriodCounts& r : series) {
       const std::string label = PeriodLabel(r.period, d.period);
       if (format_ == "table") {
         std::cout << fmt::format("{:<11} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10.1f} {:>7.2f} {:>7.2f}\n", label,
@@ -170,12 +193,10 @@ class DyadCommand : public Command {
   }
 
  private:
-  StoreFlags flags_;
-  std::string a_, b_, format_ = "table";
-  bool directed_ = false;
+  std::string format_ = "table";
 };
 
-class ShiftsCommand : public Command {
+class ShiftsCommand : public DyadBase {
  public:
   explicit ShiftsCommand(CLI::App* parent) {
     app = parent->add_subcommand("shifts", "thaws and chills: change points in a dyad's relation, with evidence");
@@ -186,29 +207,21 @@ class ShiftsCommand : public Command {
         "and 5 standard errors. Each is labelled thaw (warmer) or chill (colder), with its size, the first "
         "period of the new regime and the sentences that pull that way most in its first periods.\n\nExample:\n"
         "  thaw shifts China \"North Korea\" --db events.db --by quarter");
-    app->add_option("A", a_, "first actor")->required();
-    app->add_option("B", b_, "second actor")->required();
-    AddStoreFlags(app, &flags_, true);
-    app->add_flag("--directed", directed_, "only events from A to B");
+    AddDyadArgs();
     app->add_option("--min-events", options_.min_events, "events needed on each side of a shift (default 8)");
     app->add_option("--min-size", options_.min_size, "smallest Goldstein move reported (default 1.0)");
     app->add_option("--evidence", evidence_, "sentences shown per shift (default 3)");
   }
 
   int Run() override {
-    auto store = OpenStore(&flags_);
-    if (!store) return 2;
-    DyadSpec d = Spec(flags_, directed_);
-    if (!ResolveDyad(a_, b_, &d)) return 2;
-    auto series = LoadDyadSeries(store.get(), d);
-    if (!series.ok()) {
-      std::cerr << "thaw: error: " << series.status().message() << "\n";
-      return 2;
-    }
-    const auto shifts = FindShifts(*series, options_);
+    std::unique_ptr<Store> store;
+    DyadSpec d;
+    std::vector<PeriodCounts> series;
+    if (!Load(&store, &d, &series)) return 2;
+    const auto shifts = FindShifts(series, options_);
     int64_t total = 0;
-    for (const PeriodCounts& r : *series) total += r.events;
-    std::cout << fmt::format("{}: {} events in {} periods ({}), {} shift{}\n", DyadTitle(d), total, series->size(),
+    for (const PeriodCounts& r : series) total += r.events;
+    std::cout << fmt::format("{}: {} events in {} periods ({}), {} shift{}\n", DyadTitle(d), total, series.size(),
                              flags_.by, shifts.size(), shifts.size() == 1 ? "" : "s");
     for (const Shift& s : shifts) {
       std::cout << fmt::format("\n{} from {}: Goldstein mean {:+.2f} -> {:+.2f} ({:+.2f}; {} events before, {} after)\n",
@@ -216,9 +229,9 @@ class ShiftsCommand : public Command {
                                s.size(), s.events_before, s.events_after);
       // Evidence from the first periods of the new regime.
       DyadSpec e = d;
-      const size_t last = std::min(series->size() - 1, s.index + 2);
-      e.from = FirstDay((*series)[s.index].period, d.period);
-      e.to = LastDay((*series)[last].period, d.period);
+      const size_t last = std::min(series.size() - 1, s.index + 2);
+      e.from = FirstDay(series[s.index].period, d.period);
+      e.to = LastDay(series[last].period, d.period);
       auto ev = LoadEvidence(store.get(), e, s.thaw(), evidence_);
       if (!ev.ok()) {
         std::cerr << "thaw: error: " << ev.status().message() << "\n";
@@ -246,9 +259,6 @@ class ShiftsCommand : public Command {
   static Date LastDay(int32_t period, SeriesPeriod p) { return FirstDay(NextPeriod(period, p), p) - 1; }
 
  private:
-  StoreFlags flags_;
-  std::string a_, b_;
-  bool directed_ = false;
   ShiftOptions options_;
   size_t evidence_ = 3;
 };
@@ -380,7 +390,7 @@ class ActorsCommand : public Command {
   size_t limit_ = 20;
 };
 
-class PlotCommand : public Command {
+class PlotCommand : public DyadBase {
  public:
   explicit PlotCommand(CLI::App* parent) {
     app = parent->add_subcommand("plot", "draw a dyad's relation series with its thaws and chills (SVG or PNG)");
@@ -388,30 +398,22 @@ class PlotCommand : public Command {
         "Cooperation events stack above the axis, conflict below (verbal light, material dark), the Goldstein "
         "mean is the line on the right-hand scale, and each shift found by `thaw shifts` is a dashed line with "
         "its label.\n\nExample:\n  thaw plot China \"North Korea\" --db events.db --by quarter -o chn_prk.png");
-    app->add_option("A", a_, "first actor")->required();
-    app->add_option("B", b_, "second actor")->required();
-    AddStoreFlags(app, &flags_, true);
-    app->add_flag("--directed", directed_, "only events from A to B");
+    AddDyadArgs();
     app->add_option("-o,--output", output_, "FILE.svg or FILE.png")->required();
   }
   int Run() override {
-    auto store = OpenStore(&flags_);
-    if (!store) return 2;
-    DyadSpec d = Spec(flags_, directed_);
-    if (!ResolveDyad(a_, b_, &d)) return 2;
-    auto series = LoadDyadSeries(store.get(), d);
-    if (!series.ok()) {
-      std::cerr << "thaw: error: " << series.status().message() << "\n";
-      return 2;
-    }
-    if (series->empty()) {
+    std::unique_ptr<Store> store;
+    DyadSpec d;
+    std::vector<PeriodCounts> series;
+    if (!Load(&store, &d, &series)) return 2;
+    if (series.empty()) {
       std::cerr << "thaw: error: no events between " << d.a << " and " << d.b << " in the store\n";
       return 1;
     }
     Chart chart;
     chart.title = DyadTitle(d);
     chart.period = d.period;
-    chart.series = std::move(series).value();
+    chart.series = std::move(series);
     chart.shifts = FindShifts(chart.series);
     int64_t total = 0;
     for (const PeriodCounts& r : chart.series) total += r.events;
@@ -428,9 +430,7 @@ class PlotCommand : public Command {
   }
 
  private:
-  StoreFlags flags_;
-  std::string a_, b_, output_;
-  bool directed_ = false;
+  std::string output_;
 };
 
 }  // namespace

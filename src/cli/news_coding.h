@@ -1,0 +1,43 @@
+// What `thaw code` and `thaw ingest` share: the news coder over the dictionary flags, the
+// input format and --date default, and the per-document steps (own parse where needed,
+// document and event dates, coding). CLI-edge code: prints problems to stderr.
+#ifndef THAW_CLI_NEWS_CODING_H_
+#define THAW_CLI_NEWS_CODING_H_
+
+#include <memory>
+#include <string>
+
+#include "cli/common.h"
+#include "cli/nlp_flags.h"
+
+namespace thaw {
+
+class NewsCoding {
+ public:
+  // Builds the coder (CoderOptions::News()) and checks the flags; prints the problem and
+  // returns null on failure. Dictionary diagnostics go to `diags` (printed unless quiet).
+  static std::unique_ptr<NewsCoding> Create(const DictFlags& dict, const NlpFlags& nlp, const std::string& input_format,
+                                            const std::string& date, Diagnostics* diags);
+
+  InputFormat format() const { return format_; }
+  // Gives `doc` the --date default when it has none, then parses (where the mode asks),
+  // dates and codes it. The events stay in events() until the next call.
+  void Code(Document* doc);
+  const Coder::DocumentEvents& events() const { return coded_; }
+  Coder::DocumentEvents& events() { return coded_; }
+
+ private:
+  NewsCoding(std::unique_ptr<Coder> coder, InputFormat format, Date default_date, ParseMode mode,
+             std::string models_dir);
+  std::unique_ptr<Coder> coder_;
+  InputFormat format_;
+  Date default_date_;
+  ParseMode mode_;
+  LazyPipeline pipeline_;
+  ScratchPtr scratch_;
+  Coder::DocumentEvents coded_;
+};
+
+}  // namespace thaw
+
+#endif  // THAW_CLI_NEWS_CODING_H_
