@@ -12,11 +12,11 @@ if ! command -v pg_lsclusters >/dev/null 2>&1; then
 fi
 if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
   ver=$(ls /usr/lib/postgresql | sort -V | tail -1)
-  $SUDO pg_createcluster "$ver" main >/dev/null
+  $SUDO pg_createcluster "$ver" main >&2
 fi
 read -r ver name port status _ < <(pg_lsclusters -h | head -1)
 if [ "$status" != "online" ]; then
-  $SUDO pg_ctlcluster "$ver" "$name" start
+  $SUDO pg_ctlcluster "$ver" "$name" start >&2
 fi
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
 cd /tmp  # psql run as postgres must be able to read its working directory

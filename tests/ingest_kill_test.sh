@@ -11,8 +11,13 @@ kills=${3:-6}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
-check() {  # check NAME CONDITION-EXIT-CODE
-  if [ "$2" -ne 0 ]; then echo "FAIL: $1"; fails=$((fails + 1)); else echo "ok: $1"; fi
+check() {  # check NAME CONDITION-EXIT-CODE [FILE TO SHOW ON FAILURE]
+  if [ "$2" -ne 0 ]; then
+    echo "FAIL: $1"; fails=$((fails + 1))
+    [ -n "${3:-}" ] && [ -f "$3" ] && head -c 3000 "$3" | sed 's/^/  | /'
+  else
+    echo "ok: $1"
+  fi
 }
 
 # A corpus of 2400 raw-text documents built from the demo's sentences: four to seven random
@@ -46,7 +51,7 @@ PY
 clean="$tmp/clean.db"
 start=$(date +%s.%N)
 "$thaw" ingest "$tmp/corpus.jsonl" --db "$clean" --batch 25 -q 2>"$tmp/err"
-check "clean ingest exits 0" $?
+check "clean ingest exits 0" $? "$tmp/err"
 # Each kill lands in the first 20% of a clean run's time, so that every killed run still had
 # work to do: while models load, while coding, or mid-commit.
 window=$(python3 -c "import time; print(max(0.5, 0.2 * (time.time() - $start)))")
@@ -71,16 +76,18 @@ run_backend() {  # run_backend NAME KILLED-DB: kill, resume, compare with the cl
     fi
   done
   "$thaw" ingest "$tmp/corpus.jsonl" --db "$killed" --batch 25 -q 2>"$tmp/err"
-  check "$name: resumed ingest exits 0" $?
+  check "$name: resumed ingest exits 0" $? "$tmp/err"
   "$thaw" ingest "$tmp/corpus.jsonl" --db "$killed" --batch 25 2>"$tmp/again"
-  grep -q " 0 stored " "$tmp/again"; check "$name: a third run stores nothing" $?
+  grep -q " 0 stored " "$tmp/again"; check "$name: a third run stores nothing" $? "$tmp/again"
   "$thaw" export --db "$clean" --format jsonl --include-duplicates >"$tmp/clean.jsonl" 2>/dev/null
   "$thaw" export --db "$killed" --format jsonl --include-duplicates >"$tmp/killed.jsonl" 2>/dev/null
   [ -s "$tmp/clean.jsonl" ]; check "$name: the clean store has events" $?
-  cmp -s "$tmp/clean.jsonl" "$tmp/killed.jsonl"; check "$name: killed-and-resumed store exports the same events" $?
+  diff "$tmp/clean.jsonl" "$tmp/killed.jsonl" >"$tmp/diff"
+  check "$name: killed-and-resumed store exports the same events" $? "$tmp/diff"
   "$thaw" export --db "$killed" --format phoenix-tsv >"$tmp/killed.tsv" 2>/dev/null
   "$thaw" export --db "$clean" --format phoenix-tsv >"$tmp/clean.tsv" 2>/dev/null
-  cmp -s "$tmp/clean.tsv" "$tmp/killed.tsv"; check "$name: same counted events (near-duplicates once)" $?
+  diff "$tmp/clean.tsv" "$tmp/killed.tsv" >"$tmp/diff"
+  check "$name: same counted events (near-duplicates once)" $? "$tmp/diff"
   echo "$name: $(wc -l <"$tmp/clean.jsonl") events stored, $(($(wc -l <"$tmp/clean.tsv") - 1)) counted"
 }
 

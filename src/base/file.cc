@@ -1,5 +1,10 @@
 #include "base/file.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -8,6 +13,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <utility>
 
 namespace thaw {
 
@@ -41,6 +47,45 @@ Result<std::string> ReadFile(const std::string& path) {
     return Status::Unsupported(path + ": this looks like gzip; decompress it first (gunzip)");
   }
   return data;
+}
+
+Result<MappedFile> MappedFile::Open(const std::string& path) {
+  MappedFile f;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (p != MAP_FAILED) {
+      f.map_ = p;
+      f.map_size_ = static_cast<size_t>(st.st_size);
+      f.view_ = std::string_view(static_cast<const char*>(p), f.map_size_);
+    }
+  }
+  if (fd >= 0) ::close(fd);
+  if (f.map_ == nullptr) {  // not mappable (a pipe, an empty file) or missing: ReadFile says why
+    Result<std::string> data = ReadFile(path);
+    if (!data.ok()) return data.status();
+    f.copy_ = std::move(data).value();
+    f.view_ = f.copy_;
+  }
+  return f;
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept { *this = std::move(other); }
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+  if (this == &other) return *this;
+  if (map_ != nullptr) ::munmap(map_, map_size_);
+  map_ = std::exchange(other.map_, nullptr);
+  map_size_ = std::exchange(other.map_size_, 0);
+  copy_ = std::move(other.copy_);
+  view_ = map_ != nullptr ? std::exchange(other.view_, {}) : std::string_view(copy_);
+  other.view_ = {};
+  return *this;
+}
+
+MappedFile::~MappedFile() {
+  if (map_ != nullptr) ::munmap(map_, map_size_);
 }
 
 std::string FindShippedDir(const char* env_var, const std::string& rel_dir, const std::string& probe_file,

@@ -43,12 +43,13 @@ Status ModelWriter::Finish(const std::string& path) {
 }
 
 Result<ModelReader> ModelReader::Open(const std::string& path, std::string_view kind, uint32_t version) {
-  Result<std::string> data = ReadFile(path);
-  if (!data.ok()) return data.status();
-  if (data->size() < sizeof kMagic || std::memcmp(data->data(), kMagic, sizeof kMagic) != 0) {
+  Result<MappedFile> file = MappedFile::Open(path);
+  if (!file.ok()) return file.status();
+  const std::string_view data = file->data();
+  if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) {
     return Status::Corruption(path + ": not a thaw model file (bad magic)");
   }
-  ModelReader r(path, std::move(data).value(), sizeof kMagic);
+  ModelReader r(path, std::move(file).value(), sizeof kMagic);
   std::string got_kind;
   uint32_t got_version = 0;
   if (!r.String(&got_kind) || !r.U32(&got_version)) return r.status();
@@ -64,8 +65,8 @@ Result<ModelReader> ModelReader::Open(const std::string& path, std::string_view 
 
 bool ModelReader::Raw(void* p, size_t n) {
   if (!ok_) return false;
-  if (n > data_.size() - pos_) return Fail("file ends early (truncated model?)");
-  if (n > 0) std::memcpy(p, data_.data() + pos_, n);
+  if (n > data().size() - pos_) return Fail("file ends early (truncated model?)");
+  if (n > 0) std::memcpy(p, data().data() + pos_, n);
   pos_ += n;
   return true;
 }
@@ -79,15 +80,15 @@ bool ModelReader::Fail(const char* what) {
 bool ModelReader::String(std::string* s) {
   uint64_t n = 0;
   if (!U64(&n)) return false;
-  if (n > data_.size() - pos_) return Fail("string length out of range");
-  s->assign(data_.data() + pos_, n);
+  if (n > data().size() - pos_) return Fail("string length out of range");
+  s->assign(data().data() + pos_, n);
   pos_ += n;
   return true;
 }
 
 bool ModelReader::Strings(std::vector<std::string>* v) {
   uint64_t n = 0;
-  if (!U64(&n) || n > data_.size() - pos_) return Fail("string list length out of range");
+  if (!U64(&n) || n > data().size() - pos_) return Fail("string list length out of range");
   v->resize(n);
   for (auto& s : *v) {
     if (!String(&s)) return false;

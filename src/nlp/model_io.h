@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "base/file.h"
 #include "base/status.h"
 
 namespace thaw {
@@ -26,8 +27,8 @@ class ModelWriter {
   void String(std::string_view s);
   void Strings(const std::vector<std::string>& v);
   // Arrays of trivially copyable values (integers, floats, PODs).
-  template <typename T>
-  void Array(const std::vector<T>& v) {
+  template <typename T, typename A>
+  void Array(const std::vector<T, A>& v) {
     static_assert(std::is_trivially_copyable_v<T>);
     U64(v.size());
     Raw(v.data(), v.size() * sizeof(T));
@@ -51,24 +52,28 @@ class ModelReader {
   bool F32(float* v) { return Raw(v, sizeof *v); }
   bool String(std::string* s);
   bool Strings(std::vector<std::string>* v);
-  template <typename T>
-  bool Array(std::vector<T>* v) {
+  template <typename T, typename A>
+  bool Array(std::vector<T, A>* v) {
     static_assert(std::is_trivially_copyable_v<T>);
     uint64_t n = 0;
-    if (!U64(&n) || n > (data_.size() - pos_) / (sizeof(T) ? sizeof(T) : 1)) return Fail("array length out of range");
+    if (!U64(&n) || n > (data().size() - pos_) / (sizeof(T) ? sizeof(T) : 1)) return Fail("array length out of range");
+    // Large arrays should be HugeVectors: filling 4 KB pages one fault at a time was most of
+    // the cost of loading a model.
     v->resize(n);
     return Raw(v->data(), n * sizeof(T));
   }
   // True when every byte was consumed; call after the last read.
-  bool AtEnd() const { return ok_ && pos_ == data_.size(); }
+  bool AtEnd() const { return ok_ && pos_ == data().size(); }
   Status status() const;
 
  private:
-  ModelReader(std::string path, std::string data, size_t pos) : path_(std::move(path)), data_(std::move(data)), pos_(pos) {}
+  ModelReader(std::string path, MappedFile file, size_t pos)
+      : path_(std::move(path)), file_(std::move(file)), pos_(pos) {}
+  std::string_view data() const { return file_.data(); }
   bool Raw(void* p, size_t n);
   bool Fail(const char* what);
   std::string path_;
-  std::string data_;
+  MappedFile file_;
   size_t pos_ = 0;
   bool ok_ = true;
   std::string error_;

@@ -75,22 +75,6 @@ bool IsFinal(std::string_view f) {
 
 }  // namespace
 
-void* AllocateHuge(size_t bytes) {
-  constexpr size_t kHuge = size_t{2} << 20;
-  if (bytes < kHuge) {  // cache-line aligned, for BucketTable::Bucket
-    void* p = std::aligned_alloc(64, (bytes + 63) / 64 * 64 + (bytes == 0 ? 64 : 0));
-    if (p == nullptr) throw std::bad_alloc();
-    return p;
-  }
-  const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
-  void* p = std::aligned_alloc(kHuge, rounded);
-  if (p == nullptr) throw std::bad_alloc();
-#ifdef MADV_HUGEPAGE
-  madvise(p, rounded, MADV_HUGEPAGE);  // advisory: without THP the pages stay 4 KB
-#endif
-  return p;
-}
-
 void TagDict::Build(const std::vector<std::string>& names, uint8_t first_id) {
   names_ = names;
   first_ = first_id;
@@ -112,7 +96,7 @@ uint8_t TagDict::Find(std::string_view name, uint8_t unknown) const {
   }
 }
 
-void WordLexicon::Build(const std::vector<uint64_t>& words, const std::vector<uint64_t>& tags) {
+void WordLexicon::Build(const HugeVector<uint64_t>& words, const HugeVector<uint64_t>& tags) {
   const size_t size = TableSize(words.size() * 2);
   words_.assign(size, 0);
   tags_.assign(size, 0);

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/huge_pages.h"
 #include "base/status.h"
 #include "nlp/lemmatizer.h"
 #include "text/document.h"
@@ -28,16 +29,16 @@ struct TaggerModelData {
   // Word lexicon keyed by HashLower(form): an id of the word's set of training classes
   // (a feature for it and its neighbours), and its class when it is frequent and
   // unambiguous (then it is not scored at all), else kNotFixed.
-  std::vector<uint64_t> lexicon_keys;
-  std::vector<uint32_t> lexicon_ambiguity;
-  std::vector<uint8_t> lexicon_fixed;
+  HugeVector<uint64_t> lexicon_keys;
+  HugeVector<uint32_t> lexicon_ambiguity;
+  HugeVector<uint8_t> lexicon_fixed;
   // Sparse weights: feature_keys[f] (distinct, non-zero) owns the entries
   // [feature_begin[f], feature_begin[f + 1]); entry e adds
   // entry_weight[e] * weight_scale to the score of class entry_class[e].
-  std::vector<uint64_t> feature_keys;
-  std::vector<uint32_t> feature_begin;
-  std::vector<uint8_t> entry_class;
-  std::vector<int16_t> entry_weight;
+  HugeVector<uint64_t> feature_keys;
+  HugeVector<uint32_t> feature_begin;
+  HugeVector<uint8_t> entry_class;
+  HugeVector<int16_t> entry_weight;
   float weight_scale = 1.0f;
   Lemmatizer lemmatizer;  // compiled
 };
@@ -87,7 +88,7 @@ class Tagger {
   std::vector<std::string> xpos_, upos_;
   FlatMap64 lexicon_;  // HashLower(form) -> index into lex_
   std::vector<LexEntry> lex_;
-  std::vector<Slot> slots_;  // open addressing, linear probing
+  HugeVector<Slot> slots_;  // open addressing, linear probing
   uint64_t slot_mask_ = 0;
   // class << 16 | uint16 weight; scores stay in weight units (the scale never changes
   // which class wins).

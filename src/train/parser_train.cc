@@ -289,7 +289,7 @@ class Weights {
 struct Vocab {
   std::vector<std::string> xpos, upos, labels;
   std::map<std::string, int> label_id;
-  std::vector<uint64_t> lexicon_words, lexicon_tags;
+  HugeVector<uint64_t> lexicon_words, lexicon_tags;
   TokenVocabulary tokens;
 };
 

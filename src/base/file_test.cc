@@ -1,0 +1,64 @@
+#include "base/file.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "base/huge_pages.h"
+
+namespace thaw {
+namespace {
+
+std::string WriteTemp(const std::string& name, const std::string& contents) {
+  const auto path = std::filesystem::temp_directory_path() / (name + "_" + std::to_string(::getpid()));
+  std::ofstream(path, std::ios::binary) << contents;
+  return path.string();
+}
+
+TEST(MappedFileTest, SeesTheWholeFileAndSurvivesAMove) {
+  std::string contents(100000, 'x');
+  contents[0] = 'a';
+  contents.back() = 'z';
+  const std::string path = WriteTemp("mapped", contents);
+  Result<MappedFile> f = MappedFile::Open(path);
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  MappedFile moved = std::move(f).value();
+  EXPECT_EQ(moved.data(), contents);
+  std::filesystem::remove(path);
+}
+
+TEST(MappedFileTest, EmptyAndShortFilesWork) {
+  const std::string empty = WriteTemp("mapped_empty", "");
+  Result<MappedFile> e = MappedFile::Open(empty);
+  ASSERT_TRUE(e.ok());
+  EXPECT_TRUE(e->data().empty());
+  const std::string small = WriteTemp("mapped_small", "abc");
+  Result<MappedFile> s = MappedFile::Open(small);
+  ASSERT_TRUE(s.ok());
+  MappedFile moved = std::move(s).value();
+  EXPECT_EQ(moved.data(), "abc");
+  std::filesystem::remove(empty);
+  std::filesystem::remove(small);
+}
+
+TEST(MappedFileTest, MissingFileIsAnErrorNamingIt) {
+  Result<MappedFile> f = MappedFile::Open("/nonexistent/thaw-model.bin");
+  ASSERT_FALSE(f.ok());
+  EXPECT_NE(f.status().message().find("/nonexistent/thaw-model.bin"), std::string::npos);
+}
+
+TEST(HugePagesTest, LargeAndSmallVectorsHoldTheirValues) {
+  HugeVector<uint64_t> big(3 << 20, 7);  // 24 MB: on 2 MB boundaries
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(big.data()) % (2 << 20), 0u);
+  big.back() = 9;
+  EXPECT_EQ(big.front() + big.back(), 16u);
+  HugeVector<uint8_t> small(10, 1);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(small.data()) % 64, 0u);
+  EXPECT_EQ(small[9], 1);
+}
+
+}  // namespace
+}  // namespace thaw
