@@ -265,6 +265,8 @@ Result<std::unique_ptr<Tagger>> Tagger::Create(TaggerModelData d) {
   t->upos_ = std::move(d.upos);
   for (size_t k = 0; k < c; ++k) {
     if (t->xpos_[k] == "JJ" && t->upos_[k] == "ADJ") t->about_class_ = static_cast<int>(k);
+    if (t->xpos_[k] == "IN" && t->upos_[k] == "SCONJ") t->sconj_class_ = static_cast<int>(k);
+    if (t->xpos_[k] == "VBD" && t->upos_[k] == "VERB") t->past_class_ = static_cast<int>(k);
   }
   std::vector<std::pair<uint64_t, uint32_t>> items;
   items.reserve(nlex);
@@ -328,6 +330,54 @@ void Tagger::Score(const uint64_t* keys, int n, int32_t* scores) const {
       }
       if (slot.tag == 0) break;
     }
+  }
+}
+
+void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) const {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = s.tokens.size();
+  // "be about to VERB": the treebanks tag this "about" JJ/ADJ (11 of 11 in EWT + GUM), but
+  // with so few examples the model prefers the preposition; the rule costs nothing.
+  if (about_class_ >= 0) {
+    for (size_t i = 0; i + 2 < n; ++i) {
+      if (xpos_[t[i + 2]] == "VB" && EqualsLowerAscii(s.Form(i + 1), "to") &&
+          EqualsLowerAscii(s.Form(i), "about")) {
+        t[i] = static_cast<uint8_t>(about_class_);
+      }
+    }
+  }
+
+  // "as NP VERBs": "as" before a clause is a subordinator ("widened as Pyongyang moved
+  // closer to Moscow"), which a left-to-right tagger decides before it sees the verb. In EWT
+  // and GUM train, "as" + noun phrase + VBD/VBZ/VBP/MD is SCONJ 325 times and ADP 25.
+  // A past participle after a bare name, or before its object, is the clause's past tense
+  // ("as Pyongyang weaned", "as the two countries imposed new tariffs").
+  if (sconj_class_ < 0 || past_class_ < 0) return;
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (!EqualsLowerAscii(s.Form(i), "as") || upos_[t[i]] != "ADP") continue;
+    size_t j = i + 1;
+    bool head = false, names_only = true;
+    for (; j < n && j - i <= 6; ++j) {
+      const std::string& u = upos_[t[j]];
+      const std::string& x = xpos_[t[j]];
+      if (u == "NOUN" || u == "PROPN" || (u == "PRON" && x == "PRP")) {
+        head = true;
+      } else if (!(u == "DET" || u == "ADJ" || u == "NUM" || x == "POS" || x == "PRP$")) {
+        break;
+      }
+      if (u != "PROPN") names_only = false;
+    }
+    if (!head || j >= n) continue;
+    const std::string& verb = xpos_[t[j]];
+    const std::string& after = j + 1 < n ? upos_[t[j + 1]] : upos_[t[j]];
+    const bool object_follows = after == "DET" || after == "ADJ" || after == "NOUN" || after == "PROPN" ||
+                                after == "PRON" || after == "NUM";
+    if (verb == "VBN" && (names_only || object_follows) && s.Form(j).ends_with("ed")) {
+      t[j] = static_cast<uint8_t>(past_class_);
+    } else if (verb != "VBD" && verb != "VBZ" && verb != "VBP" && verb != "MD") {
+      continue;
+    }
+    t[i] = static_cast<uint8_t>(sconj_class_);
   }
 }
 
@@ -419,16 +469,7 @@ void Tagger::Tag(Sentence* s) const {
     }
   }
 
-  // "be about to VERB": the treebanks tag this "about" JJ/ADJ (11 of 11 in EWT + GUM), but
-  // with so few examples the model prefers the preposition; the rule costs nothing.
-  if (about_class_ >= 0) {
-    for (size_t i = 0; i + 2 < n; ++i) {
-      if (xpos_[sc.tags[i + 2]] == "VB" && EqualsLowerAscii(s->Form(i + 1), "to") &&
-          EqualsLowerAscii(s->Form(i), "about")) {
-        sc.tags[i] = static_cast<uint8_t>(about_class_);
-      }
-    }
-  }
+  FixRarePatterns(*s, &sc.tags);
 
   // Each tag string is interned once per sentence.
   constexpr Span kUnset{kNoOffset, 0};

@@ -95,6 +95,10 @@ class Tagger {
   std::vector<uint32_t> entries_;
   size_t num_features_ = 0;
   int about_class_ = -1;  // the (JJ, ADJ) class, for the "about to VERB" rule
+  int sconj_class_ = -1;  // (IN, SCONJ) and (VBD, VERB): for the "as NP VERBs" rule
+  int past_class_ = -1;
+  // Rules over the model's tags (*tags holds class ids), for patterns too rare in training.
+  void FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) const;
   Lemmatizer lemmatizer_;
 };
 

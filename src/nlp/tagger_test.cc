@@ -205,5 +205,24 @@ TEST(Tagger, RealModelIsAccurateOnEwtDev) {
   EXPECT_GE(double(lemma) / tokens, 0.95);
 }
 
+// "as" before a clause is a subordinator even though the model decides it before the verb.
+TEST(Tagger, AsBeforeAClauseIsASubordinator) {
+  const std::string model = THAW_MODELS_DIR "/tagger.model";
+  if (!std::filesystem::exists(model)) GTEST_SKIP() << "needs " << model;
+  auto t = Tagger::Load(model);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  Sentence clause = MakeSentence({"The", "rift", "widened", "as", "Pyongyang", "weaned", "off", "its", "reliance",
+                                  "on", "Beijing", "."});
+  (*t)->Tag(&clause);
+  EXPECT_EQ(clause.Upos(3), "SCONJ");
+  EXPECT_EQ(clause.Xpos(5), "VBD");
+  Sentence finite = MakeSentence({"Prices", "fell", "as", "the", "two", "countries", "imposed", "new", "tariffs", "."});
+  (*t)->Tag(&finite);
+  EXPECT_EQ(finite.Upos(2), "SCONJ");
+  Sentence role = MakeSentence({"He", "served", "as", "the", "country", "'s", "envoy", "to", "Seoul", "."});
+  (*t)->Tag(&role);
+  EXPECT_EQ(role.Upos(2), "ADP");
+}
+
 }  // namespace
 }  // namespace thaw
