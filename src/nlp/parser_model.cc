@@ -109,6 +109,44 @@ void WordLexicon::Build(const HugeVector<uint64_t>& words, const HugeVector<uint
   }
 }
 
+namespace {
+
+// The word classes a function label goes with. In EWT + GUM train punct is PUNCT 39,037 of
+// 39,037 times and PUNCT is punct (or root) every time; aux, aux:pass and cop are AUX, det DET,
+// nummod NUM, expl PRON, compound:prt ADP. Predicted tags err, so each set also holds the
+// class the tagger confuses it with (VERB for AUX, PRON for DET, ADV for ADP, SYM for PUNCT).
+// A parse that breaks these is wrong whatever its score; labels not listed take any class
+// but PUNCT.
+std::vector<uint64_t> LabelUposMasks(const std::vector<std::string>& labels, const TagDict& upos) {
+  static const struct {
+    const char* label;
+    const char* classes[3];
+  } kFunctionLabels[] = {
+      {"punct", {"PUNCT", "SYM"}}, {"aux", {"AUX", "VERB"}},    {"aux:pass", {"AUX", "VERB"}},
+      {"cop", {"AUX", "VERB"}},    {"det", {"DET", "PRON"}},    {"nummod", {"NUM"}},
+      {"expl", {"PRON"}},          {"compound:prt", {"ADP", "ADV"}},
+  };
+  auto bit = [&](const char* name) -> uint64_t {
+    const uint8_t id = upos.Find(name, kTagNone);
+    return id == kTagNone || id >= 64 ? 0 : uint64_t{1} << id;
+  };
+  const uint64_t punct = bit("PUNCT");
+  std::vector<uint64_t> masks(labels.size(), ~punct);
+  for (size_t l = 0; l < labels.size(); ++l) {
+    if (labels[l] == "root") masks[l] = ~uint64_t{0};
+    for (const auto& f : kFunctionLabels) {
+      if (labels[l] != f.label) continue;
+      masks[l] = 0;
+      for (const char* c : f.classes) {
+        if (c != nullptr) masks[l] |= bit(c);
+      }
+    }
+  }
+  return masks;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<ParserModel>> ParserModel::Build(const ParserModelData& data,
                                                         const std::string& origin) {
   auto bad = [&](const std::string& what) {
@@ -151,6 +189,7 @@ Result<std::unique_ptr<ParserModel>> ParserModel::Build(const ParserModelData& d
   const auto punct = std::find(data.labels.begin(), data.labels.end(), "punct");
   m->punct_label_ = punct == data.labels.end() ? -1 : static_cast<int>(punct - data.labels.begin());
   m->punct_pass_ = (data.flags & kPunctPass) != 0 && m->punct_label_ >= 0;
+  m->label_upos_ = LabelUposMasks(data.labels, m->vocab_.upos);
   m->moves_.Reset(data.move_keys.size());
   for (size_t r = 0; r < data.move_keys.size(); ++r) {
     std::memcpy(m->moves_.Insert(data.move_keys[r])->w, &data.move_weights[r * kNumMoves], sizeof(MoveSlot::w));
@@ -390,9 +429,12 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
         const LabelEntry* row = entries + found[k][i]->begin();
         for (uint32_t j = 0; j < found[k][i]->count; ++j) sc[row[j].label] += row[j].weight;
       }
+      // The dependent is s0 for both arc moves; a missing or unknown class allows any label.
+      const uint8_t du = c.Tok(c.S(0)).upos;
+      const uint64_t dbit = du >= kFirstTag && du < 64 ? uint64_t{1} << du : ~uint64_t{0};
       int best = -1;
       for (int l = 0; l < num_labels; ++l) {
-        if (l != root_label_ && (best < 0 || sc[l] > sc[best])) best = l;
+        if (l != root_label_ && (label_upos_[l] & dbit) != 0 && (best < 0 || sc[l] > sc[best])) best = l;
       }
       if (best < 0) best = root_label_;  // a model that knows no other label
       best_label[k] = best;

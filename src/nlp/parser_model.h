@@ -203,6 +203,9 @@ class ParserModel {
   std::vector<std::string> label_names_;
   int root_label_ = 0;
   int punct_label_ = -1;
+  // Per label, the dependent UPOS ids (bit id, ids < 64) it may take: function labels go
+  // with their word classes only ("evil" is never punct, "," never nsubj). See Build.
+  std::vector<uint64_t> label_upos_;
   MoveTable moves_;
   BucketTable<LabelSlot> labels_;
   HugeVector<LabelEntry> label_entries_;

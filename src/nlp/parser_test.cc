@@ -13,6 +13,7 @@
 #include "nlp/model_io.h"
 #include "nlp/parser_model.h"
 #include "nlp/parser_state.h"
+#include "nlp/tagger.h"
 #include "text/reader.h"
 
 namespace thaw {
@@ -611,4 +612,41 @@ TEST(ParserShippedModelTest, EwtDevUasWithGoldTags) {
 }
 
 }  // namespace
+// Function labels go with their word classes whatever the scores say: on made-up names the
+// shipped model once labelled "evil" punct and "good" aux:pass.
+TEST(ParserShippedModelTest, FunctionLabelsMatchTheirWordClasses) {
+  const std::string dir = THAW_MODELS_DIR;
+  auto tagger = Tagger::Load(dir + "/tagger.model");
+  auto parser = Parser::Load(dir + "/parser.model");
+  ASSERT_TRUE(tagger.ok() && parser.ok());
+  const std::vector<std::vector<std::string>> sentences = {
+      {"Arnor", "and", "the", "evil", "awful", "Gondor", "welcomed", "a", "resumption", "of", "ties", "."},
+      {"Evil", "Mordor", ",", "the", "awful", "Arnor", ",", "and", "good", "Gondor", "welcomed", "the", "talks", "."},
+  };
+  const std::unordered_map<std::string, std::vector<std::string>> allowed = {
+      {"punct", {"PUNCT", "SYM"}}, {"aux", {"AUX", "VERB"}}, {"aux:pass", {"AUX", "VERB"}},
+      {"cop", {"AUX", "VERB"}},    {"det", {"DET", "PRON"}}, {"nummod", {"NUM"}},
+  };
+  for (const auto& forms : sentences) {
+    Sentence s;
+    for (const std::string& f : forms) {
+      Token t;
+      t.form = s.Intern(f);
+      s.tokens.push_back(t);
+    }
+    (*tagger)->Tag(&s);
+    (*parser)->Parse(&s);
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      const std::string label(s.Deprel(i)), upos(s.Upos(i));
+      if (upos == "PUNCT") {
+        EXPECT_EQ(label, "punct") << forms[i];
+      }
+      auto it = allowed.find(label);
+      if (it == allowed.end()) continue;
+      EXPECT_NE(std::find(it->second.begin(), it->second.end(), upos), it->second.end())
+          << forms[i] << " is " << upos << " labelled " << label;
+    }
+  }
+}
+
 }  // namespace thaw
