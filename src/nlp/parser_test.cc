@@ -649,4 +649,25 @@ TEST(ParserShippedModelTest, FunctionLabelsMatchTheirWordClasses) {
   }
 }
 
+// Adjectives before a name modify it: greedy parsing once read "the evil awful Gondor" as two
+// predicates and lost the subject of "welcomed".
+TEST(ParserShippedModelTest, AdjectivesBeforeANameModifyIt) {
+  const std::string dir = THAW_MODELS_DIR;
+  auto tagger = Tagger::Load(dir + "/tagger.model");
+  auto parser = Parser::Load(dir + "/parser.model");
+  ASSERT_TRUE(tagger.ok() && parser.ok());
+  Sentence s;
+  for (const char* f : {"The", "evil", "awful", "Gondor", "welcomed", "a", "resumption", "of", "ties", "."}) {
+    Token t;
+    t.form = s.Intern(f);
+    s.tokens.push_back(t);
+  }
+  (*tagger)->Tag(&s);
+  (*parser)->Parse(&s);
+  EXPECT_EQ(s.tokens[1].head, 3);
+  EXPECT_EQ(s.tokens[2].head, 3);
+  EXPECT_EQ(s.Deprel(3), "nsubj");
+  EXPECT_EQ(s.tokens[3].head, 4);
+}
+
 }  // namespace thaw

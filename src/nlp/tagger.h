@@ -97,6 +97,9 @@ class Tagger {
   int about_class_ = -1;  // the (JJ, ADJ) class, for the "about to VERB" rule
   int sconj_class_ = -1;  // (IN, SCONJ) and (VBD, VERB): for the "as NP VERBs" rule
   int past_class_ = -1;
+  int present_class_ = -1;  // (VBP, VERB): for the "NOUN INTJ DET" rule
+  int base_class_ = -1;     // (VB, VERB): for the "MD X object" rule
+  int participle_class_ = -1;  // (VBN, VERB): for the "VB -ed NOUN" rule
   // Rules over the model's tags (*tags holds class ids), for patterns too rare in training.
   void FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) const;
   Lemmatizer lemmatizer_;

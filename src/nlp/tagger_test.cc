@@ -224,5 +224,24 @@ TEST(Tagger, AsBeforeAClauseIsASubordinator) {
   EXPECT_EQ(role.Upos(2), "ADP");
 }
 
+// Patterns the treebanks hardly have, fixed by rules over the model's tags.
+TEST(Tagger, VerbsTheTreebanksRarelyShow) {
+  const std::string model = THAW_MODELS_DIR "/tagger.model";
+  if (!std::filesystem::exists(model)) GTEST_SKIP() << "needs " << model;
+  auto t = Tagger::Load(model);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  Sentence welcome = MakeSentence({"Arnor", "and", "Gondor", "welcome", "a", "resumption", "of", "ties", "."});
+  (*t)->Tag(&welcome);
+  EXPECT_EQ(welcome.Upos(3), "VERB");
+  EXPECT_EQ(welcome.Xpos(3), "VBP");
+  Sentence modal = MakeSentence({"Arnor", "will", "abandon", "improved", "economic", "relations", "."});
+  (*t)->Tag(&modal);
+  EXPECT_EQ(modal.Xpos(2), "VB");
+  EXPECT_EQ(modal.Xpos(3), "VBN");
+  Sentence greeting = MakeSentence({"Welcome", "to", "Seoul", "."});
+  (*t)->Tag(&greeting);
+  EXPECT_NE(greeting.Upos(0), "VERB");
+}
+
 }  // namespace
 }  // namespace thaw
