@@ -9,6 +9,7 @@
 
 #include "base/file.h"
 #include "cli/common.h"
+#include "cli/news_coding.h"
 #include "cli/nlp_flags.h"
 #include "coder/dating.h"
 #include "ontology/cameo.h"
@@ -82,28 +83,15 @@ int DemoCommand::Run() {
     return 2;
   }
   Diagnostics diags;
-  DictFlags dict;
-  auto coder = BuildCoder(dict, &diags, CoderOptions::News());
-  PrintDiagnostics(diags, false);
-  if (!coder.ok()) {
-    std::cerr << "thaw: error: " << coder.status().message() << "\n";
-    return 2;
-  }
-  diags.Clear();
-  LazyPipeline pipeline(FindModelsDir(nlp_.models, nullptr));
-  auto scratch = (*coder)->NewScratch();
-  Coder::DocumentEvents coded;
+  auto coding = NewsCoding::Create(DictFlags(), nlp_, "auto", "", &diags);
+  if (coding == nullptr) return 2;
   std::vector<DemoEvent> events;
   size_t docs = 0, sentences = 0;
   const bool ok = ForEachDocument(inputs, InputFormat::kAuto, false, false, &diags, [&](Document& doc) {
     ++docs;
-    if (NeedsPipeline(doc, ParseMode::kAuto)) {
-      if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, ParseMode::kAuto);
-    }
+    coding->Code(&doc);
     sentences += doc.sentences.size();
-    AssignDocumentDate(&doc);
-    (*coder)->CodeDocument(doc, scratch.get(), &coded);
-    AssignEventDates(doc, &coded);
+    const Coder::DocumentEvents& coded = coding->events();
     for (size_t i = 0; i < doc.sentences.size(); ++i) {
       for (const Event& e : coded.events[i]) {
         const CodeInfo info = DescribeEventCode(e.code);
