@@ -167,6 +167,13 @@ if [ -f "$V/PETR.UnitTest.records.xml" ]; then
   grep -q '^precision: .* F1: ' "$tmp/eval"; check "eval prints F1" $?
   grep -q '^exact records: ' "$tmp/eval"; check "eval prints exact share" $?
   grep -q '^FAIL ' "$tmp/eval"; check "eval lists failing records" $?
+  # Issue #3: coding from our own parse stays within 3 F1 points of the given UDPipe parses.
+  "$thaw" eval "$V/PETR.UnitTest.records.xml" --verbs "$V/PETR.Validate.verbs.txt" --actors "$V/PETR.Validate.actors.txt" \
+    --agents "$V/PETR.Validate.agents.txt" --discards "$V/PETR.Validate.discards.txt" -q --parse own >"$tmp/eval-own" 2>&1
+  given=$(sed -n 's/^precision: .* F1: \([0-9.]*\).*/\1/p' "$tmp/eval")
+  own=$(sed -n 's/^precision: .* F1: \([0-9.]*\).*/\1/p' "$tmp/eval-own")
+  python3 -c "import sys; sys.exit(0 if float('$given') - float('$own') <= 0.030001 else 1)" 2>/dev/null
+  check "eval --parse own F1 $own within 0.03 of the given parses' $given" $?
 else
   echo "skip: ../shared/petrarch/validation absent; eval checks not run"
 fi
