@@ -75,6 +75,30 @@ class LshIndex {
   size_t size_ = 0;
 };
 
+// Stored documents by content hash (DocumentHash): a 64-bit digest of the hash -> document
+// id, in an open-addressing table of 16-byte slots at most half full (32 bytes per document,
+// ~40 MB per million). Two hashes may share a digest (about once in 10^19 pairs), so Find
+// returns every document filed under one and the caller confirms the full hash. In memory
+// because hashes are random keys: a B-tree index of them dirties a page per document in every
+// batch (store_bench). Not thread-safe.
+class ContentHashIndex {
+ public:
+  void Add(std::string_view hash, int64_t doc);
+  // The documents filed under the digest of `hash` (usually none or one), in no set order.
+  void Find(std::string_view hash, std::vector<int64_t>* out) const;
+  void Clear();
+  size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;  // 0: empty (a digest of 0 is stored as 1)
+    int64_t doc = 0;
+  };
+  void Grow();
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
 }  // namespace thaw
 
 #endif  // THAW_STORE_FINGERPRINT_H_

@@ -1,6 +1,8 @@
 // SqlConnection over SQLite: one file, WAL journal. synchronous=NORMAL in WAL mode loses no
-// committed transaction when the process dies (only on power loss may the last ones roll back,
-// still leaving the file consistent), and is several times faster than FULL.
+// committed transaction when the process dies, even by kill -9: a commit's frames are written
+// to the WAL (into the OS's cache) before COMMIT returns. It only syncs at checkpoints, so a
+// power loss or OS crash may roll back the last transactions, still leaving the file
+// consistent (never half a transaction). Several times faster than FULL.
 #include <sqlite3.h>
 
 #include "store/sql.h"
@@ -88,7 +90,10 @@ class SqliteConnection : public SqlConnection {
 
 Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  // NOMUTEX: a connection is used by one thread at a time (sql.h), so SQLite need not lock
+  // one around every call (3% of ingest time, perf).
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = "cannot open store " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close_v2(db);
@@ -97,10 +102,12 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   // Another process (a concurrent ingest or a reader) may hold the write lock for a batch.
   sqlite3_busy_timeout(db, 60000);
   auto conn = std::make_unique<SqliteConnection>(db);
-  // 256 MB of page cache: the LSH and hash indexes are written at random keys, and a cache
-  // that holds them keeps ingest from turning into random reads (store_bench measures it).
+  // 16 KB pages for a new file (set before WAL mode writes its header): ingest appends, and
+  // four times fewer pages to log and checkpoint write ~8% faster than 4 KB (store_bench).
+  // 256 MB of page cache keeps the tables' right edges and the aggregates in memory.
+  // synchronous=NORMAL: see the file comment.
   Status s = conn->Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
+      "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
       "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
   if (!s.ok()) return Status::IoError("cannot open store " + path + ": " + s.message() +
                                       " (is it a SQLite file?)");

@@ -10,9 +10,10 @@
 // not counted in the aggregates, and exports list it as an extra source of the original's
 // events.
 //
-// Schema (version 1; every table is created by Open when missing):
-//   documents(id, content_hash UNIQUE, doc_key, title, source, url, origin, date, date_inferred,
-//             text, minhash, duplicate_of, similarity, n_sentences, first_event, n_events,
+// Schema (version 2; every table is created by Open when missing, and a version 1 store is
+// upgraded in place):
+//   documents(id, content_hash, doc_key, title, source, url, origin, date, date_inferred, text,
+//             minhash, duplicate_of, similarity, n_sentences, first_event, n_events,
 //             story_discarded)   a document's events have ids [first_event, first_event+n_events)
 //   sentences(doc_id, idx, sentence_key, text, doc_offset, date)      PK (doc_id, idx)
 //   events(id, doc_id, sentence_idx, date, source, target, code, root_code, quad_class,
@@ -23,7 +24,8 @@
 //                                  event (event_id, doc_id, sentence_idx, role, token_begin,
 //                                  token_end, char_begin, char_end, text, code)
 //   dyad_day(day, source_country, target_country, quad_class, n_events, goldstein_x10)
-//   dyad_month(source_country, target_country, month, quad_class, n_events, goldstein_x10)
+//   dyad_month(month, source_country, target_country, quad_class, n_events, goldstein_x10)
+//   dyad_total(source_country, target_country, n_events, goldstein_x10)
 //   thaw_meta(key, value)          schema_version
 // Dates are YYYYMMDD integers (0: unknown), months YYYYMM. Offsets: sentences.doc_offset and
 // the mentions' char_begin/char_end are byte offsets into documents.text (NULL when the input gave
@@ -31,11 +33,17 @@
 // letters of an actor code when they are a country code (country.h), else ''. The dyad tables
 // hold counts and Goldstein sums of the events of original (not near-duplicate) documents,
 // maintained in the same transaction as the events; Goldstein sums are in integer tenths.
-// dyad_day's key starts with the day (cheap to extend in date order, read by date range),
-// dyad_month's with the dyad (one dyad's series is one range read).
+// dyad_day's and dyad_month's keys start with the period, so that a batch of news read in date
+// order updates a few adjacent pages (dyad_month keyed by the dyad first dirtied a page per
+// dyad in every batch: a third of ingest time at 2M events, store_bench); one dyad's series is
+// a short range read per period. dyad_total (all time, per dyad) answers the unbounded top dyads.
 //
-// Near-duplicate lookup keeps the LSH buckets of all original documents in memory (32 bytes
-// per band key, 8 keys per document: ~256 MB per million documents).
+// content_hash is not indexed: Write keeps it unique under the writer lock, and the hashes of
+// all stored documents are looked up in memory (32 bytes per document; a B-tree of random keys
+// dirtied a page per document in every batch: a sixth of ingest time). Near-duplicate lookup
+// likewise keeps the LSH buckets of all original documents in memory (32 bytes per band key, 8
+// keys per document). Together ~290 MB per million documents, read from the documents table on
+// first use.
 //
 // A Store is not thread-safe; use one per thread. Several processes may share a store: writers
 // take turns batch by batch.
@@ -122,9 +130,9 @@ struct StoredEvent {
 
 class Store {
  public:
-  // Opens (creating the schema when missing) the store at `location`: a SQLite file path or a
-  // postgresql:// URL. Errors: IoError when it cannot be opened or connected to; Corruption
-  // when it holds a different schema version.
+  // Opens (creating the schema when missing, upgrading a version 1 store) the store at
+  // `location`: a SQLite file path or a postgresql:// URL. Errors: IoError when it cannot be
+  // opened or connected to; Corruption when it holds another schema version.
   static Result<std::unique_ptr<Store>> Open(const std::string& location);
   ~Store();
   Store(const Store&) = delete;  // owns a connection and its prepared statements
@@ -132,7 +140,8 @@ class Store {
 
   SqlDialect dialect() const { return conn_->dialect(); }
 
-  // True when a document with this DocumentHash is stored (ingest checks before coding).
+  // True when a document with this DocumentHash is stored (ingest checks before coding). The
+  // first call reads the hashes of all stored documents (see the file comment).
   Result<bool> Contains(const std::string& hash);
   // Stores the batch in one transaction (see the file comment); on error nothing of the batch
   // is stored. Fills in missing hashes; the documents are otherwise left as they were.
@@ -159,14 +168,25 @@ class Store {
   explicit Store(std::unique_ptr<SqlConnection> conn);
   Status Init();
   Status WriteLocked(std::vector<CodedDocument>* batch, WriteStats* stats);
+  // Files the documents stored with ids above known_through_ (all of them on first use, then
+  // those other processes stored since) in hashes_ and lsh_.
+  Status CatchUp();
+  // Empties hashes_ and lsh_, to be read again (after a rollback, or a store emptied by others).
+  void Forget();
+  // True when a stored document has this hash: hashes_ finds candidates, the table confirms.
+  Result<bool> IsStored(const std::string& hash);
+  // The most similar original document sharing an LSH band with `mh`, if similar enough (the
+  // earliest stored on a tie), with its similarity; 0 when there is none.
+  Result<int64_t> FindOriginal(const MinHash& mh, double* similarity);
 
   std::unique_ptr<SqlConnection> conn_;
   std::unique_ptr<Statements> st_;  // destroyed before conn_
-  // LSH buckets of the original documents with ids up to lsh_through_, read from
-  // documents.minhash on the first Write and kept up to date batch by batch: in memory, as
-  // band keys are random and a table of them would dirty a page per key in every batch.
+  // The content hashes of the stored documents and the LSH buckets of the original ones, with
+  // ids up to known_through_: in memory, as both are random keys (see the file comment).
+  ContentHashIndex hashes_;
   LshIndex lsh_;
-  int64_t lsh_through_ = 0;
+  int64_t known_through_ = 0;
+  std::vector<int64_t> scratch_;  // candidates of IsStored and FindOriginal
 };
 
 }  // namespace thaw

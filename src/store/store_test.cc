@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <sstream>
 
+#include "store/country.h"
 #include "store/export.h"
 #include "store/store_test_util.h"
 
@@ -150,6 +154,28 @@ TEST_P(StoreTest, NearDuplicateIsLinkedAndCountedOnce) {
   EXPECT_EQ(events[0].extra_urls, std::vector<std::string>{"http://tass.example/a"});
 }
 
+// A resumed ingest finds near-duplicates of what earlier runs stored (the LSH buckets are read
+// back from the store).
+TEST_P(StoreTest, NearDuplicateOfADocumentStoredEarlierIsFound) {
+  testing::TestLocation loc(GetParam());
+  THAW_REQUIRE_LOCATION(loc);
+  auto store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  auto batch = Corpus();
+  WriteStats stats;
+  ASSERT_TRUE(store->Write(&batch, &stats).ok());
+  store.reset();
+  store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  std::vector<CodedDocument> dup;
+  dup.push_back(MakeDoc("b-other", "GENEVA (Other) - " + kStoryB, 20240715, {{MakeEvent("CHN", "USA", "043")}},
+                        "http://other.example/b"));
+  WriteStats dup_stats;
+  ASSERT_TRUE(store->Write(&dup, &dup_stats).ok());
+  EXPECT_EQ(dup_stats.near_duplicates, 1u);
+  EXPECT_EQ(store->Counts()->counted_events, 8);
+}
+
 TEST_P(StoreTest, AFailedBatchLeavesNothingBehind) {
   testing::TestLocation loc(GetParam());
   THAW_REQUIRE_LOCATION(loc);
@@ -225,6 +251,162 @@ TEST_P(StoreTest, DyadSeriesAndTopDyads) {
   auto august = store->TopDyads(20240801, 20240831, 10);
   ASSERT_EQ(august->size(), 2u);
   EXPECT_EQ((*august)[0], (DyadTotal{"RUS", "UKR", 1, -7.0}));
+}
+
+TEST_P(StoreTest, DyadSeriesKeepsToItsRange) {
+  testing::TestLocation loc(GetParam());
+  THAW_REQUIRE_LOCATION(loc);
+  auto store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  auto batch = Corpus();
+  WriteStats stats;
+  ASSERT_TRUE(store->Write(&batch, &stats).ok());
+  // USA->CHN is in July only; RUS->UKR in August only.
+  auto june = store->DyadSeries({.source = "USA", .target = "CHN", .from = 20240601, .to = 20240630});
+  ASSERT_TRUE(june.ok()) << june.status().message();
+  EXPECT_TRUE(june->empty());
+  auto july = store->DyadSeries({.source = "USA", .target = "CHN", .from = 20240701, .to = 20240731});
+  ASSERT_TRUE(july.ok());
+  EXPECT_EQ(*july, (std::vector<DyadCell>{{202407, 1, 2, 6.8}}));
+  auto before = store->DyadSeries({.source = "RUS", .target = "UKR", .from = 20240101, .to = 20240731});
+  ASSERT_TRUE(before.ok());
+  EXPECT_TRUE(before->empty());
+  auto year = store->DyadSeries({.source = "RUS", .target = "UKR", .period = Period::kYear});
+  ASSERT_TRUE(year.ok());
+  EXPECT_EQ(*year, (std::vector<DyadCell>{{2024, 3, 1, -7.0}}));  // 138: verbal conflict
+  auto one_day = store->DyadSeries({.source = "USA", .target = "*", .from = 20240715, .to = 20240715,
+                                    .period = Period::kDay});
+  ASSERT_TRUE(one_day.ok());
+  EXPECT_EQ(*one_day, (std::vector<DyadCell>{{20240715, 1, 1, 4.0}}));
+}
+
+// The dyad tables are summed in memory batch by batch; a plain sum over the stored events
+// must give the same cells.
+TEST_P(StoreTest, DyadTablesAgreeWithTheEvents) {
+  testing::TestLocation loc(GetParam());
+  THAW_REQUIRE_LOCATION(loc);
+  auto store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  const char* kActors[] = {"USA", "USAGOV", "CHN", "RUSMIL", "UKR", "IGOUNO", "---", "GOV"};
+  const char* kCodes[] = {"010", "043", "057", "0831", "112", "138", "190", "036", "999"};
+  uint64_t rng = 7;
+  auto next = [&](uint64_t n) {
+    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+    return (rng >> 33) % n;
+  };
+  for (int round = 0; round < 4; ++round) {
+    std::vector<CodedDocument> batch;
+    for (int d = 0; d < 40; ++d) {
+      std::string text;
+      for (int w = 0; w < 30; ++w) text += "w" + std::to_string(next(400)) + (w % 10 == 9 ? ". " : " ");
+      if (d % 9 == 4 && !batch.empty()) text = "REPUBLISHED - " + batch.back().doc.text;  // not counted
+      const Date date = (2022 + static_cast<int>(next(2))) * 10000 + static_cast<int>(next(12) + 1) * 100 +
+                        static_cast<int>(next(28) + 1);
+      std::vector<std::vector<Event>> events(3);
+      for (auto& sentence : events) {
+        for (uint64_t k = next(4); k > 0; --k) {
+          sentence.push_back(MakeEvent(kActors[next(8)], kActors[next(8)], kCodes[next(9)],
+                                       next(3) == 0 ? date - 1 : kNoDate));
+        }
+      }
+      batch.push_back(MakeDoc("r" + std::to_string(round) + "-" + std::to_string(d), text, date, std::move(events)));
+    }
+    WriteStats stats;
+    ASSERT_TRUE(store->Write(&batch, &stats).ok());
+  }
+  // The reference: the counted events summed per month and QuadClass, and per dyad.
+  std::map<std::pair<int32_t, int>, std::pair<int64_t, int64_t>> by_month;
+  std::map<std::pair<std::string, std::string>, std::pair<int64_t, int64_t>> by_dyad;
+  ASSERT_TRUE(store->ForEachEvent(false, [&](const StoredEvent& e) {
+                const int64_t x10 = std::llround(e.goldstein * 10);
+                auto& m = by_month[{e.date / 100, e.quad_class}];
+                ++m.first;
+                m.second += x10;
+                auto& d = by_dyad[{std::string(ActorCountry(e.source)), std::string(ActorCountry(e.target))}];
+                ++d.first;
+                d.second += x10;
+                return true;
+              }).ok());
+  std::vector<DyadCell> months;
+  for (const auto& [key, sums] : by_month) {
+    months.push_back({key.first, key.second, sums.first, static_cast<double>(sums.second) / 10});
+  }
+  auto series = store->DyadSeries({});
+  ASSERT_TRUE(series.ok()) << series.status().message();
+  EXPECT_EQ(*series, months);
+  std::vector<DyadTotal> totals;
+  for (const auto& [dyad, sums] : by_dyad) {
+    if (dyad.first.empty() || dyad.second.empty()) continue;
+    totals.push_back({dyad.first, dyad.second, sums.first, static_cast<double>(sums.second) / 10});
+  }
+  std::stable_sort(totals.begin(), totals.end(), [](const DyadTotal& a, const DyadTotal& b) { return a.events > b.events; });
+  auto top = store->TopDyads(kNoDate, kNoDate, 100);
+  ASSERT_TRUE(top.ok()) << top.status().message();
+  EXPECT_EQ(*top, totals);
+  // The month table over all months, and the day table, say the same.
+  auto by_months = store->TopDyads(19000101, 29991231, 100);
+  auto by_days = store->TopDyads(19000102, 29991230, 100);
+  ASSERT_TRUE(by_months.ok() && by_days.ok());
+  EXPECT_EQ(*by_months, totals);
+  EXPECT_EQ(*by_days, totals);
+}
+
+TEST_P(StoreTest, TwoStoresOnOneDatabaseKeepEachDocumentOnce) {
+  testing::TestLocation loc(GetParam());
+  THAW_REQUIRE_LOCATION(loc);
+  auto a = OpenStore(loc);
+  auto b = OpenStore(loc);
+  ASSERT_TRUE(a && b);
+  auto batch = Corpus();
+  WriteStats stats;
+  ASSERT_TRUE(a->Write(&batch, &stats).ok());
+  // b learns of a's documents, both through Contains and when it writes.
+  auto contains = b->Contains(batch[1].hash);
+  ASSERT_TRUE(contains.ok()) << contains.status().message();
+  EXPECT_TRUE(*contains);
+  auto again = Corpus();
+  again.push_back(MakeDoc("d", "Iran condemned Israel.", 20240901, {{MakeEvent("IRN", "ISR", "111")}}));
+  WriteStats b_stats;
+  ASSERT_TRUE(b->Write(&again, &b_stats).ok());
+  EXPECT_EQ(b_stats.stored, 1u);
+  EXPECT_EQ(b_stats.already_stored, 3u);
+  // And a of b's, without a Contains first.
+  auto last = std::vector<CodedDocument>{again.back()};
+  WriteStats a_stats;
+  ASSERT_TRUE(a->Write(&last, &a_stats).ok());
+  EXPECT_EQ(a_stats.stored, 0u);
+  EXPECT_EQ(a_stats.already_stored, 1u);
+  EXPECT_EQ(a->Counts()->documents, 4);
+}
+
+TEST_P(StoreTest, AVersion1StoreIsUpgraded) {
+  testing::TestLocation loc(GetParam());
+  THAW_REQUIRE_LOCATION(loc);
+  auto store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  auto batch = Corpus();
+  WriteStats stats;
+  ASSERT_TRUE(store->Write(&batch, &stats).ok());
+  auto series = store->DyadSeries({.source = "*", .target = "*", .period = Period::kMonth});
+  auto top = store->TopDyads(kNoDate, kNoDate, 10);
+  ASSERT_TRUE(series.ok() && top.ok());
+  // Version 1 keyed dyad_month by the dyad and had no dyad_total.
+  ASSERT_TRUE(store->connection()
+                  ->Exec("DROP TABLE dyad_total; DROP TABLE dyad_month; CREATE TABLE dyad_month(source_country TEXT "
+                         "NOT NULL, target_country TEXT NOT NULL, month INTEGER NOT NULL, quad_class INTEGER NOT NULL, "
+                         "n_events INTEGER NOT NULL, goldstein_x10 INTEGER NOT NULL, PRIMARY KEY(source_country, "
+                         "target_country, month, quad_class)); UPDATE thaw_meta SET value = '1' WHERE key = "
+                         "'schema_version'")
+                  .ok());
+  store.reset();
+  store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(*store->DyadSeries({.source = "*", .target = "*", .period = Period::kMonth}), *series);
+  EXPECT_EQ(*store->TopDyads(kNoDate, kNoDate, 10), *top);
+  auto version = store->connection()->Prepare("SELECT value FROM thaw_meta WHERE key = 'schema_version'");
+  ASSERT_TRUE(version.ok());
+  ASSERT_TRUE(*(*version)->Step());
+  EXPECT_EQ((*version)->ColumnText(0), "2");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
