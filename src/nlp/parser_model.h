@@ -208,10 +208,10 @@ class ParserModel {
   std::vector<uint64_t> label_upos_;
   // Tag ids for AttachAdjectivesToTheirNoun (kTagNone when the model lacks the class), and
   // the UPOS ids (bits) that continue a noun phrase after a noun.
-  uint8_t adj_ = kTagNone, noun_ = kTagNone, propn_ = kTagNone, cconj_ = kTagNone, hyph_ = kTagNone;
+  uint8_t adj_ = kTagNone, propn_ = kTagNone, cconj_ = kTagNone, hyph_ = kTagNone;
   uint64_t np_continues_ = 0;
-  // An adjective (s0) right before the noun that ends its phrase (b0, with the noun's other
-  // pre-modifiers between them), not after a conjunction or punctuation, modifies that noun:
+  // An adjective (s0) right before the name that ends its phrase (b0, with the name's other
+  // pre-modifiers between them), not after a conjunction or punctuation, modifies that name:
   // leaves only the left arc possible.
   void AttachAdjectivesToTheirNoun(const Config& c, bool* can) const;
   MoveTable moves_;
