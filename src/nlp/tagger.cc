@@ -263,7 +263,20 @@ Result<std::unique_ptr<Tagger>> Tagger::Create(TaggerModelData d) {
   std::unique_ptr<Tagger> t(new Tagger());
   t->xpos_ = std::move(d.xpos);
   t->upos_ = std::move(d.upos);
+  static const std::pair<const char*, uint32_t> kUposKinds[] = {
+      {"NOUN", kNoun}, {"PROPN", kPropn}, {"PRON", kPron}, {"DET", kDet}, {"ADJ", kAdj},
+      {"ADV", kAdv},   {"NUM", kNum},     {"VERB", kVerb}, {"INTJ", kIntj}, {"ADP", kAdp}};
+  static const std::pair<const char*, uint32_t> kXposKinds[] = {
+      {"PRP", kPrp}, {"PRP$", kPrpPoss}, {"POS", kPos}, {"MD", kMd},   {"VB", kVb},
+      {"VBD", kVbd}, {"VBZ", kVbz},      {"VBP", kVbp}, {"VBN", kVbn}};
+  t->kind_.assign(c, 0);
   for (size_t k = 0; k < c; ++k) {
+    for (const auto& [name, kind] : kUposKinds) {
+      if (t->upos_[k] == name) t->kind_[k] |= kind;
+    }
+    for (const auto& [name, kind] : kXposKinds) {
+      if (t->xpos_[k] == name) t->kind_[k] |= kind;
+    }
     if (t->xpos_[k] == "JJ" && t->upos_[k] == "ADJ") t->about_class_ = static_cast<int>(k);
     if (t->xpos_[k] == "IN" && t->upos_[k] == "SCONJ") t->sconj_class_ = static_cast<int>(k);
     if (t->xpos_[k] == "VBD" && t->upos_[k] == "VERB") t->past_class_ = static_cast<int>(k);
@@ -343,7 +356,7 @@ void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) cons
   // with so few examples the model prefers the preposition; the rule costs nothing.
   if (about_class_ >= 0) {
     for (size_t i = 0; i + 2 < n; ++i) {
-      if (xpos_[t[i + 2]] == "VB" && EqualsLowerAscii(s.Form(i + 1), "to") &&
+      if (Is(t[i + 2], kVb) && EqualsLowerAscii(s.Form(i + 1), "to") &&
           EqualsLowerAscii(s.Form(i), "about")) {
         t[i] = static_cast<uint8_t>(about_class_);
       }
@@ -355,11 +368,9 @@ void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) cons
   // to ..." there), so the model cannot know it. Without -s it is present tense, not 3sg.
   if (present_class_ >= 0) {
     for (size_t i = 1; i + 1 < n; ++i) {
-      if (upos_[t[i]] != "INTJ") continue;
-      const std::string& before = upos_[t[i - 1]];
-      const std::string& after = upos_[t[i + 1]];
-      if ((before == "NOUN" || before == "PROPN" || (before == "PRON" && xpos_[t[i - 1]] == "PRP")) &&
-          (after == "DET" || after == "ADJ" || after == "NOUN" || after == "PROPN")) {
+      if (!Is(t[i], kIntj)) continue;
+      if ((Is(t[i - 1], kNoun | kPropn) || (Is(t[i - 1], kPron) && Is(t[i - 1], kPrp))) &&
+          Is(t[i + 1], kDet | kAdj | kNoun | kPropn)) {
         t[i] = static_cast<uint8_t>(present_class_);
       }
     }
@@ -371,14 +382,10 @@ void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) cons
   // 3 times and a verb 711 times; adverbs before the verb ("will soon abandon") are left alone.
   if (base_class_ >= 0) {
     for (size_t i = 1; i + 2 < n; ++i) {
-      if (xpos_[t[i]] != "MD") continue;
-      const std::string& u = upos_[t[i + 1]];
-      if (u != "ADV" && u != "NOUN" && u != "ADJ") continue;
+      if (!Is(t[i], kMd) || !Is(t[i + 1], kAdv | kNoun | kAdj)) continue;
       if (s.Form(i + 1).ends_with("ly")) continue;
-      const std::string& after = upos_[t[i + 2]];
-      const bool noun_phrase = after == "DET" || after == "ADJ" || after == "NOUN" || after == "PROPN" ||
-                               after == "NUM" || (after == "VERB" && xpos_[t[i + 2]] != "VB");
-      if (noun_phrase) t[i + 1] = static_cast<uint8_t>(base_class_);
+      const uint8_t after = t[i + 2];
+      if (Is(after, kDet | kAdj | kNoun | kPropn | kNum) || (Is(after, kVerb) && !Is(after, kVb))) t[i + 1] = static_cast<uint8_t>(base_class_);
     }
   }
 
@@ -387,9 +394,8 @@ void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) cons
   // past tense never.
   if (participle_class_ >= 0) {
     for (size_t i = 1; i + 1 < n; ++i) {
-      if (xpos_[t[i]] != "VBD" || xpos_[t[i - 1]] != "VB" || !s.Form(i).ends_with("ed")) continue;
-      const std::string& after = upos_[t[i + 1]];
-      if (after == "ADJ" || after == "NOUN") t[i] = static_cast<uint8_t>(participle_class_);
+      if (!Is(t[i], kVbd) || !Is(t[i - 1], kVb) || !s.Form(i).ends_with("ed")) continue;
+      if (Is(t[i + 1], kAdj | kNoun)) t[i] = static_cast<uint8_t>(participle_class_);
     }
   }
 
@@ -400,27 +406,24 @@ void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) cons
   // ("as Pyongyang weaned", "as the two countries imposed new tariffs").
   if (sconj_class_ < 0 || past_class_ < 0) return;
   for (size_t i = 0; i + 2 < n; ++i) {
-    if (!EqualsLowerAscii(s.Form(i), "as") || upos_[t[i]] != "ADP") continue;
+    if (!Is(t[i], kAdp) || !EqualsLowerAscii(s.Form(i), "as")) continue;
     size_t j = i + 1;
     bool head = false, names_only = true;
     for (; j < n && j - i <= 6; ++j) {
-      const std::string& u = upos_[t[j]];
-      const std::string& x = xpos_[t[j]];
-      if (u == "NOUN" || u == "PROPN" || (u == "PRON" && x == "PRP")) {
+      const uint8_t c = t[j];
+      if (Is(c, kNoun | kPropn) || (Is(c, kPron) && Is(c, kPrp))) {
         head = true;
-      } else if (!(u == "DET" || u == "ADJ" || u == "NUM" || x == "POS" || x == "PRP$")) {
+      } else if (!Is(c, kDet | kAdj | kNum | kPos | kPrpPoss)) {
         break;
       }
-      if (u != "PROPN") names_only = false;
+      if (!Is(c, kPropn)) names_only = false;
     }
     if (!head || j >= n) continue;
-    const std::string& verb = xpos_[t[j]];
-    const std::string& after = j + 1 < n ? upos_[t[j + 1]] : upos_[t[j]];
-    const bool object_follows = after == "DET" || after == "ADJ" || after == "NOUN" || after == "PROPN" ||
-                                after == "PRON" || after == "NUM";
-    if (verb == "VBN" && (names_only || object_follows) && s.Form(j).ends_with("ed")) {
+    const uint8_t verb = t[j];
+    const bool object_follows = Is(j + 1 < n ? t[j + 1] : t[j], kDet | kAdj | kNoun | kPropn | kPron | kNum);
+    if (Is(verb, kVbn) && (names_only || object_follows) && s.Form(j).ends_with("ed")) {
       t[j] = static_cast<uint8_t>(past_class_);
-    } else if (verb != "VBD" && verb != "VBZ" && verb != "VBP" && verb != "MD") {
+    } else if (!Is(verb, kVbd | kVbz | kVbp | kMd)) {
       continue;
     }
     t[i] = static_cast<uint8_t>(sconj_class_);
