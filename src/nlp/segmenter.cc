@@ -55,9 +55,13 @@
 // pairs x distances, tokens to the next terminal mark, word trigrams), 2^21 slots instead of
 // 2^18 (fewer collisions), a margin perceptron (update when the margin < 1, 3 or 10), a global
 // threshold other than 0 (-2..+5 the same, -10 loses precision), and a higher threshold only
-// for boundaries the rules did not give (+5: EWT P 0.989 R 0.930 F1 0.959). The headline guard
-// costs 1 dev boundary at 8 tokens (7 at 12, 10 at 20). The EWT misses that remain: "MIX IT
-// ALL UP || THEN POOP IN IT", "Attendees: Pam Butler || Renee Ratcliff", "- A.pdf || - B.pdf".
+// for boundaries the rules did not give (+5: EWT P 0.989 R 0.930 F1 0.959), and word classes
+// (each word's most frequent UPOS in EWT+GUM train, seen twice or more; its shape otherwise)
+// in nine templates over the two tokens each side, the rules' reason and the distance: EWT
+// dev F1 0.960, GUM 0.990, while training errors fell to 206 in 265k gaps (memorised, not
+// learned). The headline guard costs 1 dev boundary at 8 tokens (7 at 12, 10 at 20). The EWT
+// misses that remain: "MIX IT ALL UP || THEN POOP IN IT", "Attendees: Pam Butler || Renee
+// Ratcliff", "- A.pdf || - B.pdf".
 #include "nlp/segmenter.h"
 
 #include <unicode/brkiter.h>

@@ -47,6 +47,16 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(store.ok()) << store.status().message();
     return store.ok() ? std::move(*store) : nullptr;
   }
+  // The store at `loc` with Corpus() written into it; null (after a failed check) otherwise.
+  std::unique_ptr<Store> OpenWithCorpus(const testing::TestLocation& loc) {
+    auto store = OpenStore(loc);
+    if (!store) return nullptr;
+    auto batch = Corpus();
+    WriteStats stats;
+    const Status written = store->Write(&batch, &stats);
+    EXPECT_TRUE(written.ok()) << written.message();
+    return written.ok() ? std::move(store) : nullptr;
+  }
 };
 
 TEST_P(StoreTest, StoresDocumentsSentencesMentionsAndEventsWithProvenance) {
@@ -120,11 +130,9 @@ TEST_P(StoreTest, WritingTheSameDocumentsAgainAddsNothing) {
 TEST_P(StoreTest, NearDuplicateIsLinkedAndCountedOnce) {
   testing::TestLocation loc(GetParam());
   THAW_REQUIRE_LOCATION(loc);
-  auto store = OpenStore(loc);
+  auto store = OpenWithCorpus(loc);
   ASSERT_TRUE(store);
-  auto batch = Corpus();
   WriteStats stats;
-  ASSERT_TRUE(store->Write(&batch, &stats).ok());
   // The same wire story from another outlet, with a dateline; coded slightly differently.
   std::vector<CodedDocument> dup;
   dup.push_back(MakeDoc("a-tass", "MOSCOW (TASS) - " + kStoryA, 20240619,
@@ -159,11 +167,8 @@ TEST_P(StoreTest, NearDuplicateIsLinkedAndCountedOnce) {
 TEST_P(StoreTest, NearDuplicateOfADocumentStoredEarlierIsFound) {
   testing::TestLocation loc(GetParam());
   THAW_REQUIRE_LOCATION(loc);
-  auto store = OpenStore(loc);
+  auto store = OpenWithCorpus(loc);
   ASSERT_TRUE(store);
-  auto batch = Corpus();
-  WriteStats stats;
-  ASSERT_TRUE(store->Write(&batch, &stats).ok());
   store.reset();
   store = OpenStore(loc);
   ASSERT_TRUE(store);
@@ -213,11 +218,8 @@ TEST_P(StoreTest, AFailedBatchLeavesNothingBehind) {
 TEST_P(StoreTest, DyadSeriesAndTopDyads) {
   testing::TestLocation loc(GetParam());
   THAW_REQUIRE_LOCATION(loc);
-  auto store = OpenStore(loc);
+  auto store = OpenWithCorpus(loc);
   ASSERT_TRUE(store);
-  auto batch = Corpus();
-  WriteStats stats;
-  ASSERT_TRUE(store->Write(&batch, &stats).ok());
 
   auto day = store->DyadSeries({.source = "USA", .target = "CHN", .period = Period::kDay});
   ASSERT_TRUE(day.ok()) << day.status().message();
@@ -256,11 +258,8 @@ TEST_P(StoreTest, DyadSeriesAndTopDyads) {
 TEST_P(StoreTest, DyadSeriesKeepsToItsRange) {
   testing::TestLocation loc(GetParam());
   THAW_REQUIRE_LOCATION(loc);
-  auto store = OpenStore(loc);
+  auto store = OpenWithCorpus(loc);
   ASSERT_TRUE(store);
-  auto batch = Corpus();
-  WriteStats stats;
-  ASSERT_TRUE(store->Write(&batch, &stats).ok());
   // USA->CHN is in July only; RUS->UKR in August only.
   auto june = store->DyadSeries({.source = "USA", .target = "CHN", .from = 20240601, .to = 20240630});
   ASSERT_TRUE(june.ok()) << june.status().message();
@@ -382,11 +381,8 @@ TEST_P(StoreTest, TwoStoresOnOneDatabaseKeepEachDocumentOnce) {
 TEST_P(StoreTest, AVersion1StoreIsUpgraded) {
   testing::TestLocation loc(GetParam());
   THAW_REQUIRE_LOCATION(loc);
-  auto store = OpenStore(loc);
+  auto store = OpenWithCorpus(loc);
   ASSERT_TRUE(store);
-  auto batch = Corpus();
-  WriteStats stats;
-  ASSERT_TRUE(store->Write(&batch, &stats).ok());
   auto series = store->DyadSeries({.source = "*", .target = "*", .period = Period::kMonth});
   auto top = store->TopDyads(kNoDate, kNoDate, 10);
   ASSERT_TRUE(series.ok() && top.ok());
