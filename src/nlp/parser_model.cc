@@ -194,6 +194,20 @@ Result<std::unique_ptr<ParserModel>> ParserModel::Build(const ParserModelData& d
   m->propn_ = m->vocab_.upos.Find("PROPN", kTagNone);
   m->cconj_ = m->vocab_.upos.Find("CCONJ", kTagNone);
   m->hyph_ = m->vocab_.xpos.Find("HYPH", kTagNone);
+  m->verb_ = m->vocab_.upos.Find("VERB", kTagNone);
+  m->noun_ = m->vocab_.upos.Find("NOUN", kTagNone);
+  m->vbd_ = m->vocab_.xpos.Find("VBD", kTagNone);
+  m->vbz_ = m->vocab_.xpos.Find("VBZ", kTagNone);
+  m->vbp_ = m->vocab_.xpos.Find("VBP", kTagNone);
+  m->vbn_ = m->vocab_.xpos.Find("VBN", kTagNone);
+  for (size_t l = 0; l < data.labels.size(); ++l) {
+    const std::string& name = data.labels[l];
+    if (name == "conj") m->conj_label_ = static_cast<int>(l);
+    if (name == "cc") m->cc_label_ = static_cast<int>(l);
+    if (name.starts_with("nsubj") || name.starts_with("csubj") || name == "cop") {
+      m->predicate_labels_ |= uint64_t{1} << (l % 64);
+    }
+  }
   for (const char* u : {"NOUN", "PROPN", "NUM", "PART", "ADJ", "SYM", "X"}) {
     const uint8_t id = m->vocab_.upos.Find(u, kTagNone);
     if (id != kTagNone && id < 64) m->np_continues_ |= uint64_t{1} << id;
@@ -238,6 +252,37 @@ void ParserModel::AttachAdjectivesToTheirNoun(const Config& c, bool* can) const 
     if (c.At(k).head != b0) return;  // something else lies between: not a simple pre-modifier
   }
   can[kShift] = can[kRight] = false;
+}
+
+// In EWT + GUM train a verb in VBD/VBZ/VBP/VBN right after its conjunction, when it is a
+// conjunct, is the conjunct of a verb 631 times, of another predicate (an adjective, or a
+// noun with a subject or copula) 100 times, and of a noun that is no predicate 5 times.
+// Greedy parsing of "condemned an attack by Osgiliath soldiers ... on Thursday and promised
+// aid" shifted the verb while the object was still open and made it the object's conjunct,
+// losing the second event.
+void ParserModel::RaiseVerbConjuncts(const Config& c, std::vector<int>* heads) const {
+  if (conj_label_ < 0 || cc_label_ < 0 || verb_ == kTagNone) return;
+  std::vector<int>& head = *heads;
+  const int n = c.n;
+  for (int v = 1; v < n; ++v) {
+    const TokenValues& t = c.Tok(v);
+    if (c.At(v).label != conj_label_ || t.upos != verb_ ||
+        (t.xpos != vbd_ && t.xpos != vbz_ && t.xpos != vbp_ && t.xpos != vbn_)) {
+      continue;
+    }
+    if (head[v - 1] != v || c.At(v - 1).label != cc_label_) continue;
+    const int h = head[v];
+    if (h == n || h > v || (c.Tok(h).upos != noun_ && c.Tok(h).upos != propn_)) continue;
+    bool keep = false;  // h is a predicate, or has dependents after v (moving v would cross them)
+    for (int d = 0; d < n && !keep; ++d) {
+      if (head[d] != h) continue;
+      keep = d > v || (predicate_labels_ >> (c.At(d).label % 64) & 1) != 0;
+    }
+    if (keep) continue;
+    int a = head[h];
+    for (int steps = 0; a != n && steps < n && c.Tok(a).upos != verb_; ++steps) a = head[a];
+    if (a != n && a < v && c.Tok(a).upos == verb_) head[v] = a;
+  }
 }
 
 void ComputeTokenValues(const Sentence& s, const TokenVocabulary& vocab, std::vector<TokenValues>* out) {
@@ -533,6 +578,7 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
 
   x.heads.resize(n);
   for (int i = 0; i < n; ++i) x.heads[i] = c.At(i).head;
+  RaiseVerbConjuncts(c, &x.heads);
   if (punct_pass_) {
     // Leaves tagged and labelled as punctuation may move.
     x.punct.resize(n);

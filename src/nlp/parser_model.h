@@ -214,6 +214,14 @@ class ParserModel {
   // pre-modifiers between them), not after a conjunction or punctuation, modifies that name:
   // leaves only the left arc possible.
   void AttachAdjectivesToTheirNoun(const Config& c, bool* can) const;
+  // Ids for RaiseVerbConjuncts (kTagNone / -1 when the model lacks them).
+  uint8_t verb_ = kTagNone, noun_ = kTagNone, vbd_ = kTagNone, vbz_ = kTagNone, vbp_ = kTagNone, vbn_ = kTagNone;
+  int conj_label_ = -1, cc_label_ = -1;
+  uint64_t predicate_labels_ = 0;  // nsubj*, csubj*, cop (bit label % 64)
+  // A verb (VBD/VBZ/VBP/VBN) right after its conjunction ("condemned an attack ... and promised aid")
+  // made the conjunct of a noun that is no predicate moves to the noun's nearest verb
+  // ancestor. Changes heads only; the tree stays a projective tree.
+  void RaiseVerbConjuncts(const Config& c, std::vector<int>* heads) const;
   MoveTable moves_;
   BucketTable<LabelSlot> labels_;
   HugeVector<LabelEntry> label_entries_;

@@ -649,25 +649,48 @@ TEST(ParserShippedModelTest, FunctionLabelsMatchTheirWordClasses) {
   }
 }
 
-// Adjectives before a name modify it: greedy parsing once read "the evil awful Gondor" as two
-// predicates and lost the subject of "welcomed".
-TEST(ParserShippedModelTest, AdjectivesBeforeANameModifyIt) {
+// `text` (tokens separated by single spaces) tagged and parsed with the shipped models.
+Sentence TagAndParse(const std::string& text) {
   const std::string dir = THAW_MODELS_DIR;
   auto tagger = Tagger::Load(dir + "/tagger.model");
   auto parser = Parser::Load(dir + "/parser.model");
-  ASSERT_TRUE(tagger.ok() && parser.ok());
+  EXPECT_TRUE(tagger.ok() && parser.ok());
   Sentence s;
-  for (const char* f : {"The", "evil", "awful", "Gondor", "welcomed", "a", "resumption", "of", "ties", "."}) {
+  if (!tagger.ok() || !parser.ok()) return s;
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = text.find(' ', begin);
+    if (end == std::string::npos) end = text.size();
     Token t;
-    t.form = s.Intern(f);
+    t.form = s.Intern(text.substr(begin, end - begin));
     s.tokens.push_back(t);
+    begin = end + 1;
   }
   (*tagger)->Tag(&s);
   (*parser)->Parse(&s);
+  return s;
+}
+
+// Adjectives before a name modify it: greedy parsing once read "the evil awful Gondor" as two
+// predicates and lost the subject of "welcomed".
+TEST(ParserShippedModelTest, AdjectivesBeforeANameModifyIt) {
+  Sentence s = TagAndParse("The evil awful Gondor welcomed a resumption of ties .");
+  ASSERT_EQ(s.tokens.size(), 10u);
   EXPECT_EQ(s.tokens[1].head, 3);
   EXPECT_EQ(s.tokens[2].head, 3);
   EXPECT_EQ(s.Deprel(3), "nsubj");
   EXPECT_EQ(s.tokens[3].head, 4);
+}
+
+// A verb right after its conjunction joins the earlier verb, not that verb's object: greedy
+// parsing once made "promised" the conjunct of "attack" and lost the second event.
+TEST(ParserShippedModelTest, AVerbAfterItsConjunctionJoinsTheEarlierVerb) {
+  Sentence s = TagAndParse(
+      "The government condemned an attack by Russian soldiers in eastern Ukraine on Thursday and promised aid to "
+      "the affected villages .");
+  ASSERT_EQ(s.tokens.size(), 21u);
+  EXPECT_EQ(s.Form(14), "promised");
+  EXPECT_EQ(s.tokens[14].head, 2);
+  EXPECT_EQ(s.Deprel(14), "conj");
 }
 
 }  // namespace thaw
