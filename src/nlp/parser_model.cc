@@ -51,6 +51,7 @@ struct Scratch {
   std::vector<int> stack;
   std::vector<Span> label_span;
   std::vector<int> heads;
+  std::vector<uint8_t> labels;
   std::vector<char> punct;
   PunctScratch punct_scratch;
   uint64_t keys[kMaxMoveFeatures];
@@ -204,6 +205,7 @@ Result<std::unique_ptr<ParserModel>> ParserModel::Build(const ParserModelData& d
     const std::string& name = data.labels[l];
     if (name == "conj") m->conj_label_ = static_cast<int>(l);
     if (name == "cc") m->cc_label_ = static_cast<int>(l);
+    if ((name == "nsubj" || name == "nsubj:pass") && l < 64) m->subject_labels_ |= uint64_t{1} << l;
     if (name.starts_with("nsubj") || name.starts_with("csubj") || name == "cop") {
       m->predicate_labels_ |= uint64_t{1} << (l % 64);
     }
@@ -260,28 +262,69 @@ void ParserModel::AttachAdjectivesToTheirNoun(const Config& c, bool* can) const 
 // Greedy parsing of "condemned an attack by Osgiliath soldiers ... on Thursday and promised
 // aid" shifted the verb while the object was still open and made it the object's conjunct,
 // losing the second event.
-void ParserModel::RaiseVerbConjuncts(const Config& c, std::vector<int>* heads) const {
+void ParserModel::RaiseVerbConjuncts(const Config& c, std::vector<int>* heads,
+                                     const std::vector<uint8_t>& labels) const {
   if (conj_label_ < 0 || cc_label_ < 0 || verb_ == kTagNone) return;
   std::vector<int>& head = *heads;
   const int n = c.n;
   for (int v = 1; v < n; ++v) {
     const TokenValues& t = c.Tok(v);
-    if (c.At(v).label != conj_label_ || t.upos != verb_ ||
+    if (labels[v] != conj_label_ || t.upos != verb_ ||
         (t.xpos != vbd_ && t.xpos != vbz_ && t.xpos != vbp_ && t.xpos != vbn_)) {
       continue;
     }
-    if (head[v - 1] != v || c.At(v - 1).label != cc_label_) continue;
+    if (head[v - 1] != v || labels[v - 1] != cc_label_) continue;
     const int h = head[v];
     if (h == n || h > v || (c.Tok(h).upos != noun_ && c.Tok(h).upos != propn_)) continue;
     bool keep = false;  // h is a predicate, or has dependents after v (moving v would cross them)
     for (int d = 0; d < n && !keep; ++d) {
       if (head[d] != h) continue;
-      keep = d > v || (predicate_labels_ >> (c.At(d).label % 64) & 1) != 0;
+      keep = d > v || (predicate_labels_ >> (labels[d] % 64) & 1) != 0;
     }
     if (keep) continue;
     int a = head[h];
     for (int steps = 0; a != n && steps < n && c.Tok(a).upos != verb_; ++steps) a = head[a];
     if (a != n && a < v && c.Tok(a).upos == verb_) head[v] = a;
+  }
+}
+
+// In EWT + GUM train no word has two nsubj or nsubj:pass dependents (26,204 words have
+// one). Greedy parsing of "The ambassadors of Arnor, Osgiliath and Gondor presented" made
+// "Osgiliath" a second subject of "presented" and lost two of the three actors.
+void ParserModel::JoinSecondSubjects(const Sentence& s, const Config& c, std::vector<int>* heads,
+                                     std::vector<uint8_t>* labels) const {
+  if (conj_label_ < 0 || punct_label_ < 0 || subject_labels_ == 0) return;
+  std::vector<int>& head = *heads;
+  std::vector<uint8_t>& label = *labels;
+  const int n = c.n;
+  auto is_subject = [&](int i) { return label[i] < 64 && (subject_labels_ >> label[i] & 1) != 0; };
+  auto dominates = [&](int a, int d) {  // a is d or an ancestor of d
+    for (int steps = 0; d != n && steps <= n; ++steps, d = head[d]) {
+      if (d == a) return true;
+    }
+    return false;
+  };
+  for (int x = 2; x < n; ++x) {
+    if (!is_subject(x) || head[x] == n) continue;
+    // An earlier subject of the same head, with "p ," right before x inside its phrase.
+    int first = -1;
+    for (int i = 0; i < x - 2 && first < 0; ++i) {
+      if (head[i] == head[x] && is_subject(i)) first = i;
+    }
+    const int comma = x - 1, p = x - 2;
+    if (first < 0 || head[comma] != x || label[comma] != punct_label_ || s.Form(comma) != ",") continue;
+    if ((c.Tok(p).upos != noun_ && c.Tok(p).upos != propn_) || !dominates(first, p) || dominates(x, p)) {
+      continue;
+    }
+    int conjunct = p;  // UD hangs every conjunct from the first
+    while (label[conjunct] == conj_label_ && head[conjunct] != n && head[conjunct] < conjunct) {
+      conjunct = head[conjunct];
+    }
+    head[x] = conjunct;
+    label[x] = static_cast<uint8_t>(conj_label_);
+    for (int d = x + 1; d < n; ++d) {  // x's own conjuncts ("and Gondor") follow it there
+      if (head[d] == x && label[d] == conj_label_) head[d] = conjunct;
+    }
   }
 }
 
@@ -577,14 +620,19 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
   }
 
   x.heads.resize(n);
-  for (int i = 0; i < n; ++i) x.heads[i] = c.At(i).head;
-  RaiseVerbConjuncts(c, &x.heads);
+  x.labels.resize(n);
+  for (int i = 0; i < n; ++i) {
+    x.heads[i] = c.At(i).head;
+    x.labels[i] = c.At(i).label;
+  }
+  RaiseVerbConjuncts(c, &x.heads, x.labels);
+  JoinSecondSubjects(*s, c, &x.heads, &x.labels);
   if (punct_pass_) {
     // Leaves tagged and labelled as punctuation may move.
     x.punct.resize(n);
     for (int i = 0; i < n; ++i) {
       const Node& nd = c.At(i);
-      x.punct[i] = c.Tok(i).punct && nd.label == punct_label_ && nd.nl == 0 && nd.nr == 0;
+      x.punct[i] = c.Tok(i).punct && x.labels[i] == punct_label_ && nd.nl == 0 && nd.nr == 0;
     }
     ReattachPunctuation(*s, x.punct, /*keep=*/true, &x.heads, &x.punct_scratch);
   }
@@ -594,7 +642,7 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
   for (int i = 0; i < n; ++i) {
     Token& t = s->tokens[i];
     t.head = x.heads[i] == n ? -1 : x.heads[i];
-    const uint8_t label = c.At(i).label;
+    const uint8_t label = x.labels[i];
     Span& span = x.label_span[label];
     if (span.begin == kNoOffset) span = s->Intern(label_names_[label]);
     t.deprel = span;

@@ -221,7 +221,13 @@ class ParserModel {
   // A verb (VBD/VBZ/VBP/VBN) right after its conjunction ("condemned an attack ... and promised aid")
   // made the conjunct of a noun that is no predicate moves to the noun's nearest verb
   // ancestor. Changes heads only; the tree stays a projective tree.
-  void RaiseVerbConjuncts(const Config& c, std::vector<int>* heads) const;
+  void RaiseVerbConjuncts(const Config& c, std::vector<int>* heads, const std::vector<uint8_t>& labels) const;
+  uint64_t subject_labels_ = 0;  // nsubj, nsubj:pass (bit label, ids < 64)
+  // The later of two subjects of one word, right after "noun ," inside the earlier subject's
+  // phrase ("The ambassadors of Arnor, Osgiliath and Gondor presented"), becomes a conjunct
+  // of that noun's first conjunct. Changes heads and labels; the tree stays projective.
+  void JoinSecondSubjects(const Sentence& s, const Config& c, std::vector<int>* heads,
+                          std::vector<uint8_t>* labels) const;
   MoveTable moves_;
   BucketTable<LabelSlot> labels_;
   HugeVector<LabelEntry> label_entries_;

@@ -693,4 +693,18 @@ TEST(ParserShippedModelTest, AVerbAfterItsConjunctionJoinsTheEarlierVerb) {
   EXPECT_EQ(s.Deprel(14), "conj");
 }
 
+// No word has two subjects: greedy parsing once made "Brazil" a second subject of
+// "presented" and lost two of the three countries.
+TEST(ParserShippedModelTest, ASecondSubjectAfterACommaJoinsTheList) {
+  Sentence s = TagAndParse(
+      "The ambassadors of Canada , Brazil and India presented their credentials to the president on Wednesday .");
+  ASSERT_EQ(s.tokens.size(), 17u);
+  EXPECT_EQ(s.tokens[1].head, 8);
+  EXPECT_EQ(s.Deprel(1), "nsubj");
+  for (int conjunct : {5, 7}) {
+    EXPECT_EQ(s.tokens[conjunct].head, 3) << s.Form(conjunct);
+    EXPECT_EQ(s.Deprel(conjunct), "conj") << s.Form(conjunct);
+  }
+}
+
 }  // namespace thaw
