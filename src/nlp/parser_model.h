@@ -223,9 +223,13 @@ class ParserModel {
   // ancestor. Changes heads only; the tree stays a projective tree.
   void RaiseVerbConjuncts(const Config& c, std::vector<int>* heads, const std::vector<uint8_t>& labels) const;
   uint64_t subject_labels_ = 0;  // nsubj, nsubj:pass (bit label, ids < 64)
-  // The later of two subjects of one word, right after "noun ," inside the earlier subject's
-  // phrase ("The ambassadors of Arnor, Osgiliath and Gondor presented"), becomes a conjunct
-  // of that noun's first conjunct. Changes heads and labels; the tree stays projective.
+  uint8_t pron_ = kTagNone, det_ = kTagNone;
+  int amod_label_ = -1, det_label_ = -1;
+  // The later of two nominal subjects of one word becomes a conjunct: of the list it
+  // continues, right after "noun ," inside the earlier subject's phrase ("The ambassadors of
+  // Arnor, Osgiliath and Gondor presented"), or of the earlier subject when only [","] and a
+  // conjunction lie between their phrases ("The lions and the evil Gondor welcomed").
+  // Changes heads and labels; the tree stays projective.
   void JoinSecondSubjects(const Sentence& s, const Config& c, std::vector<int>* heads,
                           std::vector<uint8_t>* labels) const;
   MoveTable moves_;

@@ -707,4 +707,17 @@ TEST(ParserShippedModelTest, ASecondSubjectAfterACommaJoinsTheList) {
   }
 }
 
+// ... and the same when only a conjunction lies between the two: greedy parsing once made
+// "government" a second subject of "signed".
+TEST(ParserShippedModelTest, ASecondSubjectAfterAConjunctionJoinsTheFirst) {
+  Sentence s = TagAndParse("The rebels and the new government signed a truce on Monday .");
+  ASSERT_EQ(s.tokens.size(), 12u);
+  EXPECT_EQ(s.tokens[1].head, 6);
+  EXPECT_EQ(s.Deprel(1), "nsubj");
+  EXPECT_EQ(s.tokens[5].head, 1);
+  EXPECT_EQ(s.Deprel(5), "conj");
+  EXPECT_EQ(s.tokens[2].head, 5);
+  EXPECT_EQ(s.Deprel(2), "cc");
+}
+
 }  // namespace thaw
