@@ -224,13 +224,15 @@ class ParserModel {
   void RaiseVerbConjuncts(const Config& c, std::vector<int>* heads, const std::vector<uint8_t>& labels) const;
   uint64_t subject_labels_ = 0;  // nsubj, nsubj:pass (bit label, ids < 64)
   uint8_t pron_ = kTagNone, det_ = kTagNone;
-  int amod_label_ = -1, det_label_ = -1;
+  int amod_label_ = -1, det_label_ = -1, nmod_label_ = -1, case_label_ = -1;
   // The later of two nominal subjects of one word becomes a conjunct: of the list it
   // continues, right after "noun ," inside the earlier subject's phrase ("The ambassadors of
   // Arnor, Osgiliath and Gondor presented"), or of the earlier subject when only [","] and a
-  // conjunction lie between their phrases ("The lions and the evil Gondor welcomed").
+  // conjunction lie between their phrases ("The lions and the evil Gondor welcomed"); one
+  // with its own preposition right after the earlier subject's phrase modifies it instead
+  // ("an embargo against the police would not work").
   // Changes heads and labels; the tree stays projective.
-  void JoinSecondSubjects(const Sentence& s, const Config& c, std::vector<int>* heads,
+  void ResolveSecondSubjects(const Sentence& s, const Config& c, std::vector<int>* heads,
                           std::vector<uint8_t>* labels) const;
   MoveTable moves_;
   BucketTable<LabelSlot> labels_;

@@ -720,4 +720,15 @@ TEST(ParserShippedModelTest, ASecondSubjectAfterAConjunctionJoinsTheFirst) {
   EXPECT_EQ(s.Deprel(2), "cc");
 }
 
+// ... and one with its own preposition modifies the first: greedy parsing once made "guards"
+// a second subject of "last".
+TEST(ParserShippedModelTest, ASecondSubjectWithAPrepositionModifiesTheFirst) {
+  Sentence s = TagAndParse("The blockade against the Rohan guards will not last .");
+  ASSERT_EQ(s.tokens.size(), 10u);
+  EXPECT_EQ(s.tokens[1].head, 8);
+  EXPECT_EQ(s.Deprel(1), "nsubj");
+  EXPECT_EQ(s.tokens[5].head, 1);
+  EXPECT_EQ(s.Deprel(5), "nmod");
+}
+
 }  // namespace thaw
