@@ -148,6 +148,42 @@ std::vector<uint64_t> LabelUposMasks(const std::vector<std::string>& labels, con
 
 }  // namespace
 
+RuleIds RuleIds::Find(const TokenVocabulary& vocab, const std::vector<std::string>& labels) {
+  RuleIds r;
+  r.adj = vocab.upos.Find("ADJ", kTagNone);
+  r.det = vocab.upos.Find("DET", kTagNone);
+  r.noun = vocab.upos.Find("NOUN", kTagNone);
+  r.pron = vocab.upos.Find("PRON", kTagNone);
+  r.propn = vocab.upos.Find("PROPN", kTagNone);
+  r.verb = vocab.upos.Find("VERB", kTagNone);
+  r.cconj = vocab.upos.Find("CCONJ", kTagNone);
+  r.hyph = vocab.xpos.Find("HYPH", kTagNone);
+  r.vbd = vocab.xpos.Find("VBD", kTagNone);
+  r.vbz = vocab.xpos.Find("VBZ", kTagNone);
+  r.vbp = vocab.xpos.Find("VBP", kTagNone);
+  r.vbn = vocab.xpos.Find("VBN", kTagNone);
+  for (const char* u : {"NOUN", "PROPN", "NUM", "PART", "ADJ", "SYM", "X"}) {
+    const uint8_t id = vocab.upos.Find(u, kTagNone);
+    if (id != kTagNone && id < 64) r.np_continues |= uint64_t{1} << id;
+  }
+  for (size_t l = 0; l < labels.size(); ++l) {
+    const std::string& name = labels[l];
+    const int id = static_cast<int>(l);
+    if (name == "amod") r.amod = id;
+    if (name == "case") r.case_marker = id;
+    if (name == "cc") r.cc = id;
+    if (name == "conj") r.conj = id;
+    if (name == "det") r.det_label = id;
+    if (name == "nmod") r.nmod = id;
+    if (l >= 64) continue;
+    if (name == "nsubj" || name == "nsubj:pass") r.subject_labels |= uint64_t{1} << l;
+    if (name.starts_with("nsubj") || name.starts_with("csubj") || name == "cop") {
+      r.predicate_labels |= uint64_t{1} << l;
+    }
+  }
+  return r;
+}
+
 Result<std::unique_ptr<ParserModel>> ParserModel::Build(const ParserModelData& data,
                                                         const std::string& origin) {
   auto bad = [&](const std::string& what) {
@@ -191,35 +227,7 @@ Result<std::unique_ptr<ParserModel>> ParserModel::Build(const ParserModelData& d
   m->punct_label_ = punct == data.labels.end() ? -1 : static_cast<int>(punct - data.labels.begin());
   m->punct_pass_ = (data.flags & kPunctPass) != 0 && m->punct_label_ >= 0;
   m->label_upos_ = LabelUposMasks(data.labels, m->vocab_.upos);
-  m->adj_ = m->vocab_.upos.Find("ADJ", kTagNone);
-  m->propn_ = m->vocab_.upos.Find("PROPN", kTagNone);
-  m->cconj_ = m->vocab_.upos.Find("CCONJ", kTagNone);
-  m->hyph_ = m->vocab_.xpos.Find("HYPH", kTagNone);
-  m->verb_ = m->vocab_.upos.Find("VERB", kTagNone);
-  m->noun_ = m->vocab_.upos.Find("NOUN", kTagNone);
-  m->pron_ = m->vocab_.upos.Find("PRON", kTagNone);
-  m->det_ = m->vocab_.upos.Find("DET", kTagNone);
-  m->vbd_ = m->vocab_.xpos.Find("VBD", kTagNone);
-  m->vbz_ = m->vocab_.xpos.Find("VBZ", kTagNone);
-  m->vbp_ = m->vocab_.xpos.Find("VBP", kTagNone);
-  m->vbn_ = m->vocab_.xpos.Find("VBN", kTagNone);
-  for (size_t l = 0; l < data.labels.size(); ++l) {
-    const std::string& name = data.labels[l];
-    if (name == "conj") m->conj_label_ = static_cast<int>(l);
-    if (name == "cc") m->cc_label_ = static_cast<int>(l);
-    if ((name == "nsubj" || name == "nsubj:pass") && l < 64) m->subject_labels_ |= uint64_t{1} << l;
-    if (name == "amod") m->amod_label_ = static_cast<int>(l);
-    if (name == "nmod") m->nmod_label_ = static_cast<int>(l);
-    if (name == "case") m->case_label_ = static_cast<int>(l);
-    if (name == "det") m->det_label_ = static_cast<int>(l);
-    if (name.starts_with("nsubj") || name.starts_with("csubj") || name == "cop") {
-      m->predicate_labels_ |= uint64_t{1} << (l % 64);
-    }
-  }
-  for (const char* u : {"NOUN", "PROPN", "NUM", "PART", "ADJ", "SYM", "X"}) {
-    const uint8_t id = m->vocab_.upos.Find(u, kTagNone);
-    if (id != kTagNone && id < 64) m->np_continues_ |= uint64_t{1} << id;
-  }
+  m->ids_ = RuleIds::Find(m->vocab_, data.labels);
   m->moves_.Reset(data.move_keys.size());
   for (size_t r = 0; r < data.move_keys.size(); ++r) {
     std::memcpy(m->moves_.Insert(data.move_keys[r])->w, &data.move_weights[r * kNumMoves], sizeof(MoveSlot::w));
@@ -244,17 +252,17 @@ Result<std::unique_ptr<ParserModel>> ParserModel::Build(const ParserModelData& d
 // lost the subject. (Before common nouns the rule holds 8,958 times in 9,067, yet forcing it
 // there cost 0.6 LAS on EWT test: the parser's own choice is better when it knows the noun.)
 void ParserModel::AttachAdjectivesToTheirNoun(const Config& c, bool* can) const {
-  if (!can[kLeft] || adj_ == kTagNone) return;
+  if (!can[kLeft] || ids_.adj == kTagNone) return;
   const int s0 = c.S(0), b0 = c.b0;
-  if (s0 < 0 || b0 >= c.n || c.Tok(s0).upos != adj_) return;
-  if (c.Tok(b0).upos != propn_) return;
+  if (s0 < 0 || b0 >= c.n || c.Tok(s0).upos != ids_.adj) return;
+  if (c.Tok(b0).upos != ids_.propn) return;
   if (s0 > 0) {
     const TokenValues& before = c.Tok(s0 - 1);
-    if (before.upos == cconj_ || before.punct) return;
+    if (before.upos == ids_.cconj || before.punct) return;
   }
   if (b0 + 1 < c.n) {
     const TokenValues& after = c.Tok(b0 + 1);
-    if (after.xpos == hyph_ || (after.upos < 64 && (np_continues_ >> after.upos & 1) != 0)) return;
+    if (after.xpos == ids_.hyph || RuleIds::In(ids_.np_continues, after.upos)) return;
   }
   for (int k = s0 + 1; k < b0; ++k) {
     if (c.At(k).head != b0) return;  // something else lies between: not a simple pre-modifier
@@ -270,27 +278,27 @@ void ParserModel::AttachAdjectivesToTheirNoun(const Config& c, bool* can) const 
 // losing the second event.
 void ParserModel::RaiseVerbConjuncts(const Config& c, std::vector<int>* heads,
                                      const std::vector<uint8_t>& labels) const {
-  if (conj_label_ < 0 || cc_label_ < 0 || verb_ == kTagNone) return;
+  if (ids_.conj < 0 || ids_.cc < 0 || ids_.verb == kTagNone) return;
   std::vector<int>& head = *heads;
   const int n = c.n;
   for (int v = 1; v < n; ++v) {
     const TokenValues& t = c.Tok(v);
-    if (labels[v] != conj_label_ || t.upos != verb_ ||
-        (t.xpos != vbd_ && t.xpos != vbz_ && t.xpos != vbp_ && t.xpos != vbn_)) {
+    if (labels[v] != ids_.conj || t.upos != ids_.verb ||
+        (t.xpos != ids_.vbd && t.xpos != ids_.vbz && t.xpos != ids_.vbp && t.xpos != ids_.vbn)) {
       continue;
     }
-    if (head[v - 1] != v || labels[v - 1] != cc_label_) continue;
+    if (head[v - 1] != v || labels[v - 1] != ids_.cc) continue;
     const int h = head[v];
-    if (h == n || h > v || (c.Tok(h).upos != noun_ && c.Tok(h).upos != propn_)) continue;
+    if (h == n || h > v || (c.Tok(h).upos != ids_.noun && c.Tok(h).upos != ids_.propn)) continue;
     bool keep = false;  // h is a predicate, or has dependents after v (moving v would cross them)
     for (int d = 0; d < n && !keep; ++d) {
       if (head[d] != h) continue;
-      keep = d > v || (predicate_labels_ >> (labels[d] % 64) & 1) != 0;
+      keep = d > v || RuleIds::In(ids_.predicate_labels, labels[d]);
     }
     if (keep) continue;
     int a = head[h];
-    for (int steps = 0; a != n && steps < n && c.Tok(a).upos != verb_; ++steps) a = head[a];
-    if (a != n && a < v && c.Tok(a).upos == verb_) head[v] = a;
+    for (int steps = 0; a != n && steps < n && c.Tok(a).upos != ids_.verb; ++steps) a = head[a];
+    if (a != n && a < v && c.Tok(a).upos == ids_.verb) head[v] = a;
   }
 }
 
@@ -305,14 +313,14 @@ void ParserModel::RaiseVerbConjuncts(const Config& c, std::vector<int>* heads,
 // held-out estimate; test LAS moved +0.02 (EWT) and +0.01 (GUM).
 void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std::vector<int>* heads,
                                      std::vector<uint8_t>* labels) const {
-  if (conj_label_ < 0 || punct_label_ < 0 || cc_label_ < 0 || subject_labels_ == 0) return;
+  if (ids_.conj < 0 || punct_label_ < 0 || ids_.cc < 0 || ids_.subject_labels == 0) return;
   std::vector<int>& head = *heads;
   std::vector<uint8_t>& label = *labels;
   const int n = c.n;
-  auto is_subject = [&](int i) { return label[i] < 64 && (subject_labels_ >> label[i] & 1) != 0; };
+  auto is_subject = [&](int i) { return RuleIds::In(ids_.subject_labels, label[i]); };
   auto nominal = [&](int i) {
     const uint8_t u = c.Tok(i).upos;
-    return u == noun_ || u == propn_ || u == pron_;
+    return u == ids_.noun || u == ids_.propn || u == ids_.pron;
   };
   auto dominates = [&](int a, int d) {  // a is d or an ancestor of d
     for (int steps = 0; d != n && steps <= n; ++steps, d = head[d]) {
@@ -324,9 +332,9 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
   // Makes x a conjunct of `conjunct`, taking along x's own conjuncts ("and Gondor").
   auto join = [&](int x, int conjunct) {
     head[x] = conjunct;
-    label[x] = static_cast<uint8_t>(conj_label_);
+    label[x] = static_cast<uint8_t>(ids_.conj);
     for (int d = x + 1; d < n; ++d) {
-      if (head[d] == x && label[d] == conj_label_) head[d] = conjunct;
+      if (head[d] == x && label[d] == ids_.conj) head[d] = conjunct;
     }
   };
   for (int x = 2; x < n; ++x) {
@@ -342,9 +350,9 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
     //    list p belongs to, whose first member takes every conjunct (UD).
     const int comma = x - 1, p = x - 2;
     if (p > first && head[comma] == x && label[comma] == punct_label_ && s.Form(comma) == "," &&
-        (c.Tok(p).upos == noun_ || c.Tok(p).upos == propn_) && dominates(first, p) && !dominates(x, p)) {
+        (c.Tok(p).upos == ids_.noun || c.Tok(p).upos == ids_.propn) && dominates(first, p) && !dominates(x, p)) {
       int conjunct = p;
-      while (label[conjunct] == conj_label_ && head[conjunct] != n && head[conjunct] < conjunct) {
+      while (label[conjunct] == ids_.conj && head[conjunct] != n && head[conjunct] < conjunct) {
         conjunct = head[conjunct];
       }
       join(x, conjunct);
@@ -360,25 +368,25 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
     //    ("an arms embargo against the Mordor police would not work"): it modifies the noun
     //    that ends that phrase. In EWT + GUM train 2 of 26,204 subjects have a case marker;
     //    in our parses of EWT and GUM test this changes 1 word, to its gold head and label.
-    if (nmod_label_ >= 0 && end + 1 < x && label[end + 1] == case_label_ && head[end + 1] == x &&
+    if (ids_.nmod >= 0 && end + 1 < x && label[end + 1] == ids_.case_marker && head[end + 1] == x &&
         nominal(end)) {
       bool phrase = true;
       for (int i = end + 1; i < x && phrase; ++i) phrase = dominates(x, i);
       if (phrase) {
         head[x] = end;
-        label[x] = static_cast<uint8_t>(nmod_label_);
+        label[x] = static_cast<uint8_t>(ids_.nmod);
         continue;
       }
     }
 
     int k = end + 1, cc = -1;
     if (k < x && s.Form(k) == "," && (head[k] == h || head[k] == x) && is_leaf(k)) ++k;
-    if (k < x && c.Tok(k).upos == cconj_ && (head[k] == h || head[k] == x) && is_leaf(k)) cc = k++;
+    if (k < x && c.Tok(k).upos == ids_.cconj && (head[k] == h || head[k] == x) && is_leaf(k)) cc = k++;
     if (cc < 0) continue;
     bool phrase = true;
     for (int i = k; i < x && phrase; ++i) {
       const uint8_t u = c.Tok(i).upos;
-      phrase = dominates(x, i) || (head[i] == h && is_leaf(i) && (u == adj_ || u == det_));
+      phrase = dominates(x, i) || (head[i] == h && is_leaf(i) && (u == ids_.adj || u == ids_.det));
     }
     if (!phrase) continue;
     join(x, first);
@@ -386,7 +394,7 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
       if (head[i] != h) continue;
       head[i] = x;
       const uint8_t u = c.Tok(i).upos;
-      const int l = i == cc ? cc_label_ : u == adj_ ? amod_label_ : u == det_ ? det_label_ : punct_label_;
+      const int l = i == cc ? ids_.cc : u == ids_.adj ? ids_.amod : u == ids_.det ? ids_.det_label : punct_label_;
       if (l >= 0) label[i] = static_cast<uint8_t>(l);
     }
   }

@@ -170,6 +170,22 @@ struct LabelEntry {
   uint8_t pad;
 };
 
+// Tag and label ids the decoding rules and tree repairs of ParserModel test, looked up once
+// when a model is built (kTagNone or -1 when the model lacks the tag or label).
+struct RuleIds {
+  uint8_t adj = kTagNone, det = kTagNone, noun = kTagNone, pron = kTagNone, propn = kTagNone,
+          verb = kTagNone, cconj = kTagNone;                                         // UPOS
+  uint8_t hyph = kTagNone, vbd = kTagNone, vbz = kTagNone, vbp = kTagNone, vbn = kTagNone;  // XPOS
+  int amod = -1, case_marker = -1, cc = -1, conj = -1, det_label = -1, nmod = -1;
+  // Sets of ids below 64, as bits.
+  uint64_t np_continues = 0;      // UPOS that continue a noun phrase after a noun
+  uint64_t subject_labels = 0;    // nsubj, nsubj:pass
+  uint64_t predicate_labels = 0;  // nsubj*, csubj*, cop: their head is a predicate
+  static bool In(uint64_t set, int id) { return id >= 0 && id < 64 && (set >> id & 1) != 0; }
+
+  static RuleIds Find(const TokenVocabulary& vocab, const std::vector<std::string>& labels);
+};
+
 // A loaded model: immutable after Build, shared by any number of threads.
 class ParserModel {
  public:
@@ -206,34 +222,24 @@ class ParserModel {
   // Per label, the dependent UPOS ids (bit id, ids < 64) it may take: function labels go
   // with their word classes only ("evil" is never punct, "," never nsubj). See Build.
   std::vector<uint64_t> label_upos_;
-  // Tag ids for AttachAdjectivesToTheirNoun (kTagNone when the model lacks the class), and
-  // the UPOS ids (bits) that continue a noun phrase after a noun.
-  uint8_t adj_ = kTagNone, propn_ = kTagNone, cconj_ = kTagNone, hyph_ = kTagNone;
-  uint64_t np_continues_ = 0;
+  RuleIds ids_;
   // An adjective (s0) right before the name that ends its phrase (b0, with the name's other
   // pre-modifiers between them), not after a conjunction or punctuation, modifies that name:
   // leaves only the left arc possible.
   void AttachAdjectivesToTheirNoun(const Config& c, bool* can) const;
-  // Ids for RaiseVerbConjuncts (kTagNone / -1 when the model lacks them).
-  uint8_t verb_ = kTagNone, noun_ = kTagNone, vbd_ = kTagNone, vbz_ = kTagNone, vbp_ = kTagNone, vbn_ = kTagNone;
-  int conj_label_ = -1, cc_label_ = -1;
-  uint64_t predicate_labels_ = 0;  // nsubj*, csubj*, cop (bit label % 64)
-  // A verb (VBD/VBZ/VBP/VBN) right after its conjunction ("condemned an attack ... and promised aid")
-  // made the conjunct of a noun that is no predicate moves to the noun's nearest verb
-  // ancestor. Changes heads only; the tree stays a projective tree.
+  // A verb (VBD/VBZ/VBP/VBN) right after its conjunction ("condemned an attack ... and
+  // promised aid") made the conjunct of a noun that is no predicate moves to the noun's
+  // nearest verb ancestor. Changes heads only; the tree stays projective.
   void RaiseVerbConjuncts(const Config& c, std::vector<int>* heads, const std::vector<uint8_t>& labels) const;
-  uint64_t subject_labels_ = 0;  // nsubj, nsubj:pass (bit label, ids < 64)
-  uint8_t pron_ = kTagNone, det_ = kTagNone;
-  int amod_label_ = -1, det_label_ = -1, nmod_label_ = -1, case_label_ = -1;
   // The later of two nominal subjects of one word becomes a conjunct: of the list it
   // continues, right after "noun ," inside the earlier subject's phrase ("The ambassadors of
   // Arnor, Osgiliath and Gondor presented"), or of the earlier subject when only [","] and a
   // conjunction lie between their phrases ("The lions and the evil Gondor welcomed"); one
   // with its own preposition right after the earlier subject's phrase modifies it instead
-  // ("an embargo against the police would not work").
-  // Changes heads and labels; the tree stays projective.
+  // ("an embargo against the police would not work"). Changes heads and labels; the tree
+  // stays projective.
   void ResolveSecondSubjects(const Sentence& s, const Config& c, std::vector<int>* heads,
-                          std::vector<uint8_t>* labels) const;
+                             std::vector<uint8_t>* labels) const;
   MoveTable moves_;
   BucketTable<LabelSlot> labels_;
   HugeVector<LabelEntry> label_entries_;
