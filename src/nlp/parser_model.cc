@@ -307,12 +307,12 @@ void ParserModel::RaiseVerbConjuncts(const Config& c, std::vector<int>* heads,
 // splitting a list of names: "The ambassadors of Arnor, Osgiliath and Gondor presented" made
 // "Osgiliath" a second subject of "presented", "The lions and the evil awful Gondor welcomed"
 // made "Gondor" one. In our parses of EWT and GUM test (gold tokens, predicted tags) 98 words
-// have two subjects, and the later one is a conjunct in gold for 11 of them; the second
-// pattern below changes 13 words there, 11 to their gold head and label, none that was
-// right. Its conditions were drawn from those test cases and the dev ones, so this is not a
-// held-out estimate; test LAS moved +0.02 (EWT) and +0.01 (GUM).
+// have two subjects, and the later one is a conjunct in gold for 11 of them; pattern 3
+// below changes 13 words there, 11 to their gold head and label, none that was right. Its
+// conditions were drawn from those test cases and the dev ones, so this is not a held-out
+// estimate; test LAS moved +0.02 (EWT) and +0.01 (GUM).
 void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std::vector<int>* heads,
-                                     std::vector<uint8_t>* labels) const {
+                                        std::vector<uint8_t>* labels) const {
   if (ids_.conj < 0 || punct_label_ < 0 || ids_.cc < 0 || ids_.subject_labels == 0) return;
   std::vector<int>& head = *heads;
   std::vector<uint8_t>& label = *labels;
@@ -359,15 +359,13 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
       continue;
     }
 
-    // 2. Right after the first subject's phrase: an optional ",", one conjunction, then x's
-    //    phrase, whose determiners and adjectives may hang from h as leaves ("the lions and
-    //    the evil Gondor welcomed"). x joins the first subject; the words between join x.
     int end = first;  // the last word of the first subject's phrase
     for (int i = first + 1; i < x && dominates(first, i); ++i) end = i;
-    // 3. The later subject has its own preposition right after the first subject's phrase
-    //    ("an arms embargo against the Mordor police would not work"): it modifies the noun
-    //    that ends that phrase. In EWT + GUM train 2 of 26,204 subjects have a case marker;
-    //    in our parses of EWT and GUM test this changes 1 word, to its gold head and label.
+
+    // 2. Its own preposition right after the first subject's phrase ("an arms embargo
+    //    against the Mordor police would not work"): x modifies the noun that ends that
+    //    phrase. In EWT + GUM train 2 of 26,204 subjects have a case marker; in our parses
+    //    of EWT and GUM test this changes 1 word, to its gold head and label.
     if (ids_.nmod >= 0 && end + 1 < x && label[end + 1] == ids_.case_marker && head[end + 1] == x &&
         nominal(end)) {
       bool phrase = true;
@@ -379,6 +377,9 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
       }
     }
 
+    // 3. Right after the first subject's phrase: an optional ",", one conjunction, then x's
+    //    phrase, whose determiners and adjectives may hang from h as leaves ("the lions and
+    //    the evil Gondor welcomed"). x joins the first subject; the words between join x.
     int k = end + 1, cc = -1;
     if (k < x && s.Form(k) == "," && (head[k] == h || head[k] == x) && is_leaf(k)) ++k;
     if (k < x && c.Tok(k).upos == ids_.cconj && (head[k] == h || head[k] == x) && is_leaf(k)) cc = k++;
