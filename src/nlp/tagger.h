@@ -110,6 +110,7 @@ class Tagger {
   int present_class_ = -1;  // (VBP, VERB): for the "NOUN INTJ DET" rule
   int base_class_ = -1;     // (VB, VERB): for the "MD X object" rule
   int participle_class_ = -1;  // (VBN, VERB): for the "VB -ed NOUN" rule
+  int noun_class_ = -1;        // (NN, NOUN): for the "article + VB" rule
   // Rules over the model's tags (*tags holds class ids), for patterns too rare in training.
   void FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) const;
   Lemmatizer lemmatizer_;

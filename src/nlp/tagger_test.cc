@@ -241,6 +241,11 @@ TEST(Tagger, VerbsTheTreebanksRarelyShow) {
   Sentence greeting = MakeSentence({"Welcome", "to", "Seoul", "."});
   (*t)->Tag(&greeting);
   EXPECT_NE(greeting.Upos(0), "VERB");
+  // After an article comes a noun: "shake" was a base-form verb here.
+  Sentence article = MakeSentence({"A", "shake", "-", "up", "at", "the", "ministry", "could", "help", "the", "talks", "."});
+  (*t)->Tag(&article);
+  EXPECT_EQ(article.Upos(1), "NOUN");
+  EXPECT_EQ(article.Xpos(8), "VB");  // "help" after a modal stays a verb
 }
 
 }  // namespace
