@@ -350,7 +350,8 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
     //    list p belongs to, whose first member takes every conjunct (UD).
     const int comma = x - 1, p = x - 2;
     if (p > first && head[comma] == x && label[comma] == punct_label_ && s.Form(comma) == "," &&
-        (c.Tok(p).upos == ids_.noun || c.Tok(p).upos == ids_.propn) && dominates(first, p) && !dominates(x, p)) {
+        (c.Tok(p).upos == ids_.noun || c.Tok(p).upos == ids_.propn) && dominates(first, p) &&
+        !dominates(x, p)) {
       int conjunct = p;
       while (label[conjunct] == ids_.conj && head[conjunct] != n && head[conjunct] < conjunct) {
         conjunct = head[conjunct];
@@ -395,7 +396,10 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
       if (head[i] != h) continue;
       head[i] = x;
       const uint8_t u = c.Tok(i).upos;
-      const int l = i == cc ? ids_.cc : u == ids_.adj ? ids_.amod : u == ids_.det ? ids_.det_label : punct_label_;
+      const int l = i == cc          ? ids_.cc
+                    : u == ids_.adj  ? ids_.amod
+                    : u == ids_.det  ? ids_.det_label
+                                     : punct_label_;
       if (l >= 0) label[i] = static_cast<uint8_t>(l);
     }
   }

@@ -277,14 +277,21 @@ Result<std::unique_ptr<Tagger>> Tagger::Create(TaggerModelData d) {
     for (const auto& [name, kind] : kXposKinds) {
       if (t->xpos_[k] == name) t->kind_[k] |= kind;
     }
-    if (t->xpos_[k] == "JJ" && t->upos_[k] == "ADJ") t->about_class_ = static_cast<int>(k);
-    if (t->xpos_[k] == "IN" && t->upos_[k] == "SCONJ") t->sconj_class_ = static_cast<int>(k);
-    if (t->xpos_[k] == "VBD" && t->upos_[k] == "VERB") t->past_class_ = static_cast<int>(k);
-    if (t->xpos_[k] == "VBP" && t->upos_[k] == "VERB") t->present_class_ = static_cast<int>(k);
-    if (t->xpos_[k] == "VB" && t->upos_[k] == "VERB") t->base_class_ = static_cast<int>(k);
-    if (t->xpos_[k] == "VBN" && t->upos_[k] == "VERB") t->participle_class_ = static_cast<int>(k);
-    if (t->xpos_[k] == "NN" && t->upos_[k] == "NOUN") t->noun_class_ = static_cast<int>(k);
   }
+  // The class with both tags, or -1.
+  auto find_class = [&](std::string_view xpos, std::string_view upos) {
+    for (size_t k = 0; k < c; ++k) {
+      if (t->xpos_[k] == xpos && t->upos_[k] == upos) return static_cast<int>(k);
+    }
+    return -1;
+  };
+  t->about_class_ = find_class("JJ", "ADJ");
+  t->sconj_class_ = find_class("IN", "SCONJ");
+  t->past_class_ = find_class("VBD", "VERB");
+  t->present_class_ = find_class("VBP", "VERB");
+  t->base_class_ = find_class("VB", "VERB");
+  t->participle_class_ = find_class("VBN", "VERB");
+  t->noun_class_ = find_class("NN", "NOUN");
   std::vector<std::pair<uint64_t, uint32_t>> items;
   items.reserve(nlex);
   t->lex_.resize(nlex);
@@ -372,7 +379,8 @@ void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) cons
     for (size_t i = 1; i < n; ++i) {
       if (!Is(t[i], kVb | kVbp) || !Is(t[i - 1], kDet)) continue;
       const std::string_view article = s.Form(i - 1);
-      if (EqualsLowerAscii(article, "a") || EqualsLowerAscii(article, "an") || EqualsLowerAscii(article, "the")) {
+      if (EqualsLowerAscii(article, "a") || EqualsLowerAscii(article, "an") ||
+          EqualsLowerAscii(article, "the")) {
         t[i] = static_cast<uint8_t>(noun_class_);
       }
     }
@@ -400,7 +408,9 @@ void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) cons
       if (!Is(t[i], kMd) || !Is(t[i + 1], kAdv | kNoun | kAdj)) continue;
       if (s.Form(i + 1).ends_with("ly")) continue;
       const uint8_t after = t[i + 2];
-      if (Is(after, kDet | kAdj | kNoun | kPropn | kNum) || (Is(after, kVerb) && !Is(after, kVb))) t[i + 1] = static_cast<uint8_t>(base_class_);
+      if (Is(after, kDet | kAdj | kNoun | kPropn | kNum) || (Is(after, kVerb) && !Is(after, kVb))) {
+        t[i + 1] = static_cast<uint8_t>(base_class_);
+      }
     }
   }
 
@@ -435,7 +445,8 @@ void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) cons
     }
     if (!head || j >= n) continue;
     const uint8_t verb = t[j];
-    const bool object_follows = Is(j + 1 < n ? t[j + 1] : t[j], kDet | kAdj | kNoun | kPropn | kPron | kNum);
+    const bool object_follows =
+        Is(j + 1 < n ? t[j + 1] : t[j], kDet | kAdj | kNoun | kPropn | kPron | kNum);
     if (Is(verb, kVbn) && (names_only || object_follows) && s.Form(j).ends_with("ed")) {
       t[j] = static_cast<uint8_t>(past_class_);
     } else if (!Is(verb, kVbd | kVbz | kVbp | kMd)) {
