@@ -102,9 +102,7 @@ int main(int argc, char** argv) {
     }
     seg = std::min(seg, ThreadCpuSeconds() - c0);
     const double c1 = ThreadCpuSeconds();
-    for (auto& doc : segmented) {
-      for (auto& s : doc.sentences) pipeline.TagAndParse(&s);
-    }
+    for (auto& doc : segmented) pipeline.Annotate(&doc, thaw::ParseMode::kAuto);
     tag_parse = std::min(tag_parse, ThreadCpuSeconds() - c1);
   }
   std::printf("  split + tokenize: %.0f tokens/s;  tag + parse: %.0f tokens/s\n", static_cast<double>(tokens) / seg,

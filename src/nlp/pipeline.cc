@@ -61,17 +61,20 @@ void Pipeline::Segment(Document* doc) {
   segmenter_->Segment(doc);
 }
 
-void Pipeline::TagAndParse(Sentence* s) {
-  tagger_->Tag(s);
-  parser_->Parse(s);
-}
-
 size_t Pipeline::Annotate(Document* doc, ParseMode mode) {
   if (doc->sentences.empty() && !doc->text.empty()) {
     if (mode == ParseMode::kGiven) return 0;
     segmenter_->Segment(doc);
   }
-  size_t parsed = 0;
+  // Tokenize every sentence first, then tag them all, then parse them all: the tagger's and
+  // the parser's tables (8 and 18 MB, read at random) then stay warm in the cache through
+  // each phase instead of evicting each other at every sentence. Each sentence is still
+  // tagged and parsed on its own, so the output is the same. Measured, alternating runs of
+  // the two builds: bench/pipeline_bench (EWT+GUM test, 7 sentences per document) 112,500
+  // -> 120,600 tokens/s, mean of 5; tag + parse of EWT test in groups of 16 sentences +10%,
+  // all at once +20%.
+  std::vector<Sentence*>& todo = todo_;
+  todo.clear();
   for (Sentence& s : doc->sentences) {
     if (mode != ParseMode::kOwn && mode != ParseMode::kRetag && !s.has_parse && !s.tree.empty()) {
       // A Penn Treebank tree given instead of CoNLL-U; a broken one falls through to our parser.
@@ -98,11 +101,11 @@ size_t Pipeline::Annotate(Document* doc, ParseMode mode) {
       s.has_parse = false;
       segmenter_->Tokenize(s.text, &s);
     }
-    if (s.tokens.empty()) continue;
-    TagAndParse(&s);
-    ++parsed;
+    if (!s.tokens.empty()) todo.push_back(&s);
   }
-  return parsed;
+  for (Sentence* s : todo) tagger_->Tag(s);
+  for (Sentence* s : todo) parser_->Parse(s);
+  return todo.size();
 }
 
 }  // namespace thaw

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "text/document.h"
@@ -47,14 +48,13 @@ class Pipeline {
   size_t Annotate(Document* doc, ParseMode mode);
   // Splits doc->text into tokenized sentences (no tags, no parse), replacing any it had.
   void Segment(Document* doc);
-  // Tags and parses one tokenized sentence in place.
-  void TagAndParse(Sentence* s);
 
  private:
   Pipeline();
   std::unique_ptr<Segmenter> segmenter_;
   std::unique_ptr<Tagger> tagger_;
   std::unique_ptr<Parser> parser_;
+  std::vector<Sentence*> todo_;  // Annotate's scratch: the sentences to tag and parse
 };
 
 }  // namespace thaw
