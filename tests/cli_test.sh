@@ -124,6 +124,25 @@ check "parse --tokenized keeps the given tokens" $?
 "$thaw" code "$tmp/raw.txt" "${dict[@]}" >"$tmp/out" 2>"$tmp/err"
 check "code raw text exits 0" $?
 grep -q '"source":"RUS","target":"PRK","code":"057"' "$tmp/out"; check "code raw text finds the treaty" $?
+# Progress: a run of more than a second on a terminal shows a line in place and erases it
+# before the summary; in a pipe, a run under a minute prints only the summary.
+mkdir -p "$tmp/many"
+line=$(head -1 "$tmp/raw.txt")
+for i in $(seq 1 100); do
+  for j in $(seq 1 200); do printf '%s ' "$line"; done >"$tmp/many/d$i.txt"
+done
+"$thaw" code "$tmp/many" >/dev/null 2>"$tmp/err"
+[ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q '^thaw: 100 documents' "$tmp/err"
+check "no progress lines in a pipe" $?
+if command -v script >/dev/null; then
+  script -qc "'$thaw' code '$tmp/many' >/dev/null" /dev/null >"$tmp/tty" 2>&1
+  progress=$'\rthaw: [0-9]* documents ([0-9.]*/s), [0-9]* sentences, [0-9]* events, [0-9]*s\e\[K'
+  grep -q "$progress" "$tmp/tty" &&
+    grep -q $'\r\e\[Kthaw: 100 documents, ' "$tmp/tty"
+  check "progress on a terminal, erased before the summary" $?
+else
+  echo "skip: progress on a terminal (no script(1))"
+fi
 "$thaw" code "$src/examples/korea.conllu" "${dict[@]}" --parse own >"$tmp/out" 2>/dev/null
 grep -q '"code":"057"' "$tmp/out"; check "code --parse own re-parses given input" $?
 "$thaw" parse "$tmp/raw.txt" --models "$tmp/nomodels" >/dev/null 2>"$tmp/err"; rc=$?

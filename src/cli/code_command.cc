@@ -53,6 +53,7 @@ int CodeCommand::Run() {
   EventWriter writer(&std::cout, output_ == "tsv" ? EventFormat::kTsv : EventFormat::kJsonl);
   writer.Begin();
   size_t docs = 0, sentences = 0, unparsed = 0, n_coded = 0, n_events = 0;
+  Progress progress = Progress::OnStderr(dict_.quiet);
   ForEachDocument(inputs_, coding->format(), dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
     ++docs;
     coding->Code(&doc);
@@ -64,7 +65,11 @@ int CodeCommand::Run() {
       for (const Event& e : coded.events[i]) writer.Write(doc, doc.sentences[i], e);
       n_events += coded.events[i].size();
     }
-  });
+    if (progress.Due()) {
+      progress.Report(docs, fmt::format("{} sentences, {} events", sentences, n_events));
+    }
+  }, &progress);
+  progress.Finish();
   std::cout.flush();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!dict_.quiet) {

@@ -21,7 +21,8 @@ void AddDictFlags(CLI::App* app, DictFlags* f) {
                 "do not start from thaw's built-in dictionaries (data/dictionaries, or $THAW_DICT): use only "
                 "the files given");
   app->add_flag("--strict", f->strict, "treat a malformed dictionary or input line as fatal");
-  app->add_flag("-q,--quiet", f->quiet, "do not print warnings about skipped dictionary or input lines");
+  app->add_flag("-q,--quiet", f->quiet,
+                "do not print warnings about skipped dictionary or input lines, progress or the summary");
 }
 
 void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/progress.h"
 #include "coder/coder.h"
 #include "dict/dictionaries.h"
 #include "text/reader.h"
@@ -63,15 +64,20 @@ Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags
 
 // Reads every document of every input, calling fn(Document&) for each, printing each input's
 // diagnostics after it. Returns false (after printing) when an input could not be read, or
-// when `strict` and an input had problems.
+// when `strict` and an input had problems. With `progress`, its in-place line is erased
+// before anything is printed.
 template <typename Fn>
 bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format, bool strict, bool quiet,
-                     Diagnostics* diags, Fn fn) {
+                     Diagnostics* diags, Fn fn, Progress* progress = nullptr) {
+  auto clear = [&] {
+    if (progress != nullptr) progress->Finish();
+  };
   bool ok = true;
   for (const std::string& in : inputs) {
     const size_t mark = diags->size();
     auto reader = OpenDocumentReader(in, format, diags);
     if (!reader.ok()) {
+      clear();
       std::cerr << "thaw: error: " << reader.status().message() << "\n";
       ok = false;
       continue;
@@ -80,6 +86,7 @@ bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format,
     while (true) {
       auto more = (*reader)->Next(&doc);
       if (!more.ok()) {
+        clear();
         std::cerr << "thaw: error: " << more.status().message() << "\n";
         ok = false;
         break;
@@ -87,6 +94,7 @@ bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format,
       if (!*more) break;
       fn(doc);
     }
+    if (diags->size() > mark) clear();
     PrintDiagnostics(*diags, quiet, mark);
     if (strict && diags->size() > mark) ok = false;
   }

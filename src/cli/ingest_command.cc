@@ -68,8 +68,13 @@ int IngestCommand::Run() {
     batch.clear();
     pending.clear();
   };
+  Progress progress = Progress::OnStderr(dict_.quiet);
   const bool read_ok = ForEachDocument(inputs_, coding->format(), dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
     if (!failed.ok()) return;
+    if (progress.Due()) {  // counts so far; "stored" grows a batch at a time
+      progress.Report(docs, fmt::format("{} already stored, {} stored, {} events",
+                                        skipped + stats.already_stored, stats.stored, stats.events));
+    }
     ++docs;
     // Skip what is stored before the expensive part. The hash reads the text as given, so it
     // is the same whether or not the document was annotated.
@@ -92,8 +97,9 @@ int IngestCommand::Run() {
     cd.hash = hash;
     pending.insert(std::move(hash));
     if (batch.size() >= batch_size_) flush();
-  });
+  }, &progress);
   flush();
+  progress.Finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!dict_.quiet) {
     std::cerr << fmt::format(

@@ -24,7 +24,7 @@ class ParseCommand : public Command {
     app->add_flag("--tokenized", tokenized_, "keep the input's tokens (CoNLL-U); re-tag and re-parse them");
     app->add_option("--input-format", input_format_, "auto|xml|conllu|jsonl|text (auto: by extension)")
         ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
-    app->add_flag("-q,--quiet", quiet_, "do not print warnings or the summary");
+    app->add_flag("-q,--quiet", quiet_, "do not print warnings, progress or the summary");
     AddNlpFlags(app, &nlp_, /*with_parse=*/false);
   }
 
@@ -43,6 +43,7 @@ class ParseCommand : public Command {
     Diagnostics diags;
     size_t docs = 0, sentences = 0, tokens = 0;
     std::string out;
+    Progress progress = Progress::OnStderr(quiet_);
     ForEachDocument(inputs_, *format, false, quiet_, &diags, [&](Document& doc) {
       ++docs;
       pipeline->Annotate(&doc, mode);
@@ -51,7 +52,11 @@ class ParseCommand : public Command {
       out.clear();
       AppendConllu(doc, &out);
       std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
-    });
+      if (progress.Due()) {
+        progress.Report(docs, fmt::format("{} sentences, {} tokens", sentences, tokens));
+      }
+    }, &progress);
+    progress.Finish();
     std::cout.flush();
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!quiet_) {
