@@ -121,6 +121,9 @@ grep -qP '^5\tsigned\tsign\tVERB\tVBD\t_\t0\troot' "$tmp/raw.conllu"; check "par
 "$thaw" parse --tokenized "$src/examples/korea.conllu" >"$tmp/retag.conllu" 2>/dev/null
 [ "$(grep -c '^[0-9]' "$tmp/retag.conllu")" -eq "$(grep -c '^[0-9]' "$src/examples/korea.conllu")" ]
 check "parse --tokenized keeps the given tokens" $?
+grep -qP '^1\tChina\t.*\tTokenRange=74:79$' "$tmp/raw.conllu"
+check "parse gives raw text tokens their character range" $?
+! grep -q 'TokenRange' "$tmp/retag.conllu"; check "no character ranges for CoNLL-U input" $?
 "$thaw" code "$tmp/raw.txt" "${dict[@]}" >"$tmp/out" 2>"$tmp/err"
 check "code raw text exits 0" $?
 grep -q '"source":"RUS","target":"PRK","code":"057"' "$tmp/out"; check "code raw text finds the treaty" $?

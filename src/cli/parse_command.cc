@@ -18,7 +18,9 @@ class ParseCommand : public Command {
         "Reads plain text, JSON Lines, CoNLL-U or PETRARCH XML (files, directories, or stdin) and writes CoNLL-U "
         "with UPOS, XPOS, lemma, head and relation for every token. Raw text is split into sentences first; "
         "for CoNLL-U input, --tokenized keeps its tokens and only re-tags and re-parses them (to evaluate "
-        "against gold tokenization), otherwise each sentence's text is tokenized again.\n\nExamples:\n"
+        "against gold tokenization), otherwise each sentence's text is tokenized again. For raw text (plain "
+        "text, JSON Lines) MISC gives each token's TokenRange=START:END, Unicode character offsets into the "
+        "document's text (after a byte-order mark), END exclusive, as UDPipe writes them.\n\nExamples:\n"
         "  thaw parse article.txt > article.conllu\n  thaw parse --tokenized en_ewt-ud-test.conllu > predicted.conllu");
     app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin");
     app->add_flag("--tokenized", tokenized_, "keep the input's tokens (CoNLL-U); re-tag and re-parse them");
@@ -46,11 +48,13 @@ class ParseCommand : public Command {
     Progress progress = Progress::OnStderr(quiet_);
     ForEachDocument(inputs_, *format, false, quiet_, &diags, [&](Document& doc) {
       ++docs;
+      // Raw text (the reader gave no sentences): its tokens can point into the input.
+      const ConlluWriteOptions write{.token_ranges = doc.sentences.empty() && !doc.text.empty()};
       pipeline->Annotate(&doc, mode);
       sentences += doc.sentences.size();
       for (const Sentence& s : doc.sentences) tokens += s.tokens.size();
       out.clear();
-      AppendConllu(doc, &out);
+      AppendConllu(doc, &out, write);
       std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
       if (progress.Due()) {
         progress.Report(docs, fmt::format("{} sentences, {} tokens", sentences, tokens));

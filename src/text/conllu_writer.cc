@@ -20,9 +20,28 @@ void AppendComment(std::string_view key, std::string_view value, std::string* ou
   out->push_back('\n');
 }
 
+// Code points of a text before a byte offset, counted on from the last offset asked for:
+// tokens come in text order, so a document costs one pass over its text.
+class CodePointCounter {
+ public:
+  explicit CodePointCounter(std::string_view text) : text_(text) {}
+  size_t At(size_t byte) {
+    if (byte < byte_) byte_ = count_ = 0;  // out of order: count again from the start
+    for (; byte_ < byte && byte_ < text_.size(); ++byte_) {
+      count_ += (static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80;  // not a continuation byte
+    }
+    return count_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t byte_ = 0, count_ = 0;
+};
+
 }  // namespace
 
-void AppendConllu(const Document& doc, std::string* out) {
+void AppendConllu(const Document& doc, std::string* out, const ConlluWriteOptions& options) {
+  CodePointCounter chars(doc.text);
   AppendComment("newdoc id", doc.id, out);
   if (doc.date != kNoDate) AppendComment("date", FormatDate(doc.date), out);
   for (const Sentence& s : doc.sentences) {
@@ -49,7 +68,18 @@ void AppendConllu(const Document& doc, std::string* out) {
       out->append("\t_\t");
       const bool glued = i + 1 < s.tokens.size() && t.char_end != kNoOffset &&
                          s.tokens[i + 1].char_begin == t.char_end;
-      out->append(glued ? "SpaceAfter=No" : "_");
+      const bool ranged = options.token_ranges && s.doc_offset != kNoOffset &&
+                          t.char_begin != kNoOffset && t.char_end != kNoOffset &&
+                          size_t{s.doc_offset} + t.char_end <= doc.text.size();
+      if (glued) out->append("SpaceAfter=No");
+      if (ranged) {
+        if (glued) out->push_back('|');
+        const size_t begin = chars.At(size_t{s.doc_offset} + t.char_begin);
+        const size_t end = chars.At(size_t{s.doc_offset} + t.char_end);
+        out->append("TokenRange=").append(std::to_string(begin)).push_back(':');
+        out->append(std::to_string(end));
+      }
+      if (!glued && !ranged) out->push_back('_');
       out->push_back('\n');
     }
     out->push_back('\n');

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "text/reader.h"
 
@@ -51,6 +54,57 @@ TEST(ConlluWriter, WrittenFileReadsBackIdentically) {
   EXPECT_EQ(back.sentences[0].tokens[0].head, 1);
   EXPECT_EQ(back.sentences[0].Deprel(2), "punct");
   EXPECT_TRUE(diags.empty());
+}
+
+// A document of raw text split into sentences, as the pipeline leaves it: token offsets are
+// bytes into the sentence, sentences are placed in the document by doc_offset.
+Document RawDocument() {
+  Document doc;
+  doc.id = "d";
+  doc.text = "Séoul — it rained.\n\nKim left.";
+  auto add = [&](uint32_t doc_offset, std::string_view text,
+                 std::vector<std::pair<uint32_t, uint32_t>> spans) {
+    Sentence s;
+    s.text = std::string(text);
+    s.doc_offset = doc_offset;
+    for (auto [b, e] : spans) {
+      Token t;
+      t.form = s.Intern(text.substr(b, e - b));
+      t.char_begin = b;
+      t.char_end = e;
+      s.tokens.push_back(t);
+    }
+    doc.sentences.push_back(std::move(s));
+  };
+  // "Séoul" is 6 bytes, "—" 3: bytes 0-6, 7-10, 11-13, 14-20, 20-21.
+  add(0, "Séoul — it rained.", {{0, 6}, {7, 10}, {11, 13}, {14, 20}, {20, 21}});
+  add(23, "Kim left.", {{0, 3}, {4, 8}, {8, 9}});
+  return doc;
+}
+
+TEST(ConlluWriter, TokenRangesCountCharactersIntoTheDocumentText) {
+  const Document doc = RawDocument();
+  std::string out;
+  AppendConllu(doc, &out, ConlluWriteOptions{.token_ranges = true});
+  EXPECT_NE(out.find("1\tSéoul\t_\t_\t_\t_\t_\t_\t_\tTokenRange=0:5\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("2\t—\t_\t_\t_\t_\t_\t_\t_\tTokenRange=6:7\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("4\trained\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No|TokenRange=11:17\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("1\tKim\t_\t_\t_\t_\t_\t_\t_\tTokenRange=20:23\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("3\t.\t_\t_\t_\t_\t_\t_\t_\tTokenRange=28:29\n"), std::string::npos) << out;
+}
+
+TEST(ConlluWriter, TokenRangesOnlyWhenAskedAndKnown) {
+  Document doc = RawDocument();
+  std::string out;
+  AppendConllu(doc, &out);
+  EXPECT_EQ(out.find("TokenRange"), std::string::npos) << out;
+  doc.sentences[1].doc_offset = kNoOffset;  // a sentence not placed in the text
+  out.clear();
+  AppendConllu(doc, &out, ConlluWriteOptions{.token_ranges = true});
+  EXPECT_NE(out.find("TokenRange=0:5"), std::string::npos) << out;
+  EXPECT_NE(out.find("1\tKim\t_\t_\t_\t_\t_\t_\t_\t_\n"), std::string::npos) << out;
 }
 
 }  // namespace
