@@ -58,7 +58,8 @@ void BM_CodeGivenParses(benchmark::State& state) {
     }
     n += fixture->sentences.size();
   }
-  state.counters["sentences/s"] = benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsRate);
+  state.counters["sentences/s"] =
+      benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsRate);
 }
 
 }  // namespace
@@ -88,7 +89,8 @@ int main(int argc, char** argv) {
 
   Fixture f;
   f.coder = std::move(coder).value();
-  f.sentences = ReadSentences(kShared + "/petrarch/validation/PETR.UnitTest.records.xml", thaw::InputFormat::kPetrarchXml);
+  f.sentences = ReadSentences(kShared + "/petrarch/validation/PETR.UnitTest.records.xml",
+                              thaw::InputFormat::kPetrarchXml);
   auto ewt = ReadSentences(kShared + "/ud/en_ewt-ud-test.conllu", thaw::InputFormat::kConllu);
   for (auto& s : ewt) f.sentences.push_back(std::move(s));
   fixture = &f;
@@ -111,13 +113,16 @@ int main(int argc, char** argv) {
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   std::printf("dictionaries: Phoenix + CAMEO.2.0 from %s\n", dicts.c_str());
-  std::printf("load time (parse + compile), best of 5: %.3f s (parse alone %.3f s)\n", best_load, best_parse);
+  std::printf("load time (parse + compile), best of 5: %.3f s (parse alone %.3f s)\n", best_load,
+              best_parse);
   std::printf("sentences: %zu (PETRARCH records + EWT test, given parses), events per pass: %zu\n",
               f.sentences.size(), n_events / static_cast<size_t>(passes));
-  std::printf("coding speed, one core: %.0f sentences/s\n", static_cast<double>(f.sentences.size()) * passes / secs);
+  std::printf("coding speed, one core: %.0f sentences/s\n",
+              static_cast<double>(f.sentences.size()) * passes / secs);
   std::printf("peak memory (max RSS): %.1f MB\n", static_cast<double>(ru.ru_maxrss) / 1024.0);
 
-  benchmark::RegisterBenchmark("CodeGivenParses/full_dictionaries", BM_CodeGivenParses)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("CodeGivenParses/full_dictionaries", BM_CodeGivenParses)
+      ->Unit(benchmark::kMillisecond);
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   return 0;

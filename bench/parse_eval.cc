@@ -57,15 +57,19 @@ struct Score {
     }
   }
   void Print(const char* name, const char* tags) const {
-    auto pct = [](long a, long b) { return b ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 0.0; };
-    std::printf("%-9s %-9s %6ld words  UAS %5.2f  LAS %5.2f  LAS-nosub %5.2f  |  no punct: UAS %5.2f  LAS %5.2f  LAS-nosub %5.2f\n",
-                name, tags, words, pct(heads, words), pct(labels, words), pct(base, words), pct(heads_np, words_np),
-                pct(labels_np, words_np), pct(base_np, words_np));
+    auto pct = [](long a, long b) {
+      return b ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 0.0;
+    };
+    std::printf(
+        "%-9s %-9s %6ld words  UAS %5.2f  LAS %5.2f  LAS-nosub %5.2f  |  no punct: UAS %5.2f  LAS %5.2f  LAS-nosub %5.2f\n",
+        name, tags, words, pct(heads, words), pct(labels, words), pct(base, words),
+        pct(heads_np, words_np), pct(labels_np, words_np), pct(base_np, words_np));
   }
 };
 
 // Copies `gold`, optionally re-tags the copies, parses them and scores.
-Score Evaluate(const std::vector<thaw::Sentence>& gold, const thaw::Parser& parser, const thaw::Tagger* tagger) {
+Score Evaluate(const std::vector<thaw::Sentence>& gold, const thaw::Parser& parser,
+               const thaw::Tagger* tagger) {
   Score sc;
   thaw::Sentence s;
   for (const auto& g : gold) {
@@ -114,7 +118,8 @@ Speed TokensPerSecond(const std::vector<thaw::Sentence>& sentences, F work) {
 int main(int argc, char** argv) {
   std::string models = argc > 1 ? argv[1] : "";
   if (models.empty() && std::getenv("THAW_MODELS") != nullptr) models = std::getenv("THAW_MODELS");
-  if (models.empty()) models = std::filesystem::path(__FILE__).parent_path().parent_path() / "models";
+  if (models.empty())
+    models = std::filesystem::path(__FILE__).parent_path().parent_path() / "models";
   if (!std::filesystem::exists(kShared + "/ud")) {
     std::printf("parse_eval: %s/ud is absent; skipping\n", kShared.c_str());
     return 0;
@@ -142,11 +147,13 @@ int main(int argc, char** argv) {
     }
     tagger = std::move(loaded).value();
   }
-  std::printf("parser: %s (%.1f MB on disk, %.1f MB tables), load %.3f s (best of 3)\n", parser_path.c_str(),
+  std::printf("parser: %s (%.1f MB on disk, %.1f MB tables), load %.3f s (best of 3)\n",
+              parser_path.c_str(),
               static_cast<double>(std::filesystem::file_size(parser_path)) / 1e6,
               static_cast<double>(parser->memory()) / 1e6, load);
   std::printf("tagger: %s\n", tagger ? tagger_path.c_str() : "none (gold tags only)");
-  std::printf("scores: CoNLL 2018 head/label match per word; LAS on full labels with subtypes, LAS-nosub without\n");
+  std::printf(
+      "scores: CoNLL 2018 head/label match per word; LAS on full labels with subtypes, LAS-nosub without\n");
 
   const struct {
     const char* name;
@@ -171,8 +178,8 @@ int main(int argc, char** argv) {
       tagger->Tag(s);
       parser->Parse(s);
     });
-    std::printf("  tag alone      %7.0f (%.0f)\n  tag + parse    %7.0f (%.0f)\n", tag.cpu, tag.wall, both.cpu,
-                both.wall);
+    std::printf("  tag alone      %7.0f (%.0f)\n  tag + parse    %7.0f (%.0f)\n", tag.cpu, tag.wall,
+                both.cpu, both.wall);
   }
   return 0;
 }

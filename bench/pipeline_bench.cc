@@ -83,10 +83,11 @@ int main(int argc, char** argv) {
     }
     best = std::min(best, ThreadCpuSeconds() - c0);
   }
-  std::printf("input: %zu documents, %zu sentences, %zu tokens (EWT + GUM test, raw text)\n", docs.size(), sentences,
-              tokens);
-  std::printf("pipeline (split + tokenize + tag + parse): %.0f tokens/s, %.0f sentences/s on one core\n",
-              static_cast<double>(tokens) / best, static_cast<double>(sentences) / best);
+  std::printf("input: %zu documents, %zu sentences, %zu tokens (EWT + GUM test, raw text)\n",
+              docs.size(), sentences, tokens);
+  std::printf(
+      "pipeline (split + tokenize + tag + parse): %.0f tokens/s, %.0f sentences/s on one core\n",
+      static_cast<double>(tokens) / best, static_cast<double>(sentences) / best);
 
   // Stages: segmentation alone (no tagging or parsing), then tag + parse of the segmented text.
   std::vector<thaw::Document> segmented;
@@ -105,10 +106,11 @@ int main(int argc, char** argv) {
     for (auto& doc : segmented) pipeline.Annotate(&doc, thaw::ParseMode::kAuto);
     tag_parse = std::min(tag_parse, ThreadCpuSeconds() - c1);
   }
-  std::printf("  split + tokenize: %.0f tokens/s;  tag + parse: %.0f tokens/s\n", static_cast<double>(tokens) / seg,
-              static_cast<double>(tokens) / tag_parse);
+  std::printf("  split + tokenize: %.0f tokens/s;  tag + parse: %.0f tokens/s\n",
+              static_cast<double>(tokens) / seg, static_cast<double>(tokens) / tag_parse);
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
-  std::printf("model load: %.3f s;  peak memory: %.0f MB\n", load, static_cast<double>(ru.ru_maxrss) / 1024.0);
+  std::printf("model load: %.3f s;  peak memory: %.0f MB\n", load,
+              static_cast<double>(ru.ru_maxrss) / 1024.0);
   return 0;
 }

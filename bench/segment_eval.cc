@@ -361,8 +361,9 @@ int Run(int argc, char** argv) {
     else if (a == "--model" && i + 1 < argc) model_path = argv[++i];
     else if (a == "--rules") rules = true;
     else if (a.starts_with("--")) {
-      std::cerr << "usage: segment_eval [--test | --train] [--errors FILE] [--model FILE | --rules] "
-                   "[FILE.conllu ...]\n";
+      std::cerr
+          << "usage: segment_eval [--test | --train] [--errors FILE] [--model FILE | --rules] "
+             "[FILE.conllu ...]\n";
       return 2;
     } else {
       paths.push_back(a);

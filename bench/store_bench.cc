@@ -1,10 +1,11 @@
 // store_bench: ingest throughput and analysis-query latency of the event store on a generated
 // corpus. Writes N events (default 1,000,000; the acceptance figure is --events 10000000) as
 // documents of ~8 events dated in ingest order over 2000-2023 (an archive read in date order;
-// a fifth of events dated up to a month before their document), 150 countries with Zipf-like frequencies, agents and
-// non-state actors, 1% near-duplicate republications; then times the queries the analysis
-// commands make: one dyad's monthly and daily series over the whole range (`thaw dyad`), the
-// all-dyad monthly series, and the top dyads over all time, 15 years and 6 weeks (`thaw top`).
+// a fifth of events dated up to a month before their document), 150 countries with Zipf-like
+// frequencies, agents and non-state actors, 1% near-duplicate republications; then times the
+// queries the analysis commands make: one dyad's monthly and daily series over the whole range
+// (`thaw dyad`), the all-dyad monthly series, and the top dyads over all time, 15 years and 6 weeks
+// (`thaw top`).
 //   store_bench [--events N] [--db PATH|postgresql://...] [--batch DOCS] [--keep]
 // Without --db the store is a fresh SQLite file in $TMPDIR, removed afterwards unless --keep.
 // With --db naming an existing store, ingest is skipped and only the queries run.
@@ -35,7 +36,9 @@ double Now() {
 double CpuNow() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
-  auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  auto secs = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
   return secs(u.ru_utime) + secs(u.ru_stime);
 }
 
@@ -60,26 +63,32 @@ class Rng {
 };
 
 const char* kCountries[] = {
-    "USA", "CHN", "RUS", "GBR", "FRA", "DEU", "ISR", "IRN", "UKR", "IND", "PAK", "JPN", "KOR", "PRK", "SYR",
-    "TUR", "IRQ", "AFG", "SAU", "EGY", "ITA", "ESP", "CAN", "AUS", "BRA", "MEX", "NGA", "ZAF", "KEN", "ETH",
-    "SDN", "SSD", "LBY", "YEM", "LBN", "JOR", "PSE", "QAT", "ARE", "KWT", "OMN", "BHR", "VNM", "THA", "MMR",
-    "PHL", "IDN", "MYS", "SGP", "TWN", "MNG", "KAZ", "UZB", "TKM", "KGZ", "TJK", "AZE", "ARM", "GEO", "BLR",
-    "POL", "CZE", "SVK", "HUN", "ROU", "BGR", "SRB", "HRV", "BIH", "ALB", "GRC", "CYP", "MLT", "PRT", "IRL",
-    "NLD", "BEL", "LUX", "CHE", "AUT", "SWE", "NOR", "DNK", "FIN", "EST", "LVA", "LTU", "MDA", "ISL", "ARG",
-    "CHL", "PER", "COL", "VEN", "ECU", "BOL", "PRY", "URY", "CUB", "HTI", "DOM", "JAM", "GTM", "HND", "SLV",
-    "NIC", "CRI", "PAN", "MAR", "DZA", "TUN", "MLI", "NER", "TCD", "CMR", "COD", "COG", "CAF", "UGA", "RWA",
-    "BDI", "TZA", "MOZ", "ZWE", "ZMB", "AGO", "NAM", "BWA", "SOM", "ERI", "DJI", "SEN", "GHA", "CIV", "LBR",
-    "SLE", "GIN", "BFA", "BGD", "LKA", "NPL", "BTN", "KHM", "LAO", "NZL", "FJI", "PNG", "KSV", "MKD", "MNE"};
-const char* kAgents[] = {"", "", "", "GOV", "GOV", "MIL", "OPP", "REB", "BUS", "MED", "CVL", "JUD", "LEG"};
+    "USA", "CHN", "RUS", "GBR", "FRA", "DEU", "ISR", "IRN", "UKR", "IND", "PAK", "JPN", "KOR",
+    "PRK", "SYR", "TUR", "IRQ", "AFG", "SAU", "EGY", "ITA", "ESP", "CAN", "AUS", "BRA", "MEX",
+    "NGA", "ZAF", "KEN", "ETH", "SDN", "SSD", "LBY", "YEM", "LBN", "JOR", "PSE", "QAT", "ARE",
+    "KWT", "OMN", "BHR", "VNM", "THA", "MMR", "PHL", "IDN", "MYS", "SGP", "TWN", "MNG", "KAZ",
+    "UZB", "TKM", "KGZ", "TJK", "AZE", "ARM", "GEO", "BLR", "POL", "CZE", "SVK", "HUN", "ROU",
+    "BGR", "SRB", "HRV", "BIH", "ALB", "GRC", "CYP", "MLT", "PRT", "IRL", "NLD", "BEL", "LUX",
+    "CHE", "AUT", "SWE", "NOR", "DNK", "FIN", "EST", "LVA", "LTU", "MDA", "ISL", "ARG", "CHL",
+    "PER", "COL", "VEN", "ECU", "BOL", "PRY", "URY", "CUB", "HTI", "DOM", "JAM", "GTM", "HND",
+    "SLV", "NIC", "CRI", "PAN", "MAR", "DZA", "TUN", "MLI", "NER", "TCD", "CMR", "COD", "COG",
+    "CAF", "UGA", "RWA", "BDI", "TZA", "MOZ", "ZWE", "ZMB", "AGO", "NAM", "BWA", "SOM", "ERI",
+    "DJI", "SEN", "GHA", "CIV", "LBR", "SLE", "GIN", "BFA", "BGD", "LKA", "NPL", "BTN", "KHM",
+    "LAO", "NZL", "FJI", "PNG", "KSV", "MKD", "MNE"};
+const char* kAgents[] = {"",    "",    "",    "GOV", "GOV", "MIL", "OPP",
+                         "REB", "BUS", "MED", "CVL", "JUD", "LEG"};
 const char* kOther[] = {"IGOUNO", "IGOEUREEC", "NGO", "---", "IGOAFR", "MNCUSA"};
-const char* kWords[] = {"the", "minister", "said", "talks", "on", "forces", "border", "government", "agreement",
-                        "security", "aid", "officials", "president", "meeting", "attack", "troops", "sanctions",
-                        "trade", "election", "protest", "capital", "region", "foreign", "defence", "police",
-                        "report", "statement", "week", "leaders", "summit", "ceasefire", "deal", "crisis"};
+const char* kWords[] = {
+    "the",        "minister",  "said",      "talks",  "on",        "forces",    "border",
+    "government", "agreement", "security",  "aid",    "officials", "president", "meeting",
+    "attack",     "troops",    "sanctions", "trade",  "election",  "protest",   "capital",
+    "region",     "foreign",   "defence",   "police", "report",    "statement", "week",
+    "leaders",    "summit",    "ceasefire", "deal",   "crisis"};
 
 std::string Actor(Rng& r) {
   if (r.Below(10) == 0) return kOther[r.Below(std::size(kOther))];
-  return std::string(kCountries[r.Skewed(std::size(kCountries))]) + kAgents[r.Below(std::size(kAgents))];
+  return std::string(kCountries[r.Skewed(std::size(kCountries))]) +
+         kAgents[r.Below(std::size(kAgents))];
 }
 
 // The n-th of `total` documents falls on day n/total of 2000-01-01..2023-12-28 (28-day months
@@ -87,12 +96,14 @@ std::string Actor(Rng& r) {
 Date DocumentDate(int64_t n, int64_t total, int back = 0) {
   int64_t day = std::max<int64_t>(0, n * (24 * 12 * 28) / std::max<int64_t>(total, 1) - back);
   day = std::min<int64_t>(day, 24 * 12 * 28 - 1);
-  return static_cast<Date>((2000 + day / (12 * 28)) * 10000 + (1 + day / 28 % 12) * 100 + 1 + day % 28);
+  return static_cast<Date>((2000 + day / (12 * 28)) * 10000 + (1 + day / 28 % 12) * 100 + 1 +
+                           day % 28);
 }
 
 // One generated document: 6 sentences of 14 words, 0-2 events per sentence (4 on average
 // with the 2/3 weighting), or a republication of `previous` under another id.
-CodedDocument MakeDocument(Rng& r, int64_t n, int64_t total, const std::vector<std::string_view>& codes,
+CodedDocument MakeDocument(Rng& r, int64_t n, int64_t total,
+                           const std::vector<std::string_view>& codes,
                            const CodedDocument* previous) {
   CodedDocument cd;
   cd.doc.id = "gen-" + std::to_string(n);
@@ -112,7 +123,8 @@ CodedDocument MakeDocument(Rng& r, int64_t n, int64_t total, const std::vector<s
     sent.doc_offset = static_cast<uint32_t>(cd.doc.text.size());
     for (int w = 0; w < 14; ++w) {
       if (w) sent.text += ' ';
-      sent.text += r.Below(4) == 0 ? std::to_string(r.Below(100000)) : kWords[r.Below(std::size(kWords))];
+      sent.text +=
+          r.Below(4) == 0 ? std::to_string(r.Below(100000)) : kWords[r.Below(std::size(kWords))];
     }
     sent.text += '.';
     cd.doc.text += sent.text;
@@ -164,16 +176,20 @@ int Main(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--events" && i + 1 < argc) target_events = std::atoll(argv[++i]);
     else if (a == "--db" && i + 1 < argc) db = argv[++i];
-    else if (a == "--batch" && i + 1 < argc) batch_docs = static_cast<size_t>(std::atoll(argv[++i]));
+    else if (a == "--batch" && i + 1 < argc)
+      batch_docs = static_cast<size_t>(std::atoll(argv[++i]));
     else if (a == "--keep") keep = true;
     else {
-      std::fprintf(stderr, "usage: store_bench [--events N] [--db PATH|URL] [--batch DOCS] [--keep]\n");
+      std::fprintf(stderr,
+                   "usage: store_bench [--events N] [--db PATH|URL] [--batch DOCS] [--keep]\n");
       return 2;
     }
   }
   const bool temp = db.empty();
   if (temp) {
-    db = (std::filesystem::temp_directory_path() / ("thaw_store_bench_" + std::to_string(getpid()) + ".db")).string();
+    db = (std::filesystem::temp_directory_path() /
+          ("thaw_store_bench_" + std::to_string(getpid()) + ".db"))
+             .string();
   }
   const bool existing = !temp && !IsPostgresUrl(db) && std::filesystem::exists(db);
   auto store = Store::Open(db);
@@ -195,7 +211,8 @@ int Main(int argc, char** argv) {
       double t = Now();
       batch.clear();
       while (batch.size() < batch_docs) {
-        batch.push_back(MakeDocument(rng, n, target_events / 8, codes, batch.empty() ? nullptr : &batch.back()));
+        batch.push_back(MakeDocument(rng, n, target_events / 8, codes,
+                                     batch.empty() ? nullptr : &batch.back()));
         ++n;
       }
       gen_secs += Now() - t;
@@ -209,15 +226,18 @@ int Main(int argc, char** argv) {
         return 1;
       }
       if (Now() - last_report > 30) {
-        std::fprintf(stderr, "  %zu events, %.0f events/s\n", stats.events, stats.events / write_secs);
+        std::fprintf(stderr, "  %zu events, %.0f events/s\n", stats.events,
+                     stats.events / write_secs);
         last_report = Now();
       }
     }
-    std::printf("ingest: %zu documents (%zu near-duplicates), %zu events in %.1f s of writing (+%.1f s generating): "
-                "%.0f events/s, %.0f documents/s\n",
-                stats.stored, stats.near_duplicates, stats.events, write_secs, gen_secs, stats.events / write_secs,
-                stats.stored / write_secs);
-    std::printf("ingest CPU: %.1f s of writing: %.0f events per CPU second\n", write_cpu, stats.events / write_cpu);
+    std::printf(
+        "ingest: %zu documents (%zu near-duplicates), %zu events in %.1f s of writing (+%.1f s generating): "
+        "%.0f events/s, %.0f documents/s\n",
+        stats.stored, stats.near_duplicates, stats.events, write_secs, gen_secs,
+        stats.events / write_secs, stats.stored / write_secs);
+    std::printf("ingest CPU: %.1f s of writing: %.0f events per CPU second\n", write_cpu,
+                stats.events / write_cpu);
     if (!IsPostgresUrl(db)) {
       std::printf("store file: %.2f GB\n",
                   static_cast<double>(std::filesystem::file_size(db)) / 1e9);
@@ -225,10 +245,11 @@ int Main(int argc, char** argv) {
   }
   auto counts = (*store)->Counts();
   if (counts.ok()) {
-    std::printf("store: %lld documents, %lld events (%lld counted), %lld mentions, %lld sentences\n",
-                static_cast<long long>(counts->documents), static_cast<long long>(counts->events),
-                static_cast<long long>(counts->counted_events), static_cast<long long>(counts->mentions),
-                static_cast<long long>(counts->sentences));
+    std::printf(
+        "store: %lld documents, %lld events (%lld counted), %lld mentions, %lld sentences\n",
+        static_cast<long long>(counts->documents), static_cast<long long>(counts->events),
+        static_cast<long long>(counts->counted_events), static_cast<long long>(counts->mentions),
+        static_cast<long long>(counts->sentences));
   }
 
   size_t rows = 0;

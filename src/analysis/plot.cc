@@ -19,9 +19,12 @@ constexpr Rgb kVerbalCoop{0.60, 0.82, 0.60}, kMaterialCoop{0.18, 0.55, 0.24};
 constexpr Rgb kVerbalConflict{0.96, 0.62, 0.58}, kMaterialConflict{0.78, 0.16, 0.14};
 constexpr Rgb kLine{0.13, 0.31, 0.65}, kInk{0.15, 0.15, 0.15}, kGrid{0.88, 0.88, 0.88};
 
-void SetColor(cairo_t* cr, Rgb c, double alpha = 1) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
+void SetColor(cairo_t* cr, Rgb c, double alpha = 1) {
+  cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
+}
 
-void Text(cairo_t* cr, double x, double y, const std::string& s, double size, double align = 0, bool bold = false) {
+void Text(cairo_t* cr, double x, double y, const std::string& s, double size, double align = 0,
+          bool bold = false) {
   cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(cr, size);
@@ -118,7 +121,8 @@ void Draw(cairo_t* cr, const Chart& c) {
   bool pen = false;
   for (size_t i = 0; i < n; ++i) {
     if (c.series[i].events == 0) continue;
-    const double x = left + slot * (static_cast<double>(i) + 0.5), y = gold_y(c.series[i].GoldsteinMean());
+    const double x = left + slot * (static_cast<double>(i) + 0.5),
+                 y = gold_y(c.series[i].GoldsteinMean());
     if (pen) {
       cairo_line_to(cr, x, y);
     } else {
@@ -129,7 +133,8 @@ void Draw(cairo_t* cr, const Chart& c) {
   cairo_stroke(cr);
   for (size_t i = 0; i < n; ++i) {
     if (c.series[i].events == 0) continue;
-    cairo_arc(cr, left + slot * (static_cast<double>(i) + 0.5), gold_y(c.series[i].GoldsteinMean()), 2.5, 0, 2 * M_PI);
+    cairo_arc(cr, left + slot * (static_cast<double>(i) + 0.5), gold_y(c.series[i].GoldsteinMean()),
+              2.5, 0, 2 * M_PI);
     cairo_fill(cr);
   }
 
@@ -197,8 +202,9 @@ void Draw(cairo_t* cr, const Chart& c) {
 Status WriteChart(const Chart& chart, const std::string& path) {
   if (chart.series.empty()) return Status::InvalidArgument("no events to chart");
   const bool svg = EndsWith(path, ".svg") || EndsWith(path, ".SVG");
-  cairo_surface_t* surface = svg ? cairo_svg_surface_create(path.c_str(), chart.width, chart.height)
-                                 : cairo_image_surface_create(CAIRO_FORMAT_RGB24, chart.width, chart.height);
+  cairo_surface_t* surface =
+      svg ? cairo_svg_surface_create(path.c_str(), chart.width, chart.height)
+          : cairo_image_surface_create(CAIRO_FORMAT_RGB24, chart.width, chart.height);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     const std::string why = cairo_status_to_string(cairo_surface_status(surface));
     cairo_surface_destroy(surface);

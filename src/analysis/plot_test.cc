@@ -15,8 +15,10 @@ std::string ReadAll(const std::string& path) {
 }
 
 uint32_t BigEndian32(const std::string& s, size_t at) {
-  return (uint32_t{static_cast<uint8_t>(s[at])} << 24) | (uint32_t{static_cast<uint8_t>(s[at + 1])} << 16) |
-         (uint32_t{static_cast<uint8_t>(s[at + 2])} << 8) | uint32_t{static_cast<uint8_t>(s[at + 3])};
+  return (uint32_t{static_cast<uint8_t>(s[at])} << 24) |
+         (uint32_t{static_cast<uint8_t>(s[at + 1])} << 16) |
+         (uint32_t{static_cast<uint8_t>(s[at + 2])} << 8) |
+         uint32_t{static_cast<uint8_t>(s[at + 3])};
 }
 
 Chart SampleChart() {
@@ -26,7 +28,8 @@ Chart SampleChart() {
   std::vector<PeriodCounts> s;
   for (int m = 0; m < 24; ++m) {
     const int32_t ymd = (2023 + m / 12) * 10000 + (m % 12 + 1) * 100 + 15;
-    for (int k = 0; k < 6; ++k) AddEvent(&s, SeriesPeriod::kMonth, ymd, m < 12 ? 3 + k % 2 : 1 + k % 2, m < 12 ? -4 : 5);
+    for (int k = 0; k < 6; ++k)
+      AddEvent(&s, SeriesPeriod::kMonth, ymd, m < 12 ? 3 + k % 2 : 1 + k % 2, m < 12 ? -4 : 5);
   }
   c.series = FillGaps(s, SeriesPeriod::kMonth);
   c.shifts = FindShifts(c.series);

@@ -11,9 +11,12 @@ namespace {
 bool IsCountryArg(const std::string& s) { return s.size() == 3 && IsCountryCode(s); }
 
 // Adds the store's cells of one direction to `rows` (keyed by period of `p`).
-void AddCells(const std::vector<DyadCell>& cells, Period stored, SeriesPeriod p, std::map<int32_t, PeriodCounts>* rows) {
+void AddCells(const std::vector<DyadCell>& cells, Period stored, SeriesPeriod p,
+              std::map<int32_t, PeriodCounts>* rows) {
   for (const DyadCell& c : cells) {
-    const int32_t day = stored == Period::kDay ? c.period : stored == Period::kMonth ? c.period * 100 + 1 : c.period * 10000 + 101;
+    const int32_t day = stored == Period::kDay     ? c.period
+                        : stored == Period::kMonth ? c.period * 100 + 1
+                                                   : c.period * 10000 + 101;
     PeriodCounts& r = (*rows)[PeriodOf(day, p)];
     r.period = PeriodOf(day, p);
     r.events += c.events;
@@ -80,14 +83,16 @@ Result<std::vector<PeriodCounts>> LoadDyadSeries(Store* store, const DyadSpec& d
   return FillGaps(series, d.period, from, to);
 }
 
-Result<std::vector<EvidenceEvent>> LoadEvidence(Store* store, const DyadSpec& d, bool warmer, size_t limit) {
+Result<std::vector<EvidenceEvent>> LoadEvidence(Store* store, const DyadSpec& d, bool warmer,
+                                                size_t limit) {
   std::string sql =
       "SELECT e.date, e.source, e.target, e.code, e.goldstein, d.doc_key, s.text FROM events e "
       "JOIN documents d ON d.id = e.doc_id JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx "
       "WHERE d.duplicate_of IS NULL AND e.date >= ? AND e.date <= ? AND "
       "((e.source LIKE ? AND e.target LIKE ?)";
   if (!d.directed) sql += " OR (e.source LIKE ? AND e.target LIKE ?)";
-  sql += std::string(") ORDER BY e.goldstein ") + (warmer ? "DESC" : "ASC") + ", e.date, e.id LIMIT ?";
+  sql +=
+      std::string(") ORDER BY e.goldstein ") + (warmer ? "DESC" : "ASC") + ", e.date, e.id LIMIT ?";
   auto q = store->connection()->Prepare(sql);
   if (!q.ok()) return q.status();
   const std::string a = d.a + "%", b = d.b + "%";
@@ -119,7 +124,8 @@ Result<std::vector<EvidenceEvent>> LoadEvidence(Store* store, const DyadSpec& d,
   return out;
 }
 
-Result<std::vector<ActorActivity>> LoadActorActivity(Store* store, Date from, Date to, size_t limit) {
+Result<std::vector<ActorActivity>> LoadActorActivity(Store* store, Date from, Date to,
+                                                     size_t limit) {
   // Countries from the month aggregates when the range is open; else (and for actors with no
   // country) from the events.
   std::map<std::string, ActorActivity> by;

@@ -33,7 +33,8 @@ struct EvidenceEvent {
 };
 // The dyad's events in [dyad.from, dyad.to] that pull the way a shift went (`warmer`:
 // highest Goldstein first; else lowest first), at most `limit`, with their sentences.
-Result<std::vector<EvidenceEvent>> LoadEvidence(Store* store, const DyadSpec& dyad, bool warmer, size_t limit);
+Result<std::vector<EvidenceEvent>> LoadEvidence(Store* store, const DyadSpec& dyad, bool warmer,
+                                                size_t limit);
 
 struct ActorActivity {
   std::string code;  // country code, or the full actor code for actors without a country
@@ -42,7 +43,8 @@ struct ActorActivity {
 };
 // Countries (and other actors) by the number of events they took part in during [from, to],
 // most active first, at most `limit`.
-Result<std::vector<ActorActivity>> LoadActorActivity(Store* store, Date from, Date to, size_t limit);
+Result<std::vector<ActorActivity>> LoadActorActivity(Store* store, Date from, Date to,
+                                                     size_t limit);
 
 }  // namespace thaw
 

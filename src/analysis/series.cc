@@ -25,7 +25,8 @@ int32_t NextPeriod(int32_t period, SeriesPeriod p) {
   switch (p) {
     case SeriesPeriod::kWeek:
       return CivilFromDays(DaysFromCivil(period / 10000, period / 100 % 100, period % 100) + 7);
-    case SeriesPeriod::kMonth: return period % 100 == 12 ? (period / 100 + 1) * 100 + 1 : period + 1;
+    case SeriesPeriod::kMonth:
+      return period % 100 == 12 ? (period / 100 + 1) * 100 + 1 : period + 1;
     case SeriesPeriod::kQuarter: return period % 10 == 4 ? (period / 10 + 1) * 10 + 1 : period + 1;
     case SeriesPeriod::kYear: return period + 1;
   }
@@ -49,7 +50,8 @@ std::string PeriodLabel(int32_t period, SeriesPeriod p) {
   return std::to_string(period);
 }
 
-void AddEvent(std::vector<PeriodCounts>* series, SeriesPeriod p, int32_t ymd, int quad_class, double goldstein) {
+void AddEvent(std::vector<PeriodCounts>* series, SeriesPeriod p, int32_t ymd, int quad_class,
+              double goldstein) {
   const int32_t period = PeriodOf(ymd, p);
   auto it = std::lower_bound(series->begin(), series->end(), period,
                              [](const PeriodCounts& c, int32_t x) { return c.period < x; });
@@ -62,8 +64,8 @@ void AddEvent(std::vector<PeriodCounts>* series, SeriesPeriod p, int32_t ymd, in
   it->goldstein_sum += goldstein;
 }
 
-std::vector<PeriodCounts> FillGaps(const std::vector<PeriodCounts>& series, SeriesPeriod p, int32_t from,
-                                   int32_t to) {
+std::vector<PeriodCounts> FillGaps(const std::vector<PeriodCounts>& series, SeriesPeriod p,
+                                   int32_t from, int32_t to) {
   std::vector<PeriodCounts> out;
   if (from == 0 && !series.empty()) from = series.front().period;
   if (to == 0 && !series.empty()) to = series.back().period;

@@ -28,22 +28,27 @@ struct PeriodCounts {
   std::array<int64_t, 5> quad{};
   double goldstein_sum = 0;
 
-  double GoldsteinMean() const { return events > 0 ? goldstein_sum / static_cast<double>(events) : 0; }
+  double GoldsteinMean() const {
+    return events > 0 ? goldstein_sum / static_cast<double>(events) : 0;
+  }
   // Net cooperation: (cooperation - conflict) / events, from -1 (all conflict) to +1.
   double NetCooperation() const {
-    return events > 0 ? static_cast<double>(quad[1] + quad[2] - quad[3] - quad[4]) / static_cast<double>(events) : 0;
+    return events > 0 ? static_cast<double>(quad[1] + quad[2] - quad[3] - quad[4]) /
+                            static_cast<double>(events)
+                      : 0;
   }
 };
 
 // Adds one event (its date, QuadClass 0-4 and Goldstein score) to a series kept in period
 // order, creating the period's row when missing. For building series from raw events.
-void AddEvent(std::vector<PeriodCounts>* series, SeriesPeriod p, int32_t yyyymmdd, int quad_class, double goldstein);
+void AddEvent(std::vector<PeriodCounts>* series, SeriesPeriod p, int32_t yyyymmdd, int quad_class,
+              double goldstein);
 
 // Rows for every period from the first to the last row's (or [from, to] when given, as
 // periods; 0: the series' own end), empty ones included, so charts and change points see
 // quiet periods as such.
-std::vector<PeriodCounts> FillGaps(const std::vector<PeriodCounts>& series, SeriesPeriod p, int32_t from = 0,
-                                   int32_t to = 0);
+std::vector<PeriodCounts> FillGaps(const std::vector<PeriodCounts>& series, SeriesPeriod p,
+                                   int32_t from = 0, int32_t to = 0);
 
 }  // namespace thaw
 

@@ -8,7 +8,8 @@ namespace {
 TEST(Series, PeriodsAreSortableAndLabelled) {
   EXPECT_EQ(PeriodOf(20240214, SeriesPeriod::kWeek), 20240212);  // a Wednesday; its Monday
   EXPECT_EQ(PeriodOf(20240101, SeriesPeriod::kWeek), 20240101);  // a Monday
-  EXPECT_EQ(PeriodOf(20230101, SeriesPeriod::kWeek), 20221226);  // a Sunday, week of the year before
+  EXPECT_EQ(PeriodOf(20230101, SeriesPeriod::kWeek),
+            20221226);  // a Sunday, week of the year before
   EXPECT_EQ(PeriodOf(20240214, SeriesPeriod::kMonth), 202402);
   EXPECT_EQ(PeriodOf(20241231, SeriesPeriod::kQuarter), 20244);
   EXPECT_EQ(PeriodOf(20240214, SeriesPeriod::kYear), 2024);

@@ -19,7 +19,8 @@ double Median(std::vector<double> v) {
 // Prefix sums over the periods with events, for O(1) segment costs.
 struct Prefix {
   std::vector<double> w, s, q;  // events, Goldstein sums, sum of s^2/w
-  explicit Prefix(const std::vector<const PeriodCounts*>& rows) : w(rows.size() + 1), s(rows.size() + 1), q(rows.size() + 1) {
+  explicit Prefix(const std::vector<const PeriodCounts*>& rows)
+      : w(rows.size() + 1), s(rows.size() + 1), q(rows.size() + 1) {
     for (size_t i = 0; i < rows.size(); ++i) {
       const double n = static_cast<double>(rows[i]->events);
       w[i + 1] = w[i] + n;
@@ -57,8 +58,10 @@ std::vector<Shift> FindShifts(std::span<const PeriodCounts> series, const ShiftO
   // Noise scale from successive differences.
   std::vector<double> d;
   for (size_t i = 0; i + 1 < n; ++i) {
-    const double a = static_cast<double>(rows[i]->events), b = static_cast<double>(rows[i + 1]->events);
-    d.push_back((rows[i + 1]->GoldsteinMean() - rows[i]->GoldsteinMean()) / std::sqrt(1 / a + 1 / b));
+    const double a = static_cast<double>(rows[i]->events),
+                 b = static_cast<double>(rows[i + 1]->events);
+    d.push_back((rows[i + 1]->GoldsteinMean() - rows[i]->GoldsteinMean()) /
+                std::sqrt(1 / a + 1 / b));
   }
   const double med = Median(d);
   for (double& x : d) x = std::abs(x - med);
@@ -97,11 +100,14 @@ std::vector<Shift> FindShifts(std::span<const PeriodCounts> series, const ShiftO
     size_t worst = cuts.size();
     double worst_size = std::numeric_limits<double>::infinity();
     for (size_t k = 0; k < cuts.size(); ++k) {
-      const size_t a = k == 0 ? 0 : cuts[k - 1], c = cuts[k], b = k + 1 < cuts.size() ? cuts[k + 1] : n;
+      const size_t a = k == 0 ? 0 : cuts[k - 1], c = cuts[k],
+                   b = k + 1 < cuts.size() ? cuts[k + 1] : n;
       const double size = std::abs(pre.Mean(c, b) - pre.Mean(a, c));
-      const double n1 = static_cast<double>(pre.Events(a, c)), n2 = static_cast<double>(pre.Events(c, b));
-      const bool ok = pre.Events(a, c) >= options.min_events && pre.Events(c, b) >= options.min_events &&
-                      size >= options.min_size && size >= options.min_z * sigma * std::sqrt(1 / n1 + 1 / n2);
+      const double n1 = static_cast<double>(pre.Events(a, c)),
+                   n2 = static_cast<double>(pre.Events(c, b));
+      const bool ok = pre.Events(a, c) >= options.min_events &&
+                      pre.Events(c, b) >= options.min_events && size >= options.min_size &&
+                      size >= options.min_z * sigma * std::sqrt(1 / n1 + 1 / n2);
       if (!ok && size < worst_size) {
         worst = k;
         worst_size = size;
@@ -113,7 +119,8 @@ std::vector<Shift> FindShifts(std::span<const PeriodCounts> series, const ShiftO
 
   std::vector<Shift> out;
   for (size_t k = 0; k < cuts.size(); ++k) {
-    const size_t a = k == 0 ? 0 : cuts[k - 1], c = cuts[k], b = k + 1 < cuts.size() ? cuts[k + 1] : n;
+    const size_t a = k == 0 ? 0 : cuts[k - 1], c = cuts[k],
+                 b = k + 1 < cuts.size() ? cuts[k + 1] : n;
     Shift s;
     s.index = row_index[c];
     s.period = rows[c]->period;

@@ -41,7 +41,8 @@ struct Shift {
 // Change points whose sides fail the evidence rule are then removed one by one, weakest
 // first, and the rest re-measured. Periods without events take no part. Returns shifts in
 // time order; none for fewer than 4 periods with events.
-std::vector<Shift> FindShifts(std::span<const PeriodCounts> series, const ShiftOptions& options = ShiftOptions());
+std::vector<Shift> FindShifts(std::span<const PeriodCounts> series,
+                              const ShiftOptions& options = ShiftOptions());
 
 }  // namespace thaw
 

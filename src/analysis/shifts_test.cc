@@ -58,7 +58,8 @@ TEST(Shifts, TooLittleEvidenceIsNoShift) {
   // A jump carried by three events is no shift; nor is a series of three periods.
   std::vector<PeriodCounts> s;
   for (int m = 1; m <= 12; ++m) {
-    for (int k = 0; k < (m == 12 ? 3 : 10); ++k) AddEvent(&s, SeriesPeriod::kMonth, 20200001 + m * 100 + k, 1, m == 12 ? -8.0 : 2.0);
+    for (int k = 0; k < (m == 12 ? 3 : 10); ++k)
+      AddEvent(&s, SeriesPeriod::kMonth, 20200001 + m * 100 + k, 1, m == 12 ? -8.0 : 2.0);
   }
   EXPECT_TRUE(FindShifts(s).empty());
   s.resize(3);

@@ -40,7 +40,8 @@ bool IsValidDate(int year, int month, int day) {
 std::optional<Date> ParseDate(std::string_view text) {
   std::string_view s = Trim(text);
   if (AllDigits(s)) {
-    if (s.size() == 8) return Make(ToInt(s.substr(0, 4)), ToInt(s.substr(4, 2)), ToInt(s.substr(6, 2)));
+    if (s.size() == 8)
+      return Make(ToInt(s.substr(0, 4)), ToInt(s.substr(4, 2)), ToInt(s.substr(6, 2)));
     if (s.size() == 6) {
       const int yy = ToInt(s.substr(0, 2));
       return Make(yy < 30 ? 2000 + yy : 1900 + yy, ToInt(s.substr(2, 2)), ToInt(s.substr(4, 2)));

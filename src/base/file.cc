@@ -54,7 +54,8 @@ Result<MappedFile> MappedFile::Open(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ,
+                     MAP_PRIVATE | MAP_POPULATE, fd, 0);
     if (p != MAP_FAILED) {
       f.map_ = p;
       f.map_size_ = static_cast<size_t>(st.st_size);
@@ -88,14 +89,15 @@ MappedFile::~MappedFile() {
   if (map_ != nullptr) ::munmap(map_, map_size_);
 }
 
-std::string FindShippedDir(const char* env_var, const std::string& rel_dir, const std::string& probe_file,
-                           const std::string& fallback) {
+std::string FindShippedDir(const char* env_var, const std::string& rel_dir,
+                           const std::string& probe_file, const std::string& fallback) {
   namespace fs = std::filesystem;
   if (const char* env = std::getenv(env_var); env != nullptr && *env != '\0') return env;
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path();
+         dir = dir.parent_path()) {
       if (fs::exists(dir / rel_dir / probe_file, ec)) return (dir / rel_dir).string();
     }
   }

@@ -39,8 +39,8 @@ class MappedFile {
 // `env_var` when set and non-empty, else the first ancestor directory of the running
 // executable holding `rel_dir`/`probe_file` (a build tree inside the checkout finds the
 // checkout's copy), else `fallback` (the source tree's copy, compiled in).
-std::string FindShippedDir(const char* env_var, const std::string& rel_dir, const std::string& probe_file,
-                           const std::string& fallback);
+std::string FindShippedDir(const char* env_var, const std::string& rel_dir,
+                           const std::string& probe_file, const std::string& fallback);
 
 }  // namespace thaw
 

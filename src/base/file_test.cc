@@ -13,7 +13,8 @@ namespace thaw {
 namespace {
 
 std::string WriteTemp(const std::string& name, const std::string& contents) {
-  const auto path = std::filesystem::temp_directory_path() / (name + "_" + std::to_string(::getpid()));
+  const auto path =
+      std::filesystem::temp_directory_path() / (name + "_" + std::to_string(::getpid()));
   std::ofstream(path, std::ios::binary) << contents;
   return path.string();
 }

@@ -13,7 +13,8 @@ namespace {
 class CodeCommand : public Command {
  public:
   explicit CodeCommand(CLI::App* parent) {
-    app = parent->add_subcommand("code", "code documents into CAMEO events (JSON Lines or TSV on stdout)");
+    app = parent->add_subcommand("code",
+                                 "code documents into CAMEO events (JSON Lines or TSV on stdout)");
     app->footer(
         "Reads PETRARCH XML (.xml), CoNLL-U (.conllu), JSON Lines (.jsonl) or plain text, from files, "
         "directories or stdin (no INPUT). Writes one event per line: doc_id, sentence_id, date, source, target, "
@@ -27,11 +28,14 @@ class CodeCommand : public Command {
     app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin");
     AddDictFlags(app, &dict_);
     AddNlpFlags(app, &nlp_);
-    app->add_option("--input-format", input_format_, "auto|xml|conllu|jsonl|text (auto: by extension)")
+    app->add_option("--input-format", input_format_,
+                    "auto|xml|conllu|jsonl|text (auto: by extension)")
         ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
-    app->add_option("--date", date_, "YYYY-MM-DD: the date of documents whose input gives none (else it is taken "
-                                     "from the file name or inferred from the text)");
-    app->add_option("--format", output_, "output format: jsonl (default) or tsv (with a header row)")
+    app->add_option("--date", date_,
+                    "YYYY-MM-DD: the date of documents whose input gives none (else it is taken "
+                    "from the file name or inferred from the text)");
+    app->add_option("--format", output_,
+                    "output format: jsonl (default) or tsv (with a header row)")
         ->check(CLI::IsMember({"jsonl", "tsv"}));
   }
 
@@ -73,8 +77,8 @@ int CodeCommand::Run() {
   std::cout.flush();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!dict_.quiet) {
-    std::cerr << fmt::format("thaw: {} documents, {} sentences, {} events in {:.2f} s\n", docs, sentences,
-                             n_events, secs);
+    std::cerr << fmt::format("thaw: {} documents, {} sentences, {} events in {:.2f} s\n", docs,
+                             sentences, n_events, secs);
     if (unparsed > 0) {
       std::cerr << fmt::format(
           "thaw: {} sentences or documents have no dependency parse and were not coded (with --parse given, "
@@ -92,6 +96,8 @@ int CodeCommand::Run() {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeCodeCommand(CLI::App* parent) { return std::make_unique<CodeCommand>(parent); }
+std::unique_ptr<Command> MakeCodeCommand(CLI::App* parent) {
+  return std::make_unique<CodeCommand>(parent);
+}
 
 }  // namespace thaw

@@ -5,7 +5,8 @@
 namespace thaw {
 
 int RunMain(int argc, char** argv) {
-  CLI::App app{"thaw: political event data from news text (CAMEO events with PETRARCH-compatible dictionaries)"};
+  CLI::App app{
+      "thaw: political event data from news text (CAMEO events with PETRARCH-compatible dictionaries)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "thaw 0.1.0");
   std::vector<std::unique_ptr<Command>> commands;

@@ -9,20 +9,24 @@ namespace thaw {
 
 void AddDictFlags(CLI::App* app, DictFlags* f) {
   app->add_option("--verbs", f->verbs, "PETRARCH-2 verb pattern dictionary (e.g. CAMEO.2.0.txt)");
-  app->add_option("--actors", f->actors, "actor dictionaries; repeat the flag or separate files with commas")
+  app->add_option("--actors", f->actors,
+                  "actor dictionaries; repeat the flag or separate files with commas")
       ->delimiter(',');
   app->add_option("--agents", f->agents, "agent dictionary (e.g. Phoenix.agents.txt)");
   app->add_option("--discards", f->discards, "discard dictionary (e.g. Phoenix.discards.txt)");
-  app->add_option("--dict-dir", f->dict_dir,
-                  "directory of PETRARCH dictionaries, classified by file name (*verbs*/CAMEO*, *actors*, "
-                  "*agents*, *discards*), used instead of the built-in ones; single-file flags given as well "
-                  "replace that kind");
-  app->add_flag("--no-builtin", f->no_builtin,
-                "do not start from thaw's built-in dictionaries (data/dictionaries, or $THAW_DICT): use only "
-                "the files given");
+  app->add_option(
+      "--dict-dir", f->dict_dir,
+      "directory of PETRARCH dictionaries, classified by file name (*verbs*/CAMEO*, *actors*, "
+      "*agents*, *discards*), used instead of the built-in ones; single-file flags given as well "
+      "replace that kind");
+  app->add_flag(
+      "--no-builtin", f->no_builtin,
+      "do not start from thaw's built-in dictionaries (data/dictionaries, or $THAW_DICT): use only "
+      "the files given");
   app->add_flag("--strict", f->strict, "treat a malformed dictionary or input line as fatal");
-  app->add_flag("-q,--quiet", f->quiet,
-                "do not print warnings about skipped dictionary or input lines, progress or the summary");
+  app->add_flag(
+      "-q,--quiet", f->quiet,
+      "do not print warnings about skipped dictionary or input lines, progress or the summary");
 }
 
 void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from) {
@@ -36,9 +40,11 @@ void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from) {
 }
 
 std::string FindBuiltinDictDir() {
-  const std::string dir = FindShippedDir("THAW_DICT", "data/dictionaries", "verbs.txt", THAW_DEFAULT_DICT_DIR);
+  const std::string dir =
+      FindShippedDir("THAW_DICT", "data/dictionaries", "verbs.txt", THAW_DEFAULT_DICT_DIR);
   std::error_code ec;
-  return std::filesystem::exists(std::filesystem::path(dir) / "verbs.txt", ec) ? dir : std::string();
+  return std::filesystem::exists(std::filesystem::path(dir) / "verbs.txt", ec) ? dir
+                                                                               : std::string();
 }
 
 Result<DictionarySet> LoadDictionaries(const DictFlags& f, Diagnostics* diags) {
@@ -79,7 +85,8 @@ Result<DictionarySet> LoadDictionaries(const DictFlags& f, Diagnostics* diags) {
   return set;
 }
 
-Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags, const CoderOptions& options) {
+Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags,
+                                          const CoderOptions& options) {
   auto dicts = LoadDictionaries(f, diags);
   if (!dicts.ok()) return dicts.status();
   return Coder::Create(*dicts, options, diags);

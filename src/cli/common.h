@@ -32,7 +32,8 @@ std::unique_ptr<Command> MakeParseCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeTrainCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeDictCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeDemoCommand(CLI::App* parent);
-std::unique_ptr<Command> MakeIngestCommand(CLI::App* parent);  // and MakeExportCommand: thaw ingest|export
+std::unique_ptr<Command> MakeIngestCommand(
+    CLI::App* parent);  // and MakeExportCommand: thaw ingest|export
 std::unique_ptr<Command> MakeExportCommand(CLI::App* parent);
 // thaw dyad|shifts|top|actors|plot: relations read out of a store (relations_command.cc).
 std::unique_ptr<Command> MakeDyadCommand(CLI::App* parent);
@@ -67,8 +68,8 @@ Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags
 // when `strict` and an input had problems. With `progress`, its in-place line is erased
 // before anything is printed.
 template <typename Fn>
-bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format, bool strict, bool quiet,
-                     Diagnostics* diags, Fn fn, Progress* progress = nullptr) {
+bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format, bool strict,
+                     bool quiet, Diagnostics* diags, Fn fn, Progress* progress = nullptr) {
   auto clear = [&] {
     if (progress != nullptr) progress->Finish();
   };

@@ -48,14 +48,16 @@ std::string Clip(std::string_view s, size_t n) {
 class DemoCommand : public Command {
  public:
   explicit DemoCommand(CLI::App* parent) {
-    app = parent->add_subcommand("demo", "run thaw on its sample corpus: events and how relations moved");
+    app = parent->add_subcommand("demo",
+                                 "run thaw on its sample corpus: events and how relations moved");
     app->footer(
         "Codes the sample corpus shipped in examples/demo (about thirty short articles on China, the two Koreas, "
         "Russia and the United States, 2013-2025, plus three scraped pages) with the built-in dictionaries and "
         "models, prints every event with its date and sentence, then for the most active country pairs the "
         "events, cooperation/conflict counts and mean Goldstein score per year, marking year-on-year thaws "
         "(mean up by 2 or more) and chills (down by 2 or more).\n\nExample:\n  thaw demo\n  thaw demo --pairs 8");
-    app->add_option("--corpus", corpus_, "demo corpus directory (default: examples/demo, or $THAW_DEMO)");
+    app->add_option("--corpus", corpus_,
+                    "demo corpus directory (default: examples/demo, or $THAW_DEMO)");
     app->add_option("--pairs", pairs_, "how many country pairs to summarize (default 5)");
     AddNlpFlags(app, &nlp_, /*with_parse=*/false);
   }
@@ -72,8 +74,9 @@ class DemoCommand : public Command {
 
 int DemoCommand::Run() {
   const auto t0 = std::chrono::steady_clock::now();
-  const std::string dir =
-      corpus_.empty() ? FindShippedDir("THAW_DEMO", "examples/demo", "corpus.jsonl", THAW_DEFAULT_DEMO_DIR) : corpus_;
+  const std::string dir = corpus_.empty() ? FindShippedDir("THAW_DEMO", "examples/demo",
+                                                           "corpus.jsonl", THAW_DEFAULT_DEMO_DIR)
+                                          : corpus_;
   std::vector<std::string> inputs;
   std::error_code ec;
   if (std::filesystem::exists(dir + "/corpus.jsonl", ec)) inputs.push_back(dir + "/corpus.jsonl");
@@ -87,24 +90,27 @@ int DemoCommand::Run() {
   if (coding == nullptr) return 2;
   std::vector<DemoEvent> events;
   size_t docs = 0, sentences = 0;
-  const bool ok = ForEachDocument(inputs, InputFormat::kAuto, false, false, &diags, [&](Document& doc) {
-    ++docs;
-    coding->Code(&doc);
-    sentences += doc.sentences.size();
-    const Coder::DocumentEvents& coded = coding->events();
-    for (size_t i = 0; i < doc.sentences.size(); ++i) {
-      for (const Event& e : coded.events[i]) {
-        const CodeInfo info = DescribeEventCode(e.code);
-        const Date d = e.date != kNoDate ? e.date : doc.sentences[i].date != kNoDate ? doc.sentences[i].date : doc.date;
-        events.push_back({doc.id, FormatDate(d), e.source, e.target, e.code, e.verb, doc.sentences[i].text,
-                          info.quad_class, info.goldstein});
-      }
-    }
-  });
+  const bool ok =
+      ForEachDocument(inputs, InputFormat::kAuto, false, false, &diags, [&](Document& doc) {
+        ++docs;
+        coding->Code(&doc);
+        sentences += doc.sentences.size();
+        const Coder::DocumentEvents& coded = coding->events();
+        for (size_t i = 0; i < doc.sentences.size(); ++i) {
+          for (const Event& e : coded.events[i]) {
+            const CodeInfo info = DescribeEventCode(e.code);
+            const Date d = e.date != kNoDate                  ? e.date
+                           : doc.sentences[i].date != kNoDate ? doc.sentences[i].date
+                                                              : doc.date;
+            events.push_back({doc.id, FormatDate(d), e.source, e.target, e.code, e.verb,
+                              doc.sentences[i].text, info.quad_class, info.goldstein});
+          }
+        }
+      });
   if (!ok) return 2;
 
-  std::cout << fmt::format("thaw demo: {} documents, {} sentences, {} events (corpus: {})\n\n", docs, sentences,
-                           events.size(), dir);
+  std::cout << fmt::format("thaw demo: {} documents, {} sentences, {} events (corpus: {})\n\n",
+                           docs, sentences, events.size(), dir);
   std::string last_doc;
   for (const DemoEvent& e : events) {
     if (e.doc_id != last_doc) {
@@ -112,12 +118,14 @@ int DemoCommand::Run() {
       last_doc = e.doc_id;
     }
     const CameoCode* c = FindCameoCode(e.code);
-    std::cout << fmt::format("  {}  {:<10} -> {:<10} {:<5} {:<30} {}\n", e.date, e.source, e.target, e.code,
-                             Clip(c != nullptr ? c->name : std::string_view("?"), 30), Clip(e.sentence, 70));
+    std::cout << fmt::format("  {}  {:<10} -> {:<10} {:<5} {:<30} {}\n", e.date, e.source, e.target,
+                             e.code, Clip(c != nullptr ? c->name : std::string_view("?"), 30),
+                             Clip(e.sentence, 70));
   }
   PrintSummary(events);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::cout << fmt::format("\n{:.2f} s. Code your own articles: thaw code FILES --format tsv\n", secs);
+  std::cout << fmt::format("\n{:.2f} s. Code your own articles: thaw code FILES --format tsv\n",
+                           secs);
   return 0;
 }
 
@@ -151,8 +159,8 @@ void DemoCommand::PrintSummary(const std::vector<DemoEvent>& events) const {
       std::string mark;
       if (!first && mean - prev >= 2) mark = "  thaw";
       if (!first && prev - mean >= 2) mark = "  chill";
-      std::cout << fmt::format("    {}  {:>3}  {:>3}/{:<3}  {:+5.1f}{}\n", year, cell.events, cell.cooperation,
-                               cell.conflict, mean, mark);
+      std::cout << fmt::format("    {}  {:>3}  {:>3}/{:<3}  {:+5.1f}{}\n", year, cell.events,
+                               cell.cooperation, cell.conflict, mean, mark);
       prev = mean;
       first = false;
     }
@@ -161,6 +169,8 @@ void DemoCommand::PrintSummary(const std::vector<DemoEvent>& events) const {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeDemoCommand(CLI::App* parent) { return std::make_unique<DemoCommand>(parent); }
+std::unique_ptr<Command> MakeDemoCommand(CLI::App* parent) {
+  return std::make_unique<DemoCommand>(parent);
+}
 
 }  // namespace thaw

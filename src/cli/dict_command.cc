@@ -27,7 +27,9 @@ Result<DictionarySet> LoadForCheck(std::vector<std::string> paths, Diagnostics* 
   namespace fs = std::filesystem;
   if (paths.empty()) {
     const std::string dir = FindBuiltinDictDir();
-    if (dir.empty()) return Status::NotFound("no built-in dictionaries found (data/dictionaries); name files to check");
+    if (dir.empty())
+      return Status::NotFound(
+          "no built-in dictionaries found (data/dictionaries); name files to check");
     paths.push_back(dir);
   }
   std::vector<std::string> files;
@@ -43,7 +45,8 @@ Result<DictionarySet> LoadForCheck(std::vector<std::string> paths, Diagnostics* 
     }
     std::sort(in_dir.begin(), in_dir.end());
     for (const std::string& f : in_dir) {  // other files (README, ontology) are not dictionaries
-      if (DictionaryKindOf(fs::path(f).filename().string()) != DictionaryKind::kNone) files.push_back(f);
+      if (DictionaryKindOf(fs::path(f).filename().string()) != DictionaryKind::kNone)
+        files.push_back(f);
     }
   }
   DictionarySet set;
@@ -59,24 +62,29 @@ Result<DictionarySet> LoadForCheck(std::vector<std::string> paths, Diagnostics* 
 class DictCommand : public Command {
  public:
   explicit DictCommand(CLI::App* parent) {
-    app = parent->add_subcommand("dict", "check dictionaries, or show what an expression resolves to");
+    app = parent->add_subcommand("dict",
+                                 "check dictionaries, or show what an expression resolves to");
     app->require_subcommand(1);
-    check_ = app->add_subcommand("check", "validate dictionary files: syntax, CAMEO codes, conflicting entries");
+    check_ = app->add_subcommand(
+        "check", "validate dictionary files: syntax, CAMEO codes, conflicting entries");
     check_->footer(
         "Checks thaw's built-in dictionaries when no PATH is given. Each PATH is a dictionary file, its kind told by "
         "its name (*verbs*.txt or CAMEO*.txt, *actors*.txt, *agents*.txt, *discards*.txt), or a directory of them. "
         "Prints every problem as file:line, then what the set covers (verb blocks, patterns, CAMEO codes and roots, "
         "actors with dated codes, agents, discards). Exits 1 when there is any problem.\n\nExamples:\n"
         "  thaw dict check\n  thaw dict check ../shared/petrarch/dictionaries");
-    check_->add_option("PATH", paths_, "dictionary files or directories (default: the built-in dictionaries)");
-    lookup_ = app->add_subcommand("lookup", "show which actors, agents, verbs and discards a phrase hits");
+    check_->add_option("PATH", paths_,
+                       "dictionary files or directories (default: the built-in dictionaries)");
+    lookup_ = app->add_subcommand("lookup",
+                                  "show which actors, agents, verbs and discards a phrase hits");
     lookup_->footer(
         "Tokenizes TEXT as thaw does and lists every dictionary entry it matches, as the coder would: actor phrases "
         "with the code in force on --date (and all their dated codes), agent words, verbs with their block's code, "
         "discard phrases; each with file:line.\n\nExamples:\n"
         "  thaw dict lookup \"South Korean President Park Geun-hye\" --date 2015-09-02\n"
         "  thaw dict lookup test-fired --verbs CAMEO.2.0.txt");
-    lookup_->add_option("TEXT", text_, "the phrase (several arguments are joined with spaces)")->required();
+    lookup_->add_option("TEXT", text_, "the phrase (several arguments are joined with spaces)")
+        ->required();
     lookup_->add_option("--date", date_, "YYYY-MM-DD: pick dated actor codes valid on this day");
     AddDictFlags(lookup_, &flags_);
   }
@@ -99,10 +107,11 @@ class DictCommand : public Command {
     std::cout << fmt::format(
         "verbs: {} blocks, {} verbs, {} patterns, {} synonym sets; {} CAMEO codes ({} leaf codes) in {} of 20 roots\n"
         "actors: {} entries, {} names, {} dated codes\nagents: {}\ndiscards: {}\n",
-        s.verb_blocks, s.verb_forms, s.patterns, s.synsets, s.event_codes, s.leaf_codes, s.roots, s.actors,
-        s.actor_names, s.dated_codes, s.agents, s.discards);
+        s.verb_blocks, s.verb_forms, s.patterns, s.synsets, s.event_codes, s.leaf_codes, s.roots,
+        s.actors, s.actor_names, s.dated_codes, s.agents, s.discards);
     const size_t problems = diags.size() + findings.size();
-    std::cout << (problems == 0 ? std::string("no problems found\n") : fmt::format("{} problems\n", problems));
+    std::cout << (problems == 0 ? std::string("no problems found\n")
+                                : fmt::format("{} problems\n", problems));
     return problems == 0 ? 0 : 1;
   }
 
@@ -134,14 +143,16 @@ class DictCommand : public Command {
     sentence.text = text;
     (*seg)->Tokenize(text, &sentence);
     std::string tokens;
-    for (size_t i = 0; i < sentence.tokens.size(); ++i) tokens += (i ? " | " : "") + std::string(sentence.Form(i));
+    for (size_t i = 0; i < sentence.tokens.size(); ++i)
+      tokens += (i ? " | " : "") + std::string(sentence.Form(i));
     std::cout << "tokens: " << tokens << "\n";
     const auto hits = (*coder)->Lookup(sentence, date);
     for (const auto& h : hits) {
       std::string span;
-      for (int32_t i = h.begin; i < h.end; ++i) span += (i > h.begin ? " " : "") + std::string(sentence.Form(i));
-      std::cout << fmt::format("{:<8} {:<28} {:<12} {}{}\n", KindName(h.kind), span, h.code, h.source,
-                               h.detail.empty() ? "" : "  (" + h.detail + ")");
+      for (int32_t i = h.begin; i < h.end; ++i)
+        span += (i > h.begin ? " " : "") + std::string(sentence.Form(i));
+      std::cout << fmt::format("{:<8} {:<28} {:<12} {}{}\n", KindName(h.kind), span, h.code,
+                               h.source, h.detail.empty() ? "" : "  (" + h.detail + ")");
     }
     if (hits.empty()) std::cout << "no dictionary entry matches\n";
     return hits.empty() ? 1 : 0;
@@ -160,6 +171,8 @@ class DictCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeDictCommand(CLI::App* parent) { return std::make_unique<DictCommand>(parent); }
+std::unique_ptr<Command> MakeDictCommand(CLI::App* parent) {
+  return std::make_unique<DictCommand>(parent);
+}
 
 }  // namespace thaw

@@ -54,35 +54,42 @@ int EvalCommand::Run() {
   Evaluator eval(**coder);
   const ParseMode mode = *ParseParseMode(nlp_.parse);
   LazyPipeline pipeline(FindModelsDir(nlp_.models, nullptr));
-  const bool ok = ForEachDocument({input_}, InputFormat::kPetrarchXml, false, dict_.quiet, &diags, [&](Document& doc) {
-    if (NeedsPipeline(doc, mode)) {
-      if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, mode);
-    }
-    eval.Add(doc);
-  });
+  const bool ok = ForEachDocument({input_}, InputFormat::kPetrarchXml, false, dict_.quiet, &diags,
+                                  [&](Document& doc) {
+                                    if (NeedsPipeline(doc, mode)) {
+                                      if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, mode);
+                                    }
+                                    eval.Add(doc);
+                                  });
   const EvalTally& all = eval.overall();
   if (!ok && all.records == 0) return 1;
   for (const RecordResult& r : eval.records()) {
     if (r.exact && !show_passing_) continue;
     std::cout << (r.exact ? "PASS " : "FAIL ") << r.id << ": " << r.text << "\n"
-              << "    expected: " << Describe(r.expected) << (r.error.empty() ? "" : " [error=" + r.error + "]")
+              << "    expected: " << Describe(r.expected)
+              << (r.error.empty() ? "" : " [error=" + r.error + "]")
               << "\n    produced: " << Describe(r.produced) << "\n";
   }
   std::cout << "\nper id prefix:\n"
-            << fmt::format("  {:<16} {:>7} {:>7} {:>7} {:>7} {:>7}\n", "prefix", "records", "exact", "P", "R", "F1");
+            << fmt::format("  {:<16} {:>7} {:>7} {:>7} {:>7} {:>7}\n", "prefix", "records", "exact",
+                           "P", "R", "F1");
   for (const auto& [prefix, t] : eval.by_prefix()) {
-    std::cout << fmt::format("  {:<16} {:>7} {:>7} {:>7.3f} {:>7.3f} {:>7.3f}\n", prefix, t.records, t.exact,
-                             t.Precision(), t.Recall(), t.F1());
+    std::cout << fmt::format("  {:<16} {:>7} {:>7} {:>7.3f} {:>7.3f} {:>7.3f}\n", prefix, t.records,
+                             t.exact, t.Precision(), t.Recall(), t.F1());
   }
-  std::cout << fmt::format("\nrecords: {}  expected events: {}  produced events: {}  correct: {}\n", all.records,
-                           all.tp + all.fn, all.tp + all.fp, all.tp);
-  std::cout << fmt::format("precision: {:.3f}  recall: {:.3f}  F1: {:.3f}\n", all.Precision(), all.Recall(), all.F1());
-  std::cout << fmt::format("exact records: {}/{} ({:.1f}%)\n", all.exact, all.records, 100.0 * all.ExactShare());
+  std::cout << fmt::format("\nrecords: {}  expected events: {}  produced events: {}  correct: {}\n",
+                           all.records, all.tp + all.fn, all.tp + all.fp, all.tp);
+  std::cout << fmt::format("precision: {:.3f}  recall: {:.3f}  F1: {:.3f}\n", all.Precision(),
+                           all.Recall(), all.F1());
+  std::cout << fmt::format("exact records: {}/{} ({:.1f}%)\n", all.exact, all.records,
+                           100.0 * all.ExactShare());
   return 0;
 }
 
 }  // namespace
 
-std::unique_ptr<Command> MakeEvalCommand(CLI::App* parent) { return std::make_unique<EvalCommand>(parent); }
+std::unique_ptr<Command> MakeEvalCommand(CLI::App* parent) {
+  return std::make_unique<EvalCommand>(parent);
+}
 
 }  // namespace thaw

@@ -29,7 +29,9 @@ void EventWriter::Begin() {
 
 void EventWriter::Write(const Document& doc, const Sentence& sentence, const Event& e) {
   const CodeInfo info = DescribeEventCode(e.code);
-  const Date date = e.date != kNoDate ? e.date : sentence.date != kNoDate ? sentence.date : doc.date;
+  const Date date = e.date != kNoDate          ? e.date
+                    : sentence.date != kNoDate ? sentence.date
+                                               : doc.date;
   // Any date resting on a document date guessed from the file name or text is a guess too.
   const bool inferred = doc.date_inferred;
   buf_.clear();
@@ -59,7 +61,8 @@ void EventWriter::Write(const Document& doc, const Sentence& sentence, const Eve
     AppendJsonField("target", e.target, &buf_);
     AppendJsonField("code", e.code, &buf_);
     AppendJsonField("root_code", info.root, &buf_);
-    buf_ += fmt::format("\"quad_class\":{},\"goldstein\":{},", static_cast<int>(info.quad_class), info.goldstein);
+    buf_ += fmt::format("\"quad_class\":{},\"goldstein\":{},", static_cast<int>(info.quad_class),
+                        info.goldstein);
     AppendJsonField("source_text", e.source_text, &buf_);
     AppendJsonField("target_text", e.target_text, &buf_);
     AppendJsonField("verb", e.verb, &buf_);

@@ -17,7 +17,8 @@ namespace {
 class IngestCommand : public Command {
  public:
   explicit IngestCommand(CLI::App* parent) {
-    app = parent->add_subcommand("ingest", "code documents and store them with their events (SQLite or PostgreSQL)");
+    app = parent->add_subcommand(
+        "ingest", "code documents and store them with their events (SQLite or PostgreSQL)");
     app->footer(
         "Reads documents as `thaw code` does, codes them, and stores documents, sentences, actor mentions and "
         "events with their provenance. --db is a SQLite file (created when missing) or a postgresql:// URL. "
@@ -28,13 +29,16 @@ class IngestCommand : public Command {
         "Example:\n  thaw ingest articles/ news.jsonl --db events.db\n  thaw export --db events.db --format "
         "phoenix-tsv > events.tsv");
     app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin");
-    app->add_option("--db", db_, "the store: a SQLite file path or postgresql://user:pass@host/db")->required();
+    app->add_option("--db", db_, "the store: a SQLite file path or postgresql://user:pass@host/db")
+        ->required();
     AddDictFlags(app, &dict_);
     AddNlpFlags(app, &nlp_);
-    app->add_option("--input-format", input_format_, "auto|xml|conllu|jsonl|text (auto: by extension)")
+    app->add_option("--input-format", input_format_,
+                    "auto|xml|conllu|jsonl|text (auto: by extension)")
         ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
     app->add_option("--date", date_, "YYYY-MM-DD: the date of documents whose input gives none");
-    app->add_option("--batch", batch_size_, "documents per transaction (default 200)")->check(CLI::Range(1, 1000000));
+    app->add_option("--batch", batch_size_, "documents per transaction (default 200)")
+        ->check(CLI::Range(1, 1000000));
   }
   int Run() override;
 
@@ -69,46 +73,52 @@ int IngestCommand::Run() {
     pending.clear();
   };
   Progress progress = Progress::OnStderr(dict_.quiet);
-  const bool read_ok = ForEachDocument(inputs_, coding->format(), dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
-    if (!failed.ok()) return;
-    if (progress.Due()) {  // counts so far; "stored" grows a batch at a time
-      progress.Report(docs, fmt::format("{} already stored, {} stored, {} events",
-                                        skipped + stats.already_stored, stats.stored, stats.events));
-    }
-    ++docs;
-    // Skip what is stored before the expensive part. The hash reads the text as given, so it
-    // is the same whether or not the document was annotated.
-    std::string hash = DocumentHash(doc);
-    auto stored = (*store)->Contains(hash);
-    if (!stored.ok()) {
-      failed = stored.status();
-      return;
-    }
-    if (*stored || pending.count(hash)) {
-      ++skipped;
-      return;
-    }
-    coding->Code(&doc);
-    Coder::DocumentEvents& coded = coding->events();
-    CodedDocument& cd = batch.emplace_back();
-    cd.doc = std::move(doc);
-    cd.events = std::move(coded.events);
-    cd.story_discarded = coded.story_discarded;
-    cd.hash = hash;
-    pending.insert(std::move(hash));
-    if (batch.size() >= batch_size_) flush();
-  }, &progress);
+  const bool read_ok = ForEachDocument(
+      inputs_, coding->format(), dict_.strict, dict_.quiet, &diags,
+      [&](Document& doc) {
+        if (!failed.ok()) return;
+        if (progress.Due()) {  // counts so far; "stored" grows a batch at a time
+          progress.Report(docs,
+                          fmt::format("{} already stored, {} stored, {} events",
+                                      skipped + stats.already_stored, stats.stored, stats.events));
+        }
+        ++docs;
+        // Skip what is stored before the expensive part. The hash reads the text as given, so it
+        // is the same whether or not the document was annotated.
+        std::string hash = DocumentHash(doc);
+        auto stored = (*store)->Contains(hash);
+        if (!stored.ok()) {
+          failed = stored.status();
+          return;
+        }
+        if (*stored || pending.count(hash)) {
+          ++skipped;
+          return;
+        }
+        coding->Code(&doc);
+        Coder::DocumentEvents& coded = coding->events();
+        CodedDocument& cd = batch.emplace_back();
+        cd.doc = std::move(doc);
+        cd.events = std::move(coded.events);
+        cd.story_discarded = coded.story_discarded;
+        cd.hash = hash;
+        pending.insert(std::move(hash));
+        if (batch.size() >= batch_size_) flush();
+      },
+      &progress);
   flush();
   progress.Finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!dict_.quiet) {
     std::cerr << fmt::format(
-        "thaw: {} documents read, {} already stored, {} stored ({} near-duplicates), {} events, in {:.2f} s\n", docs,
-        skipped + stats.already_stored, stats.stored, stats.near_duplicates, stats.events, secs);
+        "thaw: {} documents read, {} already stored, {} stored ({} near-duplicates), {} events, in {:.2f} s\n",
+        docs, skipped + stats.already_stored, stats.stored, stats.near_duplicates, stats.events,
+        secs);
   }
   if (!failed.ok()) {
-    std::cerr << "thaw: error: " << failed.message()
-              << "\nthaw: the batches stored before this one are kept; run the same command again to finish\n";
+    std::cerr
+        << "thaw: error: " << failed.message()
+        << "\nthaw: the batches stored before this one are kept; run the same command again to finish\n";
     return 2;
   }
   return read_ok || docs > 0 ? 0 : 1;
@@ -117,7 +127,8 @@ int IngestCommand::Run() {
 class ExportCommand : public Command {
  public:
   explicit ExportCommand(CLI::App* parent) {
-    app = parent->add_subcommand("export", "write a store's events as Phoenix TSV, CSV or JSON Lines");
+    app = parent->add_subcommand("export",
+                                 "write a store's events as Phoenix TSV, CSV or JSON Lines");
     app->footer(
         "Writes every event of the store in the Phoenix column layout (EventID, Date, Year, Month, Day, "
         "SourceActorFull/Entity/Role/Attribute, TargetActor..., EventCode, EventRootCode, QuadClass, "
@@ -125,17 +136,21 @@ class ExportCommand : public Command {
         "NewsSources) with a header row, or as JSON Lines with the provenance too. Events of near-duplicate "
         "documents are left out (their outlets appear in URLs and NewsSources of the original's events) "
         "unless --include-duplicates.\n\nExample:\n  thaw export --db events.db --format csv -o events.csv");
-    app->add_option("--db", db_, "the store: a SQLite file path or postgresql://user:pass@host/db")->required();
+    app->add_option("--db", db_, "the store: a SQLite file path or postgresql://user:pass@host/db")
+        ->required();
     app->add_option("--format", format_, "phoenix-tsv (default), csv or jsonl")
         ->check(CLI::IsMember({"phoenix-tsv", "tsv", "csv", "jsonl"}));
     app->add_option("-o,--output", output_, "output file (default stdout)");
-    app->add_flag("--provenance", provenance_,
-                  "TSV/CSV: add DocID, SourceText, TargetText, Verb, Pattern, DateText, DateInferred columns");
-    app->add_flag("--include-duplicates", duplicates_, "also write the events of near-duplicate documents");
+    app->add_flag(
+        "--provenance", provenance_,
+        "TSV/CSV: add DocID, SourceText, TargetText, Verb, Pattern, DateText, DateInferred columns");
+    app->add_flag("--include-duplicates", duplicates_,
+                  "also write the events of near-duplicate documents");
   }
   int Run() override {
     if (!IsPostgresUrl(db_) && !std::filesystem::exists(db_)) {
-      std::cerr << "thaw: error: no store at " << db_ << " (create one with `thaw ingest INPUT --db " << db_ << "`)\n";
+      std::cerr << "thaw: error: no store at " << db_
+                << " (create one with `thaw ingest INPUT --db " << db_ << "`)\n";
       return 2;
     }
     auto store = Store::Open(db_);
@@ -154,7 +169,8 @@ class ExportCommand : public Command {
       out = &file;
     }
     size_t n = 0;
-    Status s = ExportEvents(store->get(), out, *ParseExportFormat(format_), provenance_, duplicates_, &n);
+    Status s =
+        ExportEvents(store->get(), out, *ParseExportFormat(format_), provenance_, duplicates_, &n);
     out->flush();
     if (!s.ok()) {
       std::cerr << "thaw: error: " << s.message() << "\n";
@@ -171,7 +187,11 @@ class ExportCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeIngestCommand(CLI::App* parent) { return std::make_unique<IngestCommand>(parent); }
-std::unique_ptr<Command> MakeExportCommand(CLI::App* parent) { return std::make_unique<ExportCommand>(parent); }
+std::unique_ptr<Command> MakeIngestCommand(CLI::App* parent) {
+  return std::make_unique<IngestCommand>(parent);
+}
+std::unique_ptr<Command> MakeExportCommand(CLI::App* parent) {
+  return std::make_unique<ExportCommand>(parent);
+}
 
 }  // namespace thaw

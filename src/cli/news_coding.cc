@@ -5,8 +5,8 @@
 namespace thaw {
 
 std::unique_ptr<NewsCoding> NewsCoding::Create(const DictFlags& dict, const NlpFlags& nlp,
-                                               const std::string& input_format, const std::string& date,
-                                               Diagnostics* diags) {
+                                               const std::string& input_format,
+                                               const std::string& date, Diagnostics* diags) {
   auto coder = BuildCoder(dict, diags, CoderOptions::News());
   PrintDiagnostics(*diags, dict.quiet);
   if (!coder.ok()) {
@@ -33,11 +33,12 @@ std::unique_ptr<NewsCoding> NewsCoding::Create(const DictFlags& dict, const NlpF
     default_date = *d;
   }
   return std::unique_ptr<NewsCoding>(new NewsCoding(std::move(coder).value(), *format, default_date,
-                                                    *ParseParseMode(nlp.parse), FindModelsDir(nlp.models, nullptr)));
+                                                    *ParseParseMode(nlp.parse),
+                                                    FindModelsDir(nlp.models, nullptr)));
 }
 
-NewsCoding::NewsCoding(std::unique_ptr<Coder> coder, InputFormat format, Date default_date, ParseMode mode,
-                       std::string models_dir)
+NewsCoding::NewsCoding(std::unique_ptr<Coder> coder, InputFormat format, Date default_date,
+                       ParseMode mode, std::string models_dir)
     : coder_(std::move(coder)),
       format_(format),
       default_date_(default_date),

@@ -16,7 +16,8 @@ class NewsCoding {
  public:
   // Builds the coder (CoderOptions::News()) and checks the flags; prints the problem and
   // returns null on failure. Dictionary diagnostics go to `diags` (printed unless quiet).
-  static std::unique_ptr<NewsCoding> Create(const DictFlags& dict, const NlpFlags& nlp, const std::string& input_format,
+  static std::unique_ptr<NewsCoding> Create(const DictFlags& dict, const NlpFlags& nlp,
+                                            const std::string& input_format,
                                             const std::string& date, Diagnostics* diags);
 
   InputFormat format() const { return format_; }

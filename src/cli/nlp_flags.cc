@@ -7,14 +7,16 @@ namespace thaw {
 
 void AddNlpFlags(CLI::App* app, NlpFlags* f, bool with_parse) {
   if (with_parse) {
-    app->add_option("--parse", f->parse,
-                    "where dependency parses come from: auto (default: the input's parse when it has one, else "
-                    "thaw's own), given (input parses only), own (always thaw's: re-tokenize, tag, parse)")
+    app->add_option(
+           "--parse", f->parse,
+           "where dependency parses come from: auto (default: the input's parse when it has one, else "
+           "thaw's own), given (input parses only), own (always thaw's: re-tokenize, tag, parse)")
         ->check(CLI::IsMember({"auto", "given", "own"}));
   }
-  app->add_option("--models", f->models,
-                  "directory with tagger.model and parser.model (default: $THAW_MODELS, else the models/ "
-                  "directory shipped with thaw)");
+  app->add_option(
+      "--models", f->models,
+      "directory with tagger.model and parser.model (default: $THAW_MODELS, else the models/ "
+      "directory shipped with thaw)");
 }
 
 Pipeline* LazyPipeline::Get() {

@@ -13,7 +13,8 @@ namespace {
 class ParseCommand : public Command {
  public:
   explicit ParseCommand(CLI::App* parent) {
-    app = parent->add_subcommand("parse", "split, tokenize, tag and dependency-parse text; CoNLL-U on stdout");
+    app = parent->add_subcommand(
+        "parse", "split, tokenize, tag and dependency-parse text; CoNLL-U on stdout");
     app->footer(
         "Reads plain text, JSON Lines, CoNLL-U or PETRARCH XML (files, directories, or stdin) and writes CoNLL-U "
         "with UPOS, XPOS, lemma, head and relation for every token. Raw text is split into sentences first; "
@@ -23,8 +24,10 @@ class ParseCommand : public Command {
         "document's text (after a byte-order mark), END exclusive, as UDPipe writes them.\n\nExamples:\n"
         "  thaw parse article.txt > article.conllu\n  thaw parse --tokenized en_ewt-ud-test.conllu > predicted.conllu");
     app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin");
-    app->add_flag("--tokenized", tokenized_, "keep the input's tokens (CoNLL-U); re-tag and re-parse them");
-    app->add_option("--input-format", input_format_, "auto|xml|conllu|jsonl|text (auto: by extension)")
+    app->add_flag("--tokenized", tokenized_,
+                  "keep the input's tokens (CoNLL-U); re-tag and re-parse them");
+    app->add_option("--input-format", input_format_,
+                    "auto|xml|conllu|jsonl|text (auto: by extension)")
         ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
     app->add_flag("-q,--quiet", quiet_, "do not print warnings, progress or the summary");
     AddNlpFlags(app, &nlp_, /*with_parse=*/false);
@@ -62,10 +65,11 @@ class ParseCommand : public Command {
     }, &progress);
     progress.Finish();
     std::cout.flush();
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!quiet_) {
-      std::cerr << fmt::format("thaw: {} documents, {} sentences, {} tokens in {:.2f} s\n", docs, sentences, tokens,
-                               secs);
+      std::cerr << fmt::format("thaw: {} documents, {} sentences, {} tokens in {:.2f} s\n", docs,
+                               sentences, tokens, secs);
     }
     return sentences == 0 ? 1 : 0;
   }
@@ -79,6 +83,8 @@ class ParseCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeParseCommand(CLI::App* parent) { return std::make_unique<ParseCommand>(parent); }
+std::unique_ptr<Command> MakeParseCommand(CLI::App* parent) {
+  return std::make_unique<ParseCommand>(parent);
+}
 
 }  // namespace thaw

@@ -23,7 +23,8 @@ struct StoreFlags {
 };
 
 void AddStoreFlags(CLI::App* app, StoreFlags* f, bool period) {
-  app->add_option("--db", f->db, "the store: a SQLite file (default thaw.db) or a postgresql:// URL");
+  app->add_option("--db", f->db,
+                  "the store: a SQLite file (default thaw.db) or a postgresql:// URL");
   app->add_option("--from", f->from, "first day, YYYY-MM-DD (default: the first event)");
   app->add_option("--to", f->to, "last day, YYYY-MM-DD (default: the last event)");
   if (period) {
@@ -47,8 +48,8 @@ std::unique_ptr<Store> OpenStore(StoreFlags* f) {
               : f->by == "year"                     ? SeriesPeriod::kYear
                                                     : SeriesPeriod::kMonth;
   if (!IsPostgresUrl(f->db) && !std::filesystem::exists(f->db)) {
-    std::cerr << "thaw: error: no store at " << f->db << " (create one with `thaw ingest INPUT --db " << f->db
-              << "`)\n";
+    std::cerr << "thaw: error: no store at " << f->db
+              << " (create one with `thaw ingest INPUT --db " << f->db << "`)\n";
     return nullptr;
   }
   auto store = Store::Open(f->db);
@@ -83,8 +84,11 @@ Result<std::string> ResolveActor(const std::string& arg) {
     const std::string_view country = ActorCountry(hit.code);
     return country.empty() ? hit.code : std::string(country);
   }
-  return Status::InvalidArgument("'" + arg + "' is neither an actor code (CHN, CHNGOV) nor a name in the built-in "
-                                 "dictionaries (try `thaw dict lookup \"" + arg + "\"`)");
+  return Status::InvalidArgument(
+      "'" + arg +
+      "' is neither an actor code (CHN, CHNGOV) nor a name in the built-in "
+      "dictionaries (try `thaw dict lookup \"" +
+      arg + "\"`)");
 }
 
 // The two actors of a dyad command, resolved; prints and returns false on failure.
@@ -165,21 +169,25 @@ class DyadCommand : public DyadBase {
     if (!Load(&store, &d, &series)) return 2;
     if (format_ == "table") {
       std::cout << fmt::format("{}, events per {}\n", DyadTitle(d), flags_.by);
-      std::cout << fmt::format("{:<11} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10} {:>7} {:>7}\n", "period", "events",
-                               "v.coop", "m.coop", "v.conf", "m.conf", "goldstein", "mean", "net");
+      std::cout << fmt::format("{:<11} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10} {:>7} {:>7}\n",
+                               "period", "events", "v.coop", "m.coop", "v.conf", "m.conf",
+                               "goldstein", "mean", "net");
     } else if (format_ == "csv") {
-      std::cout << "period,events,verbal_coop,material_coop,verbal_conflict,material_conflict,goldstein_sum,"
-                   "goldstein_mean,net_cooperation\n";
+      std::cout
+          << "period,events,verbal_coop,material_coop,verbal_conflict,material_conflict,goldstein_sum,"
+             "goldstein_mean,net_cooperation\n";
     }
     for (const PeriodCounts& r : series) {
       const std::string label = PeriodLabel(r.period, d.period);
       if (format_ == "table") {
-        std::cout << fmt::format("{:<11} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10.1f} {:>7.2f} {:>7.2f}\n", label,
-                                 r.events, r.quad[1], r.quad[2], r.quad[3], r.quad[4], r.goldstein_sum,
-                                 r.GoldsteinMean(), r.NetCooperation());
+        std::cout << fmt::format(
+            "{:<11} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10.1f} {:>7.2f} {:>7.2f}\n", label, r.events,
+            r.quad[1], r.quad[2], r.quad[3], r.quad[4], r.goldstein_sum, r.GoldsteinMean(),
+            r.NetCooperation());
       } else if (format_ == "csv") {
-        std::cout << fmt::format("{},{},{},{},{},{},{:.1f},{:.3f},{:.3f}\n", label, r.events, r.quad[1], r.quad[2],
-                                 r.quad[3], r.quad[4], r.goldstein_sum, r.GoldsteinMean(), r.NetCooperation());
+        std::cout << fmt::format("{},{},{},{},{},{},{:.1f},{:.3f},{:.3f}\n", label, r.events,
+                                 r.quad[1], r.quad[2], r.quad[3], r.quad[4], r.goldstein_sum,
+                                 r.GoldsteinMean(), r.NetCooperation());
       } else {
         nlohmann::json j{{"period", label},          {"events", r.events},
                          {"verbal_coop", r.quad[1]}, {"material_coop", r.quad[2]},
@@ -199,7 +207,8 @@ class DyadCommand : public DyadBase {
 class ShiftsCommand : public DyadBase {
  public:
   explicit ShiftsCommand(CLI::App* parent) {
-    app = parent->add_subcommand("shifts", "thaws and chills: change points in a dyad's relation, with evidence");
+    app = parent->add_subcommand(
+        "shifts", "thaws and chills: change points in a dyad's relation, with evidence");
     app->footer(
         "Finds change points in the dyad's Goldstein series with PELT (penalised least squares on the per-period "
         "means, weighted by events; noise scale estimated robustly from the series) and keeps those with enough "
@@ -208,8 +217,10 @@ class ShiftsCommand : public DyadBase {
         "period of the new regime and the sentences that pull that way most in its first periods.\n\nExample:\n"
         "  thaw shifts China \"North Korea\" --db events.db --by quarter");
     AddDyadArgs();
-    app->add_option("--min-events", options_.min_events, "events needed on each side of a shift (default 8)");
-    app->add_option("--min-size", options_.min_size, "smallest Goldstein move reported (default 1.0)");
+    app->add_option("--min-events", options_.min_events,
+                    "events needed on each side of a shift (default 8)");
+    app->add_option("--min-size", options_.min_size,
+                    "smallest Goldstein move reported (default 1.0)");
     app->add_option("--evidence", evidence_, "sentences shown per shift (default 3)");
   }
 
@@ -221,12 +232,14 @@ class ShiftsCommand : public DyadBase {
     const auto shifts = FindShifts(series, options_);
     int64_t total = 0;
     for (const PeriodCounts& r : series) total += r.events;
-    std::cout << fmt::format("{}: {} events in {} periods ({}), {} shift{}\n", DyadTitle(d), total, series.size(),
-                             flags_.by, shifts.size(), shifts.size() == 1 ? "" : "s");
+    std::cout << fmt::format("{}: {} events in {} periods ({}), {} shift{}\n", DyadTitle(d), total,
+                             series.size(), flags_.by, shifts.size(),
+                             shifts.size() == 1 ? "" : "s");
     for (const Shift& s : shifts) {
-      std::cout << fmt::format("\n{} from {}: Goldstein mean {:+.2f} -> {:+.2f} ({:+.2f}; {} events before, {} after)\n",
-                               s.thaw() ? "THAW" : "CHILL", PeriodLabel(s.period, d.period), s.before, s.after,
-                               s.size(), s.events_before, s.events_after);
+      std::cout << fmt::format(
+          "\n{} from {}: Goldstein mean {:+.2f} -> {:+.2f} ({:+.2f}; {} events before, {} after)\n",
+          s.thaw() ? "THAW" : "CHILL", PeriodLabel(s.period, d.period), s.before, s.after, s.size(),
+          s.events_before, s.events_after);
       // Evidence from the first periods of the new regime.
       DyadSpec e = d;
       const size_t last = std::min(series.size() - 1, s.index + 2);
@@ -238,8 +251,8 @@ class ShiftsCommand : public DyadBase {
         return 2;
       }
       for (const EvidenceEvent& x : *ev) {
-        std::cout << fmt::format("  {} {}->{} {} ({:+.1f}) [{}] {}\n", FormatDate(x.date), x.source, x.target, x.code,
-                                 x.goldstein, x.doc_key, x.sentence);
+        std::cout << fmt::format("  {} {}->{} {} ({:+.1f}) [{}] {}\n", FormatDate(x.date), x.source,
+                                 x.target, x.code, x.goldstein, x.doc_key, x.sentence);
       }
     }
     return 0;
@@ -256,7 +269,9 @@ class ShiftsCommand : public DyadBase {
   }
   // The day before the next period starts; YYYYMMDD arithmetic is fine for comparisons
   // ("20240300" sorts after every day of February).
-  static Date LastDay(int32_t period, SeriesPeriod p) { return FirstDay(NextPeriod(period, p), p) - 1; }
+  static Date LastDay(int32_t period, SeriesPeriod p) {
+    return FirstDay(NextPeriod(period, p), p) - 1;
+  }
 
  private:
   ShiftOptions options_;
@@ -266,13 +281,15 @@ class ShiftsCommand : public DyadBase {
 class TopCommand : public Command {
  public:
   explicit TopCommand(CLI::App* parent) {
-    app = parent->add_subcommand("top", "the most active dyads, and the dyads whose relation changed most");
+    app = parent->add_subcommand(
+        "top", "the most active dyads, and the dyads whose relation changed most");
     app->footer(
         "Most active: country pairs (both directions together) by events in --from/--to (default: all). Most "
         "changed: among the 50 most active, the change of Goldstein mean between the --period before --to and "
         "the --period before that (each side needs 5 events).\n\nExample:\n  thaw top --db events.db --period year");
     AddStoreFlags(app, &flags_, false);
-    app->add_option("--period", period_, "comparison window for 'most changed': month, quarter or year (default)")
+    app->add_option("--period", period_,
+                    "comparison window for 'most changed': month, quarter or year (default)")
         ->check(CLI::IsMember({"month", "quarter", "year"}));
     app->add_option("-n,--limit", limit_, "rows per list (default 10)");
   }
@@ -305,7 +322,8 @@ int TopCommand::Run() {
     const bool swap = t.target < t.source;
     const std::string& a = swap ? t.target : t.source;
     const std::string& b = swap ? t.source : t.target;
-    auto it = std::find_if(pairs.begin(), pairs.end(), [&](const Pair& p) { return p.a == a && p.b == b; });
+    auto it = std::find_if(pairs.begin(), pairs.end(),
+                           [&](const Pair& p) { return p.a == a && p.b == b; });
     if (it == pairs.end()) it = pairs.insert(pairs.end(), Pair{a, b});
     it->events += t.events;
     it->goldstein += t.goldstein_sum;
@@ -316,13 +334,15 @@ int TopCommand::Run() {
   std::cout << "most active dyads\n";
   std::cout << fmt::format("{:<9} {:>8} {:>9}\n", "dyad", "events", "mean");
   for (size_t i = 0; i < pairs.size() && i < limit_; ++i) {
-    std::cout << fmt::format("{:<9} {:>8} {:>+9.2f}\n", pairs[i].a + "-" + pairs[i].b, pairs[i].events,
+    std::cout << fmt::format("{:<9} {:>8} {:>+9.2f}\n", pairs[i].a + "-" + pairs[i].b,
+                             pairs[i].events,
                              pairs[i].goldstein / static_cast<double>(pairs[i].events));
   }
 
   // Most changed: the last window before --to (or the last event) against the one before it.
-  const SeriesPeriod p = period_ == "month" ? SeriesPeriod::kMonth : period_ == "quarter" ? SeriesPeriod::kQuarter
-                                                                                          : SeriesPeriod::kYear;
+  const SeriesPeriod p = period_ == "month"     ? SeriesPeriod::kMonth
+                         : period_ == "quarter" ? SeriesPeriod::kQuarter
+                                                : SeriesPeriod::kYear;
   struct Change {
     std::string dyad;
     double before = 0, after = 0;
@@ -343,18 +363,20 @@ int TopCommand::Run() {
     const PeriodCounts& before = (*series)[series->size() - 2];
     const PeriodCounts& after = series->back();
     if (before.events < 5 || after.events < 5) continue;
-    changes.push_back({pairs[i].a + "-" + pairs[i].b, before.GoldsteinMean(), after.GoldsteinMean(), before.events,
-                       after.events});
+    changes.push_back({pairs[i].a + "-" + pairs[i].b, before.GoldsteinMean(), after.GoldsteinMean(),
+                       before.events, after.events});
   }
   std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) {
     return std::abs(x.after - x.before) > std::abs(y.after - y.before);
   });
   std::cout << fmt::format("\nmost changed dyads (last {} against the one before)\n", period_);
-  std::cout << fmt::format("{:<9} {:>8} {:>8} {:>8} {:>8}  {}\n", "dyad", "before", "after", "change", "events", "");
+  std::cout << fmt::format("{:<9} {:>8} {:>8} {:>8} {:>8}  {}\n", "dyad", "before", "after",
+                           "change", "events", "");
   for (size_t i = 0; i < changes.size() && i < limit_; ++i) {
     const Change& c = changes[i];
-    std::cout << fmt::format("{:<9} {:>+8.2f} {:>+8.2f} {:>+8.2f} {:>4}/{:<4} {}\n", c.dyad, c.before, c.after,
-                             c.after - c.before, c.n_before, c.n_after, c.after > c.before ? "thaw" : "chill");
+    std::cout << fmt::format("{:<9} {:>+8.2f} {:>+8.2f} {:>+8.2f} {:>4}/{:<4} {}\n", c.dyad,
+                             c.before, c.after, c.after - c.before, c.n_before, c.n_after,
+                             c.after > c.before ? "thaw" : "chill");
   }
   return 0;
 }
@@ -363,8 +385,9 @@ class ActorsCommand : public Command {
  public:
   explicit ActorsCommand(CLI::App* parent) {
     app = parent->add_subcommand("actors", "actors by activity: events as source and as target");
-    app->footer("Countries (and actors without one, such as IGOUNO) by the events they took part in.\n\nExample:\n"
-                "  thaw actors --db events.db --from 2024-01-01");
+    app->footer(
+        "Countries (and actors without one, such as IGOUNO) by the events they took part in.\n\nExample:\n"
+        "  thaw actors --db events.db --from 2024-01-01");
     AddStoreFlags(app, &flags_, false);
     app->add_option("-n,--limit", limit_, "rows (default 20)");
   }
@@ -376,11 +399,12 @@ class ActorsCommand : public Command {
       std::cerr << "thaw: error: " << actors.status().message() << "\n";
       return 2;
     }
-    std::cout << fmt::format("{:<12} {:>8} {:>8} {:>8} {:>8}\n", "actor", "events", "source", "target", "mean");
+    std::cout << fmt::format("{:<12} {:>8} {:>8} {:>8} {:>8}\n", "actor", "events", "source",
+                             "target", "mean");
     for (const ActorActivity& a : *actors) {
       const int64_t n = a.as_source + a.as_target;
-      std::cout << fmt::format("{:<12} {:>8} {:>8} {:>8} {:>+8.2f}\n", a.code, n, a.as_source, a.as_target,
-                               n > 0 ? a.goldstein_sum / static_cast<double>(n) : 0.0);
+      std::cout << fmt::format("{:<12} {:>8} {:>8} {:>8} {:>+8.2f}\n", a.code, n, a.as_source,
+                               a.as_target, n > 0 ? a.goldstein_sum / static_cast<double>(n) : 0.0);
     }
     return 0;
   }
@@ -393,7 +417,8 @@ class ActorsCommand : public Command {
 class PlotCommand : public DyadBase {
  public:
   explicit PlotCommand(CLI::App* parent) {
-    app = parent->add_subcommand("plot", "draw a dyad's relation series with its thaws and chills (SVG or PNG)");
+    app = parent->add_subcommand(
+        "plot", "draw a dyad's relation series with its thaws and chills (SVG or PNG)");
     app->footer(
         "Cooperation events stack above the axis, conflict below (verbal light, material dark), the Goldstein "
         "mean is the line on the right-hand scale, and each shift found by `thaw shifts` is a dashed line with "
@@ -419,8 +444,8 @@ class PlotCommand : public DyadBase {
     for (const PeriodCounts& r : chart.series) total += r.events;
     chart.subtitle = fmt::format("{} events per {}, {} .. {}; {} shift{}", total, flags_.by,
                                  PeriodLabel(chart.series.front().period, d.period),
-                                 PeriodLabel(chart.series.back().period, d.period), chart.shifts.size(),
-                                 chart.shifts.size() == 1 ? "" : "s");
+                                 PeriodLabel(chart.series.back().period, d.period),
+                                 chart.shifts.size(), chart.shifts.size() == 1 ? "" : "s");
     if (Status s = WriteChart(chart, output_); !s.ok()) {
       std::cerr << "thaw: error: " << s.message() << "\n";
       return 2;
@@ -435,10 +460,20 @@ class PlotCommand : public DyadBase {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeDyadCommand(CLI::App* parent) { return std::make_unique<DyadCommand>(parent); }
-std::unique_ptr<Command> MakeShiftsCommand(CLI::App* parent) { return std::make_unique<ShiftsCommand>(parent); }
-std::unique_ptr<Command> MakeTopCommand(CLI::App* parent) { return std::make_unique<TopCommand>(parent); }
-std::unique_ptr<Command> MakeActorsCommand(CLI::App* parent) { return std::make_unique<ActorsCommand>(parent); }
-std::unique_ptr<Command> MakePlotCommand(CLI::App* parent) { return std::make_unique<PlotCommand>(parent); }
+std::unique_ptr<Command> MakeDyadCommand(CLI::App* parent) {
+  return std::make_unique<DyadCommand>(parent);
+}
+std::unique_ptr<Command> MakeShiftsCommand(CLI::App* parent) {
+  return std::make_unique<ShiftsCommand>(parent);
+}
+std::unique_ptr<Command> MakeTopCommand(CLI::App* parent) {
+  return std::make_unique<TopCommand>(parent);
+}
+std::unique_ptr<Command> MakeActorsCommand(CLI::App* parent) {
+  return std::make_unique<ActorsCommand>(parent);
+}
+std::unique_ptr<Command> MakePlotCommand(CLI::App* parent) {
+  return std::make_unique<PlotCommand>(parent);
+}
 
 }  // namespace thaw

@@ -13,7 +13,9 @@ namespace {
 class TrainCommand : public Command {
  public:
   explicit TrainCommand(CLI::App* parent) {
-    app = parent->add_subcommand("train", "train the POS tagger, the dependency parser or the sentence splitter from CoNLL-U treebanks");
+    app = parent->add_subcommand(
+        "train",
+        "train the POS tagger, the dependency parser or the sentence splitter from CoNLL-U treebanks");
     app->require_subcommand(1);
     app->footer(
         "Training is deterministic given --seed. The models shipped in models/ were trained with the commands "
@@ -27,19 +29,28 @@ class TrainCommand : public Command {
     parser_ = app->add_subcommand("parser", "train the dependency parser");
     for (CLI::App* sub : {tagger_, parser_}) {
       sub->add_option("--train", train_, "training CoNLL-U file (repeat for several)")->required();
-      sub->add_option("--dev", dev_, "development CoNLL-U file, for choosing the number of epochs")->required();
-      sub->add_option("-o,--output", output_, "model file to write (replaced atomically)")->required();
+      sub->add_option("--dev", dev_, "development CoNLL-U file, for choosing the number of epochs")
+          ->required();
+      sub->add_option("-o,--output", output_, "model file to write (replaced atomically)")
+          ->required();
       sub->add_option("--seed", seed_, "random seed (default 1)");
       sub->add_option("--epochs", epochs_, "number of epochs (default: chosen on the dev file)");
     }
-    parser_->add_option("--tagger", tagger_model_, "tagger model whose predicted tags the parser trains on");
+    parser_->add_option("--tagger", tagger_model_,
+                        "tagger model whose predicted tags the parser trains on");
     segmenter_ = app->add_subcommand("segmenter", "train the sentence boundary model");
-    segmenter_->add_option("--train", train_, "training CoNLL-U file (repeat for several)")->required();
-    segmenter_->add_option("--dev", seg_dev_, "development CoNLL-U file (repeat for several), for choosing "
-                                              "the number of epochs")->required();
-    segmenter_->add_option("-o,--output", output_, "model file to write (replaced atomically)")->required();
+    segmenter_->add_option("--train", train_, "training CoNLL-U file (repeat for several)")
+        ->required();
+    segmenter_
+        ->add_option("--dev", seg_dev_,
+                     "development CoNLL-U file (repeat for several), for choosing "
+                     "the number of epochs")
+        ->required();
+    segmenter_->add_option("-o,--output", output_, "model file to write (replaced atomically)")
+        ->required();
     segmenter_->add_option("--seed", seed_, "random seed (default 1)");
-    segmenter_->add_option("--epochs", epochs_, "number of epochs (default: chosen on the dev files)");
+    segmenter_->add_option("--epochs", epochs_,
+                           "number of epochs (default: chosen on the dev files)");
   }
 
   int Run() override {
@@ -76,7 +87,8 @@ class TrainCommand : public Command {
       return 2;
     }
     std::cerr << "thaw: wrote " << output_ << " in "
-              << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << " s\n";
+              << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
+              << " s\n";
     return 0;
   }
 
@@ -92,6 +104,8 @@ class TrainCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeTrainCommand(CLI::App* parent) { return std::make_unique<TrainCommand>(parent); }
+std::unique_ptr<Command> MakeTrainCommand(CLI::App* parent) {
+  return std::make_unique<TrainCommand>(parent);
+}
 
 }  // namespace thaw

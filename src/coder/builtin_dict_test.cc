@@ -90,7 +90,8 @@ class BuiltinDictionaries : public ::testing::Test {
         if (want[0] == "none") continue;
         ok = ok && std::any_of(got.begin(), got.end(), [&](const std::string& g) {
           auto parts = SplitWhitespace(g);
-          return parts[0] == want[0] && parts[1] == want[1] && (want.size() < 3 || parts[2] == want[2]);
+          return parts[0] == want[0] && parts[1] == want[1] &&
+                 (want.size() < 3 || parts[2] == want[2]);
         });
       }
       if (ok) {

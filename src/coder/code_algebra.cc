@@ -289,8 +289,9 @@ constexpr PicoEntry kPico[] = {
 };
 
 const PicoEntry* FindPico(std::string_view code) {
-  const auto* it = std::lower_bound(std::begin(kPico), std::end(kPico), code,
-                                    [](const PicoEntry& e, std::string_view c) { return e.code < c; });
+  const auto* it =
+      std::lower_bound(std::begin(kPico), std::end(kPico), code,
+                       [](const PicoEntry& e, std::string_view c) { return e.code < c; });
   return (it != std::end(kPico) && it->code == code) ? it : nullptr;
 }
 

@@ -57,13 +57,15 @@ bool IsPassiveSubjectRel(std::string_view d) {
 // Relations that stay inside a noun phrase when collecting its words.
 bool IsNounInternalRel(std::string_view d) {
   const std::string_view b = BaseRel(d);
-  return IsOneOf(b, {"compound", "amod", "flat", "name", "det", "nummod", "case", "goeswith", "fixed", "mwe"}) ||
+  return IsOneOf(b, {"compound", "amod", "flat", "name", "det", "nummod", "case", "goeswith",
+                     "fixed", "mwe"}) ||
          d == "nmod:poss" || b == "nmod" || b == "obl" || d == "advmod";
 }
 // Relations climbed from a mention to the head of its noun chunk.
 bool IsChunkRel(std::string_view d) {
   const std::string_view b = BaseRel(d);
-  return IsOneOf(b, {"compound", "amod", "flat", "name", "det", "nummod", "goeswith", "fixed", "mwe"}) ||
+  return IsOneOf(b, {"compound", "amod", "flat", "name", "det", "nummod", "goeswith", "fixed",
+                     "mwe"}) ||
          d == "nmod:poss";
 }
 
@@ -119,7 +121,8 @@ namespace {
 // The matching machinery, bound to one sentence.
 class SentenceCoder {
  public:
-  SentenceCoder(const CompiledDictionaries& d, CoderScratch* sc, const CoderOptions& options, bool allow_monads)
+  SentenceCoder(const CompiledDictionaries& d, CoderScratch* sc, const CoderOptions& options,
+                bool allow_monads)
       : d_(d), sc_(*sc), s_(*sc->s), opt_(options), allow_monads_(allow_monads) {}
 
   void Prepare();
@@ -157,7 +160,8 @@ class SentenceCoder {
   // of Korean), not a list.
   bool IsNameConj(int32_t t) const;
   void ResolveNP(int32_t h, std::vector<Actor>* out) const;
-  void ResolveSubject(int32_t verb, std::vector<Actor>* out, bool* passive, int32_t* subj_tok) const;
+  void ResolveSubject(int32_t verb, std::vector<Actor>* out, bool* passive,
+                      int32_t* subj_tok) const;
   int32_t FindSubjectToken(int32_t verb, int depth) const;
   bool IsPronoun(int32_t t) const;
   // Light coreference from the document context: a person's surname used alone after a full
@@ -183,7 +187,8 @@ class SentenceCoder {
   void CollectLower(int32_t verb, int32_t subj, const VerbCandidate& vc);
   void CollectUpper(int32_t subj);
   bool WordMatches(int32_t tok, const CElem& e) const;
-  size_t MatchContiguous(const std::vector<CElem>& seq, const std::vector<int32_t>& toks, size_t p) const;
+  size_t MatchContiguous(const std::vector<CElem>& seq, const std::vector<int32_t>& toks,
+                         size_t p) const;
   size_t MatchSynsetAt(int32_t synset, const std::vector<int32_t>& toks, size_t p) const;
   // Tokens matched by a word or synset element starting exactly at toks[p]; 0 if none.
   size_t MatchOneAt(const CElem& e, const std::vector<int32_t>& toks, size_t p) const {
@@ -191,14 +196,15 @@ class SentenceCoder {
     if (e.kind == ElemKind::kSynset) return MatchSynsetAt(e.synset, toks, p);
     return 0;
   }
-  bool MatchElems(const std::vector<CElem>& elems, const std::vector<int32_t>& toks, size_t* pos, Bindings* b) const;
+  bool MatchElems(const std::vector<CElem>& elems, const std::vector<int32_t>& toks, size_t* pos,
+                  Bindings* b) const;
   bool MatchElem(const CElem& e, const std::vector<int32_t>& toks, size_t* pos, Bindings* b) const;
   bool MatchPattern(const CPattern& p, const std::vector<Actor>& subj_actors, Bindings* b) const;
   int32_t NextMentionNP(const std::vector<int32_t>& toks, size_t from, size_t* after) const;
 
   void Emit(const std::vector<Actor>& srcs, const std::vector<Actor>& tgts, const std::string& code,
-            const std::string& rev, int32_t verb, const VerbCandidate& vc, const CPattern* pat, int line,
-            std::vector<Event>* out) const;
+            const std::string& rev, int32_t verb, const VerbCandidate& vc, const CPattern* pat,
+            int line, std::vector<Event>* out) const;
   void MergeEmbedded(std::vector<Event>* out);
 
   const CompiledDictionaries& d_;
@@ -215,7 +221,8 @@ void SentenceCoder::Prepare() {
   sc_.upper_off.assign(n + 1, 0);
   for (int32_t i = 0; i < n; ++i) {
     sc_.upper_off[i] = static_cast<uint32_t>(sc_.upper_buf.size());
-    for (char c : s_.Form(i)) sc_.upper_buf.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
+    for (char c : s_.Form(i))
+      sc_.upper_buf.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
   }
   sc_.upper_off[n] = static_cast<uint32_t>(sc_.upper_buf.size());
   for (int32_t i = 0; i < n; ++i) sc_.word[i] = d_.words.Find(sc_.Upper(i));
@@ -259,7 +266,8 @@ void SentenceCoder::Prepare() {
   sc_.mention_at.assign(n, -1);
   for (int32_t i = 0; i < n;) {
     int32_t payload = -1;
-    const size_t len = CanStartName(i) ? d_.actor_trie.LongestMatch(sc_.word.data() + i, n - i, &payload) : 0;
+    const size_t len =
+        CanStartName(i) ? d_.actor_trie.LongestMatch(sc_.word.data() + i, n - i, &payload) : 0;
     if (len > 0 && !ActorCode(payload).empty() && !(len == 1 && IsLowerShortWord(i))) {
       const auto m = static_cast<int32_t>(sc_.mentions.size());
       sc_.mentions.push_back({i, i + static_cast<int32_t>(len), payload, false});
@@ -291,7 +299,8 @@ void SentenceCoder::Prepare() {
   std::sort(sc_.mentions.begin(), sc_.mentions.end(),
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   for (size_t m = 0; m < sc_.mentions.size(); ++m) {
-    for (int32_t k = sc_.mentions[m].begin; k < sc_.mentions[m].end; ++k) sc_.mention_at[k] = static_cast<int32_t>(m);
+    for (int32_t k = sc_.mentions[m].begin; k < sc_.mentions[m].end; ++k)
+      sc_.mention_at[k] = static_cast<int32_t>(m);
   }
   sc_.chunk.resize(n);
   for (int32_t i = 0; i < n; ++i) sc_.chunk[i] = ChunkHead(i);
@@ -301,7 +310,8 @@ bool SentenceCoder::Discarded(bool story_only) const {
   const auto n = static_cast<int32_t>(sc_.n());
   for (int32_t i = 0; i < n; ++i) {
     int32_t payload = -1;
-    if (d_.discard_trie.LongestMatch(sc_.word.data() + i, n - i, &payload) > 0 && (!story_only || payload == 1)) {
+    if (d_.discard_trie.LongestMatch(sc_.word.data() + i, n - i, &payload) > 0 &&
+        (!story_only || payload == 1)) {
       return true;
     }
   }
@@ -381,13 +391,15 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
     // In a list ("Mordor, the Shire, Arnor and Bree") parsers often attach an item as appos;
     // an appos counts as a conjunct when the list has real conjuncts too.
     bool list = false;
-    sc_.ForChildren(conjuncts[k], [&](int32_t c) { list = list || (Rel(c) == "conj" && !IsNameConj(c)); });
+    sc_.ForChildren(conjuncts[k],
+                    [&](int32_t c) { list = list || (Rel(c) == "conj" && !IsNameConj(c)); });
     sc_.ForChildren(conjuncts[k], [&](int32_t c) {
       const std::string_view r = Rel(c);
       bool appos_list = false;
       if (r == "appos") {
         appos_list = list;
-        sc_.ForChildren(c, [&](int32_t g) { appos_list = appos_list || (Rel(g) == "conj" && !IsNameConj(g)); });
+        sc_.ForChildren(
+            c, [&](int32_t g) { appos_list = appos_list || (Rel(g) == "conj" && !IsNameConj(g)); });
       }
       if ((r == "conj" && !IsNameConj(c)) || appos_list) conjuncts.push_back(c);
     });
@@ -477,7 +489,8 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
           continue;
         }
         bool present = false;
-        for (size_t at = code.find(ag.code); at != std::string::npos; at = code.find(ag.code, at + 1)) {
+        for (size_t at = code.find(ag.code); at != std::string::npos;
+             at = code.find(ag.code, at + 1)) {
           if (at >= 3 && at % 3 == 0) present = true;
         }
         if (!present) code += ag.code;
@@ -501,7 +514,8 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
     // actor, the finer code stays.
     std::erase_if(*out, [&](const Actor& a) {
       return std::any_of(out->begin(), out->end(), [&](const Actor& b) {
-        return b.code.size() > a.code.size() && StartsWith(b.code, a.code) && !StartsWith(a.code, "---");
+        return b.code.size() > a.code.size() && StartsWith(b.code, a.code) &&
+               !StartsWith(a.code, "---");
       });
     });
   }
@@ -518,7 +532,8 @@ void SentenceCoder::AddContextMentions() {
       if (it->word == sc_.word[i]) actor = it->actor;
     }
     const std::string_view up = sc_.Upper(i);
-    if (actor < 0 && sc_.korea_context && (up == "NORTH" || up == "SOUTH") && i > 0 && sc_.Upper(i - 1) == "THE") {
+    if (actor < 0 && sc_.korea_context && (up == "NORTH" || up == "SOUTH") && i > 0 &&
+        sc_.Upper(i - 1) == "THE") {
       // Not "the North Atlantic" or "the South China Sea": the next word would be a name.
       const bool name_follows = i + 1 < n && !s_.Form(i + 1).empty() && s_.Form(i + 1)[0] >= 'A' &&
                                 s_.Form(i + 1)[0] <= 'Z' && s_.Upos(i + 1) == "PROPN";
@@ -533,8 +548,8 @@ void SentenceCoder::AddContextMentions() {
     for (int32_t i = 0; i + 2 < n; ++i) {
       if (sc_.Upper(i) != "THE" || sc_.Upper(i + 1) != "TWO" || sc_.mention_at[i + 1] >= 0 ||
           sc_.mention_at[i + 2] >= 0 ||
-          !IsOneOf(sc_.Upper(i + 2), {"COUNTRIES", "NATIONS", "STATES", "SIDES", "NEIGHBOURS", "NEIGHBORS",
-                                      "GOVERNMENTS", "KOREAS", "ALLIES"})) {
+          !IsOneOf(sc_.Upper(i + 2), {"COUNTRIES", "NATIONS", "STATES", "SIDES", "NEIGHBOURS",
+                                      "NEIGHBORS", "GOVERNMENTS", "KOREAS", "ALLIES"})) {
         continue;
       }
       for (int32_t k = 0; k < 2; ++k) {
@@ -546,7 +561,8 @@ void SentenceCoder::AddContextMentions() {
   // "denied North Korea's request for workers and ordered them to return home": an object
   // pronoun of a conjoined verb is the first conjunct's object actor.
   for (int32_t i = 0; i < n; ++i) {
-    if (!IsOneOf(sc_.Upper(i), {"THEM", "IT"}) || Rel(i) != "obj" || sc_.mention_at[i] >= 0) continue;
+    if (!IsOneOf(sc_.Upper(i), {"THEM", "IT"}) || Rel(i) != "obj" || sc_.mention_at[i] >= 0)
+      continue;
     const int32_t verb = Head(i);
     if (verb < 0 || Rel(verb) != "conj" || Head(verb) < 0) continue;
     int32_t actor = -1;
@@ -574,7 +590,9 @@ void SentenceCoder::AddContextMentions() {
     }
     if (actor < 0) actor = sc_.previous_first_actor;
     const int32_t h = Head(i);
-    if (actor < 0 || h <= i || h >= n || d_.agent_trie.Child(0, sc_.word[h]) == 0 || ActorCode(actor).empty()) continue;
+    if (actor < 0 || h <= i || h >= n || d_.agent_trie.Child(0, sc_.word[h]) == 0 ||
+        ActorCode(actor).empty())
+      continue;
     sc_.mention_at[i] = static_cast<int32_t>(sc_.mentions.size());
     sc_.mentions.push_back({i, i + 1, actor, false});
   }
@@ -586,7 +604,8 @@ void SentenceCoder::RememberForDocument() const {
     if (m.agent || m.pair) continue;
     const std::string code = ActorCode(m.index);
     if (sc_.previous_first_actor < 0) sc_.previous_first_actor = m.index;
-    if (code.size() >= 3 && !StartsWith(code, "---") && !StartsWith(code, "IGO") && !StartsWith(code, "NGO")) {
+    if (code.size() >= 3 && !StartsWith(code, "---") && !StartsWith(code, "IGO") &&
+        !StartsWith(code, "NGO")) {
       auto& rc = sc_.recent_countries;
       std::erase_if(rc, [&](int32_t a) { return ActorCode(a).substr(0, 3) == code.substr(0, 3); });
       rc.push_back(m.index);
@@ -595,8 +614,9 @@ void SentenceCoder::RememberForDocument() const {
     if (StartsWith(code, "PRK") || StartsWith(code, "KOR")) sc_.korea_context = true;
     // People: dictionary entries with dated codes, named with two words or more.
     const CActor& a = d_.actors[m.index];
-    const bool person = std::any_of(a.codes.begin(), a.codes.end(),
-                                    [](const CodeRestriction& r) { return r.kind != CodeRestriction::Kind::kAlways; });
+    const bool person = std::any_of(a.codes.begin(), a.codes.end(), [](const CodeRestriction& r) {
+      return r.kind != CodeRestriction::Kind::kAlways;
+    });
     if (!person || m.end - m.begin < 2) continue;
     // Name words by their capital, not their tag: taggers miss unknown names ("Xi" as SCONJ).
     auto name_word = [&](int32_t t) {
@@ -623,7 +643,8 @@ bool SentenceCoder::CanStartName(int32_t t) const {
     const Token& hyphen = s_.tokens[t - 1];
     const Token& before = s_.tokens[t - 2];
     const Token& self = s_.tokens[t];
-    if (hyphen.char_begin != kNoOffset && before.char_end == hyphen.char_begin && hyphen.char_end == self.char_begin) {
+    if (hyphen.char_begin != kNoOffset && before.char_end == hyphen.char_begin &&
+        hyphen.char_end == self.char_begin) {
       return false;
     }
   }
@@ -669,7 +690,8 @@ int32_t SentenceCoder::FindSubjectToken(int32_t verb, int depth) const {
   return -1;
 }
 
-void SentenceCoder::ResolveSubject(int32_t verb, std::vector<Actor>* out, bool* passive, int32_t* subj_tok) const {
+void SentenceCoder::ResolveSubject(int32_t verb, std::vector<Actor>* out, bool* passive,
+                                   int32_t* subj_tok) const {
   *passive = false;
   int32_t subj = -1;
   sc_.ForChildren(verb, [&](int32_t c) {
@@ -681,7 +703,8 @@ void SentenceCoder::ResolveSubject(int32_t verb, std::vector<Actor>* out, bool* 
   *subj_tok = subj;
   if (subj < 0) return;
   ResolveNP(subj, out);
-  const int32_t clause = Head(subj);  // the verb whose subject it is: `verb` or one it inherits from
+  const int32_t clause =
+      Head(subj);  // the verb whose subject it is: `verb` or one it inherits from
   const bool relative = BaseRel(Rel(clause)) == "acl" || IsOneOf(s_.Xpos(subj), {"WDT", "WP"});
   if (out->empty() && IsPronoun(subj) && opt_.strict_targets && relative) {
     // "a resolution that would have imposed sanctions": the relative pronoun is the noun the
@@ -762,10 +785,12 @@ bool SentenceCoder::IsNegated(int32_t verb) const {
   // "has yet to hold a summit", "is yet to visit": not done.
   const int32_t h = Head(verb);
   if (Rel(verb) == "xcomp" && h >= 0 &&
-      (IsOneOf(s_.Lemma(h), {"have", "be"}) || IsOneOf(sc_.Upper(h), {"HAS", "HAVE", "HAD", "IS", "ARE", "WAS", "WERE"}))) {
+      (IsOneOf(s_.Lemma(h), {"have", "be"}) ||
+       IsOneOf(sc_.Upper(h), {"HAS", "HAVE", "HAD", "IS", "ARE", "WAS", "WERE"}))) {
     auto yet = [&](int32_t x) {
       bool y = false;
-      sc_.ForChildren(x, [&](int32_t c) { y = y || (BaseRel(Rel(c)) == "advmod" && sc_.Upper(c) == "YET"); });
+      sc_.ForChildren(
+          x, [&](int32_t c) { y = y || (BaseRel(Rel(c)) == "advmod" && sc_.Upper(c) == "YET"); });
       return y;
     };
     if (yet(h) || yet(verb)) return true;
@@ -805,8 +830,9 @@ bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings)
       if (Rel(c) != "case") return;
       const std::string_view w = sc_.Upper(c);
       setting = setting || (on_verb && IsOneOf(w, {"IN", "INSIDE", "WITHIN", "THROUGHOUT"})) ||
-                IsOneOf(w, {"DURING", "ACCORDING", "AFTER", "BEFORE", "SINCE", "AMID", "AMIDST", "DESPITE", "AMONG",
-                            "AMONGST", "VIA", "THROUGH", "INCLUDING", "LIKE", "UNLIKE"});
+                IsOneOf(w, {"DURING", "ACCORDING", "AFTER", "BEFORE", "SINCE", "AMID", "AMIDST",
+                            "DESPITE", "AMONG", "AMONGST", "VIA", "THROUGH", "INCLUDING", "LIKE",
+                            "UNLIKE"});
     });
     if (setting) return true;
   }
@@ -822,9 +848,10 @@ void SentenceCoder::CollectLower(int32_t verb, int32_t subj, const VerbCandidate
   sc_.ForChildren(verb, [&](int32_t c) {
     const std::string_view r = Rel(c);
     const std::string_view b = BaseRel(r);
-    if (IsSubjectRel(r) || b == "aux" || b == "auxpass" || r == "cop" || r == "mark" || r == "punct" ||
-        r == "cc" || r == "conj" || r == "parataxis" || r == "discourse" || r == "vocative" || r == "neg" ||
-        r == "expl" || r == "nmod:tmod" || r == "obl:tmod" || r == "appos") {
+    if (IsSubjectRel(r) || b == "aux" || b == "auxpass" || r == "cop" || r == "mark" ||
+        r == "punct" || r == "cc" || r == "conj" || r == "parataxis" || r == "discourse" ||
+        r == "vocative" || r == "neg" || r == "expl" || r == "nmod:tmod" || r == "obl:tmod" ||
+        r == "appos") {
       return;
     }
     bool own_subject = false;
@@ -866,11 +893,13 @@ bool SentenceCoder::WordMatches(int32_t tok, const CElem& e) const {
   return sc_.word[tok] == e.word || sc_.lemma[tok] == e.word;
 }
 
-size_t SentenceCoder::MatchContiguous(const std::vector<CElem>& seq, const std::vector<int32_t>& toks, size_t p) const {
+size_t SentenceCoder::MatchContiguous(const std::vector<CElem>& seq,
+                                      const std::vector<int32_t>& toks, size_t p) const {
   size_t q = p;
   for (const CElem& e : seq) {
     if (e.kind == ElemKind::kWord) {
-      if (q >= toks.size() || (q > p && toks[q] != toks[q - 1] + 1) || !WordMatches(toks[q], e)) return 0;
+      if (q >= toks.size() || (q > p && toks[q] != toks[q - 1] + 1) || !WordMatches(toks[q], e))
+        return 0;
       ++q;
     } else if (e.kind == ElemKind::kPrepPhrase || e.kind == ElemKind::kNounPhrase) {
       const size_t len = MatchContiguous(e.children, toks, q);
@@ -887,14 +916,16 @@ size_t SentenceCoder::MatchContiguous(const std::vector<CElem>& seq, const std::
   return q - p;
 }
 
-size_t SentenceCoder::MatchSynsetAt(int32_t synset, const std::vector<int32_t>& toks, size_t p) const {
+size_t SentenceCoder::MatchSynsetAt(int32_t synset, const std::vector<int32_t>& toks,
+                                    size_t p) const {
   if (synset < 0 || synset >= static_cast<int32_t>(d_.synsets.size())) return 0;
   size_t best = 0;
   for (const auto& alt : d_.synsets[synset]) best = std::max(best, MatchContiguous(alt, toks, p));
   return best;
 }
 
-int32_t SentenceCoder::NextMentionNP(const std::vector<int32_t>& toks, size_t from, size_t* after) const {
+int32_t SentenceCoder::NextMentionNP(const std::vector<int32_t>& toks, size_t from,
+                                     size_t* after) const {
   for (size_t p = from; p < toks.size(); ++p) {
     const int32_t m = sc_.mention_at[toks[p]];
     if (m < 0) continue;
@@ -907,7 +938,8 @@ int32_t SentenceCoder::NextMentionNP(const std::vector<int32_t>& toks, size_t fr
   return -1;
 }
 
-bool SentenceCoder::MatchElem(const CElem& e, const std::vector<int32_t>& toks, size_t* pos, Bindings* b) const {
+bool SentenceCoder::MatchElem(const CElem& e, const std::vector<int32_t>& toks, size_t* pos,
+                              Bindings* b) const {
   switch (e.kind) {
     case ElemKind::kWord:
       for (size_t p = *pos; p < toks.size(); ++p) {
@@ -962,9 +994,10 @@ bool SentenceCoder::MatchElem(const CElem& e, const std::vector<int32_t>& toks, 
       const CElem& prep = e.children[0];
       // "(TO +)" binds an actor after the preposition "to", not the object of an infinitive
       // ("telling envoys not to mind China").
-      const bool binds_actor = std::any_of(e.children.begin() + 1, e.children.end(), [](const CElem& c) {
-        return c.kind == ElemKind::kTarget || c.kind == ElemKind::kSource;
-      });
+      const bool binds_actor =
+          std::any_of(e.children.begin() + 1, e.children.end(), [](const CElem& c) {
+            return c.kind == ElemKind::kTarget || c.kind == ElemKind::kSource;
+          });
       for (size_t p = *pos; p < toks.size(); ++p) {
         const int32_t t = toks[p];
         const bool prep_like = Rel(t) == "case" || Rel(t) == "mark" || Rel(t) == "compound:prt" ||
@@ -982,7 +1015,8 @@ bool SentenceCoder::MatchElem(const CElem& e, const std::vector<int32_t>& toks, 
         const int32_t obj = (Rel(t) == "case" || Rel(t) == "mark") ? Head(t) : t;
         std::vector<int32_t> inner;
         for (size_t r = q; r < toks.size(); ++r) {
-          if (obj >= 0 && toks[r] >= sc_.sub_lo[obj] && toks[r] <= sc_.sub_hi[obj]) inner.push_back(toks[r]);
+          if (obj >= 0 && toks[r] >= sc_.sub_lo[obj] && toks[r] <= sc_.sub_hi[obj])
+            inner.push_back(toks[r]);
         }
         if (inner.empty() && obj >= 0 && obj > t && Rel(t) == "mark") inner.push_back(obj);
         size_t ip = 0;
@@ -1013,7 +1047,9 @@ bool SentenceCoder::MatchElem(const CElem& e, const std::vector<int32_t>& toks, 
       size_t p = *pos;
       int32_t chunk = sc_.chunk[toks[p]];
       if (Rel(toks[p]) == "case" || Rel(toks[p]) == "mark") chunk = sc_.chunk[Head(toks[p])];
-      while (p < toks.size() && (sc_.chunk[toks[p]] == chunk || (Rel(toks[p]) == "case" && Head(toks[p]) == chunk))) ++p;
+      while (p < toks.size() &&
+             (sc_.chunk[toks[p]] == chunk || (Rel(toks[p]) == "case" && Head(toks[p]) == chunk)))
+        ++p;
       *pos = std::max(p, *pos + 1);
       return true;
     }
@@ -1026,15 +1062,16 @@ bool SentenceCoder::MatchElem(const CElem& e, const std::vector<int32_t>& toks, 
   return false;
 }
 
-bool SentenceCoder::MatchElems(const std::vector<CElem>& elems, const std::vector<int32_t>& toks, size_t* pos,
-                               Bindings* b) const {
+bool SentenceCoder::MatchElems(const std::vector<CElem>& elems, const std::vector<int32_t>& toks,
+                               size_t* pos, Bindings* b) const {
   for (const CElem& e : elems) {
     if (!MatchElem(e, toks, pos, b)) return false;
   }
   return true;
 }
 
-bool SentenceCoder::MatchPattern(const CPattern& p, const std::vector<Actor>& subj_actors, Bindings* b) const {
+bool SentenceCoder::MatchPattern(const CPattern& p, const std::vector<Actor>& subj_actors,
+                                 Bindings* b) const {
   *b = Bindings();
   size_t pos = 0;
   for (const CElem& e : p.pre) {
@@ -1070,9 +1107,10 @@ bool SameActor(const std::string& a, const std::string& b, bool prefixes) {
   return a.size() < b.size() ? StartsWith(b, a) : StartsWith(a, b);
 }
 
-void SentenceCoder::Emit(const std::vector<Actor>& srcs, const std::vector<Actor>& tgts, const std::string& code,
-                         const std::string& rev, int32_t verb, const VerbCandidate& vc, const CPattern* pat,
-                         int line, std::vector<Event>* out) const {
+void SentenceCoder::Emit(const std::vector<Actor>& srcs, const std::vector<Actor>& tgts,
+                         const std::string& code, const std::string& rev, int32_t verb,
+                         const VerbCandidate& vc, const CPattern* pat, int line,
+                         std::vector<Event>* out) const {
   auto make = [&](const Actor& s, const Actor* t, const std::string& c) {
     Event ev;
     ev.source = s.code;
@@ -1091,7 +1129,9 @@ void SentenceCoder::Emit(const std::vector<Actor>& srcs, const std::vector<Actor
       ev.target_text = SpanText(t->begin, t->end);
     }
     for (const Event& x : *out) {
-      if (x.source == ev.source && x.target == ev.target && x.code == ev.code && x.verb_token == verb) return;
+      if (x.source == ev.source && x.target == ev.target && x.code == ev.code &&
+          x.verb_token == verb)
+        return;
     }
     out->push_back(std::move(ev));
   };
@@ -1099,7 +1139,8 @@ void SentenceCoder::Emit(const std::vector<Actor>& srcs, const std::vector<Actor
     bool any = false;
     for (const Actor& t : tgts) {
       if (SameActor(s.code, t.code, opt_.drop_self_directed)) continue;
-      if (opt_.drop_unknown_actors && (StartsWith(s.code, "---") || StartsWith(t.code, "---"))) continue;
+      if (opt_.drop_unknown_actors && (StartsWith(s.code, "---") || StartsWith(t.code, "---")))
+        continue;
       any = true;
       if (!code.empty()) make(s, &t, code);
       if (!rev.empty()) make(t, &s, rev);
@@ -1131,7 +1172,8 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
       const CVerbBlock& blk = d_.blocks[vc.entry->block];
       for (const CPattern& p : blk.patterns) {
         if (best != nullptr && p.weight < best->weight) break;  // sorted by weight
-        if (MatchPattern(p, subj_actors, &tmp) && (best == nullptr || p.weight > best->weight || tmp.tokens > bind.tokens)) {
+        if (MatchPattern(p, subj_actors, &tmp) &&
+            (best == nullptr || p.weight > best->weight || tmp.tokens > bind.tokens)) {
           best = &p;
           best_vc = &vc;
           bind = tmp;
@@ -1216,7 +1258,8 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
       if (targets.empty() && sources.size() >= 2 && (!opt_.strict_targets || IsMutualCode(code))) {
         // "Russia and North Korea signed a treaty": conjoined actors act on each other.
         const size_t before = out->size();
-        for (const Actor& a : sources) Emit({a}, sources, code, std::string(), v, *best_vc, best, line, out);
+        for (const Actor& a : sources)
+          Emit({a}, sources, code, std::string(), v, *best_vc, best, line, out);
         sc_.groups.push_back({v, before, out->size(), code, best ? best->weight : -1});
         continue;
       }
@@ -1301,9 +1344,10 @@ Coder::Coder(std::unique_ptr<CompiledDictionaries> dict, const CoderOptions& opt
     : dict_(std::move(dict)), options_(options) {}
 Coder::~Coder() = default;
 
-Result<std::unique_ptr<Coder>> Coder::Create(const DictionarySet& dicts, const CoderOptions& options,
-                                             Diagnostics* diags) {
-  if (dicts.verbs.blocks.empty()) return Status::InvalidArgument("no verb dictionary loaded: give --verbs or --dict-dir");
+Result<std::unique_ptr<Coder>> Coder::Create(const DictionarySet& dicts,
+                                             const CoderOptions& options, Diagnostics* diags) {
+  if (dicts.verbs.blocks.empty())
+    return Status::InvalidArgument("no verb dictionary loaded: give --verbs or --dict-dir");
   auto compiled = std::make_unique<CompiledDictionaries>();
   CompileDictionaries(dicts, diags, compiled.get());
   return std::unique_ptr<Coder>(new Coder(std::move(compiled), options));
@@ -1316,8 +1360,9 @@ Coder::Outcome Coder::CodeSentence(const Sentence& sentence, CoderScratch* scrat
   if (!sentence.has_parse || sentence.tokens.empty()) return Outcome::kUnparsed;
   scratch->s = &sentence;
   scratch->date = sentence.date;
-  const bool monads = options_.honor_record_config ? (options_.allow_monads || !sentence.require_dyad)
-                                                   : options_.allow_monads;
+  const bool monads = options_.honor_record_config
+                          ? (options_.allow_monads || !sentence.require_dyad)
+                          : options_.allow_monads;
   SentenceCoder sc(*dict_, scratch, options_, monads);
   sc.Prepare();
   if (sc.Discarded(true)) return Outcome::kStoryDiscarded;
@@ -1353,7 +1398,8 @@ std::string RestrictionText(const CodeRestriction& r) {
     case CodeRestriction::Kind::kAlways: return r.code;
     case CodeRestriction::Kind::kBefore: return r.code + " <" + FormatDate(r.to);
     case CodeRestriction::Kind::kAfter: return r.code + " >" + FormatDate(r.from);
-    case CodeRestriction::Kind::kRange: return r.code + " " + FormatDate(r.from) + ".." + FormatDate(r.to);
+    case CodeRestriction::Kind::kRange:
+      return r.code + " " + FormatDate(r.from) + ".." + FormatDate(r.to);
   }
   return r.code;
 }
@@ -1392,8 +1438,12 @@ std::vector<Coder::LookupHit> Coder::Lookup(const Sentence& sentence, Date date)
                       a.prefix ? a.code + "~" : "~" + a.code, where(d.agent_file, a.line), {}});
     }
     if (size_t len = d.discard_trie.LongestMatch(ids.data() + i, n - i, &payload); len > 0) {
-      hits.push_back({LookupHit::Kind::kDiscard, i, i + static_cast<int32_t>(len), payload == 1 ? "story" : "sentence",
-                      {}, {}});
+      hits.push_back({LookupHit::Kind::kDiscard,
+                      i,
+                      i + static_cast<int32_t>(len),
+                      payload == 1 ? "story" : "sentence",
+                      {},
+                      {}});
     }
     if (ids[i] == kNoWord) continue;
     auto it = d.verbs.find(ids[i]);
@@ -1405,7 +1455,8 @@ std::vector<Coder::LookupHit> Coder::Lookup(const Sentence& sentence, Date date)
       const std::string& rev = e.code.empty() ? b.reverse_code : e.reverse_code;
       if (!rev.empty()) code += ":" + rev;
       hits.push_back({LookupHit::Kind::kVerb, i - static_cast<int32_t>(e.before.size()),
-                      i + 1 + static_cast<int32_t>(e.after.size()), code, where(d.verb_file, b.line),
+                      i + 1 + static_cast<int32_t>(e.after.size()), code,
+                      where(d.verb_file, b.line),
                       b.name + ", " + std::to_string(b.patterns.size()) + " patterns"});
     }
   }

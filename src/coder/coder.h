@@ -56,8 +56,8 @@ class Coder {
  public:
   // Compiles `dicts`. Patterns that cannot be used (unknown codes such as "+++") are reported
   // to `diags` and dropped. Fails when the set holds no verbs.
-  static Result<std::unique_ptr<Coder>> Create(const DictionarySet& dicts, const CoderOptions& options,
-                                               Diagnostics* diags);
+  static Result<std::unique_ptr<Coder>> Create(const DictionarySet& dicts,
+                                               const CoderOptions& options, Diagnostics* diags);
   ~Coder();
   Coder(const Coder&) = delete;  // owns large tables; share by reference
   Coder& operator=(const Coder&) = delete;
@@ -68,7 +68,8 @@ class Coder {
   // Codes one sentence with a dependency parse and appends its events to *out. A sentence
   // without a parse, or with a discard phrase, yields no events; kStoryDiscarded (a '+'
   // discard such as "+TYPHOON") means the whole document should be dropped.
-  Outcome CodeSentence(const Sentence& sentence, CoderScratch* scratch, std::vector<Event>* out) const;
+  Outcome CodeSentence(const Sentence& sentence, CoderScratch* scratch,
+                       std::vector<Event>* out) const;
   // Codes every sentence of `doc` into out->events[i] for sentence i; a story discard in any
   // sentence empties them all. `out` is reused across calls to avoid reallocation.
   struct DocumentEvents {

@@ -85,9 +85,12 @@ UNITED_NATIONS_ [IGOUNO]
 PARK_GEUN-HYE_
 	[KORGOV 20130225-20170310]
 )", "actors", opts, &diags, &dicts_.actors).ok());
-    ASSERT_TRUE(ParseAgentDictionary("PRESIDENT [~GOV]\nPOLICE {} [~COP]\nMSF {} [NGO~]\n", "agents", opts, &diags,
-                                     &dicts_.agents).ok());
-    ASSERT_TRUE(ParseDiscardDictionary("+TYPHOON\nBASEBALL\n", "discards", opts, &diags, &dicts_.discards).ok());
+    ASSERT_TRUE(ParseAgentDictionary("PRESIDENT [~GOV]\nPOLICE {} [~COP]\nMSF {} [NGO~]\n",
+                                     "agents", opts, &diags, &dicts_.agents)
+                    .ok());
+    ASSERT_TRUE(
+        ParseDiscardDictionary("+TYPHOON\nBASEBALL\n", "discards", opts, &diags, &dicts_.discards)
+            .ok());
     auto coder = Coder::Create(dicts_, CoderOptions(), &diags);
     ASSERT_TRUE(coder.ok());
     coder_ = std::move(coder).value();
@@ -120,14 +123,16 @@ PARK_GEUN-HYE_
 };
 
 TEST_F(CoderTest, SubjectVerbObjectGivesOneEvent) {
-  auto s = Parse("China/PROPN/2/nsubj signed/VERB/0/root a/DET/4/det treaty/NOUN/2/obj with/ADP/8/case "
-                 "North/PROPN/7/compound Korea/PROPN/8/compound Pyongyang/PROPN/2/obl");
+  auto s = Parse(
+      "China/PROPN/2/nsubj signed/VERB/0/root a/DET/4/det treaty/NOUN/2/obj with/ADP/8/case "
+      "North/PROPN/7/compound Korea/PROPN/8/compound Pyongyang/PROPN/2/obl");
   EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>PRK:057"});
 }
 
 TEST_F(CoderTest, NounPhrasePatternBeatsSynonymSetWhenMoreSpecific) {
-  auto s = Parse("China/PROPN/2/nsubj signed/VERB/0/root a/DET/5/det trade/NOUN/5/compound protocol/NOUN/2/obj "
-                 "with/ADP/7/case Russia/PROPN/2/obl");
+  auto s = Parse(
+      "China/PROPN/2/nsubj signed/VERB/0/root a/DET/5/det trade/NOUN/5/compound protocol/NOUN/2/obj "
+      "with/ADP/7/case Russia/PROPN/2/obl");
   EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>RUS:0311"});
 }
 
@@ -137,14 +142,16 @@ TEST_F(CoderTest, ColonCodeGivesEventsInBothDirections) {
 }
 
 TEST_F(CoderTest, NegationTurnsDisapprovalIntoCooperation) {
-  auto s = Parse("China/PROPN/3/nsubj not/PART/3/neg clash/VERB/0/root with/ADP/5/case Russia/PROPN/3/obl");
+  auto s = Parse(
+      "China/PROPN/3/nsubj not/PART/3/neg clash/VERB/0/root with/ADP/5/case Russia/PROPN/3/obl");
   EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>RUS:050"});
   EXPECT_EQ(NegateEventCode("110"), "050");
   EXPECT_EQ(NegateEventCode("170"), "057");
 }
 
 TEST_F(CoderTest, PassiveVoiceSwapsRolesThroughTheByPhrase) {
-  auto s = Parse("China/PROPN/3/nsubj:pass was/AUX/3/aux:pass opposed/VERB/0/root by/ADP/5/case Russia/PROPN/3/obl");
+  auto s = Parse(
+      "China/PROPN/3/nsubj:pass was/AUX/3/aux:pass opposed/VERB/0/root by/ADP/5/case Russia/PROPN/3/obl");
   EXPECT_EQ(Code(s), std::vector<std::string>{"RUS>CHN:110"});
 }
 
@@ -161,9 +168,12 @@ TEST_F(CoderTest, AgentsCombineWithTheCountryTheyBelongTo) {
 
 TEST_F(CoderTest, HyphenatedNamesMatchWholeAndSplitTokens) {
   // Dictionaries write PARK_GEUN-HYE; CoreNLP keeps "Geun-hye" whole, UD (and thaw) splits it.
-  auto whole = Parse("Park/PROPN/2/compound Geun-hye/PROPN/3/nsubj met/VERB/0/root China/PROPN/3/obj", 20150101);
-  auto split = Parse("Park/PROPN/4/compound Geun/PROPN/4/compound -/PUNCT/4/punct hye/PROPN/5/nsubj met/VERB/0/root "
-                     "China/PROPN/5/obj", 20150101);
+  auto whole = Parse(
+      "Park/PROPN/2/compound Geun-hye/PROPN/3/nsubj met/VERB/0/root China/PROPN/3/obj", 20150101);
+  auto split = Parse(
+      "Park/PROPN/4/compound Geun/PROPN/4/compound -/PUNCT/4/punct hye/PROPN/5/nsubj met/VERB/0/root "
+      "China/PROPN/5/obj",
+      20150101);
   const std::vector<std::string> want{"KORGOV>CHN:040", "CHN>KORGOV:040"};
   EXPECT_EQ(Code(whole), want);
   EXPECT_EQ(Code(split), want);
@@ -171,7 +181,8 @@ TEST_F(CoderTest, HyphenatedNamesMatchWholeAndSplitTokens) {
 
 TEST_F(CoderTest, DateRestrictedLeaderResolvesOnlyInOffice) {
   const char* spec = "Park/PROPN/3/nsubj Geun-hye/PROPN/1/flat met/VERB/0/root China/PROPN/3/obj";
-  EXPECT_EQ(Code(Parse(spec, 20140703)), (std::vector<std::string>{"KORGOV>CHN:040", "CHN>KORGOV:040"}));
+  EXPECT_EQ(Code(Parse(spec, 20140703)),
+            (std::vector<std::string>{"KORGOV>CHN:040", "CHN>KORGOV:040"}));
   EXPECT_TRUE(Code(Parse(spec, 20240101)).empty());
 }
 
@@ -183,10 +194,13 @@ TEST_F(CoderTest, PronounIsNeverAnActorName) {
 
 TEST_F(CoderTest, LaterSentencesReferBackToPeopleAndTheKoreas) {
   Document doc;
-  doc.sentences.push_back(Parse("Park/PROPN/3/nsubj Geun-hye/PROPN/1/flat met/VERB/0/root China/PROPN/3/obj", 20150101));
+  doc.sentences.push_back(Parse(
+      "Park/PROPN/3/nsubj Geun-hye/PROPN/1/flat met/VERB/0/root China/PROPN/3/obj", 20150101));
   doc.sentences.push_back(Parse("Park/PROPN/2/nsubj met/VERB/0/root Russia/PROPN/2/obj", 20150101));
-  doc.sentences.push_back(Parse("China/PROPN/2/nsubj met/VERB/0/root North/PROPN/4/compound Korea/PROPN/2/obj", 20150101));
-  doc.sentences.push_back(Parse("the/DET/2/det North/PROPN/3/nsubj met/VERB/0/root Russia/PROPN/3/obj", 20150101));
+  doc.sentences.push_back(Parse(
+      "China/PROPN/2/nsubj met/VERB/0/root North/PROPN/4/compound Korea/PROPN/2/obj", 20150101));
+  doc.sentences.push_back(
+      Parse("the/DET/2/det North/PROPN/3/nsubj met/VERB/0/root Russia/PROPN/3/obj", 20150101));
   Coder::DocumentEvents out;
   coder_->CodeDocument(doc, scratch_.get(), &out);
   ASSERT_EQ(out.events[1].size(), 2u);
@@ -204,7 +218,8 @@ TEST_F(CoderTest, LaterSentencesReferBackToPeopleAndTheKoreas) {
 TEST_F(CoderTest, SurnameAliasSurvivesAMistaggedName) {
   // Taggers miss unknown names ("Park" as SCONJ); the capital still makes it a name word.
   Document doc;
-  doc.sentences.push_back(Parse("Park/SCONJ/3/mark Geun-hye/PROPN/3/nsubj met/VERB/0/root China/PROPN/3/obj", 20150101));
+  doc.sentences.push_back(Parse(
+      "Park/SCONJ/3/mark Geun-hye/PROPN/3/nsubj met/VERB/0/root China/PROPN/3/obj", 20150101));
   doc.sentences.push_back(Parse("Park/PROPN/2/nsubj met/VERB/0/root Russia/PROPN/2/obj", 20150101));
   Coder::DocumentEvents out;
   coder_->CodeDocument(doc, scratch_.get(), &out);
@@ -215,7 +230,8 @@ TEST_F(CoderTest, SurnameAliasSurvivesAMistaggedName) {
 TEST_F(CoderTest, LowerCaseShortWordsAndHyphenTailsAreNotAbbreviations) {
   // "un" is not the UN, neither alone nor as the tail of "Jong-un".
   EXPECT_TRUE(Code(Parse("China/PROPN/2/nsubj met/VERB/0/root un/X/2/obj")).empty());
-  Sentence s = Parse("China/PROPN/2/nsubj met/VERB/0/root Jong/PROPN/2/obj -/PUNCT/5/punct UN/PROPN/3/flat");
+  Sentence s =
+      Parse("China/PROPN/2/nsubj met/VERB/0/root Jong/PROPN/2/obj -/PUNCT/5/punct UN/PROPN/3/flat");
   const uint32_t offsets[][2] = {{0, 5}, {6, 9}, {10, 14}, {14, 15}, {15, 17}};
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     s.tokens[i].char_begin = offsets[i][0];
@@ -227,24 +243,29 @@ TEST_F(CoderTest, LowerCaseShortWordsAndHyphenTailsAreNotAbbreviations) {
 TEST_F(CoderTest, TitleAndNameMisparsedAsConjunctsStayOneActor) {
   // Parsers often make "Park" a conj of "Korean" here; with no "and" or comma between them
   // it is one phrase, and the leader's KORGOV refines the adjective's KOR.
-  auto s = Parse("South/PROPN/2/amod Korean/ADJ/6/nsubj President/PROPN/4/compound Park/PROPN/2/conj "
-                 "Geun-hye/PROPN/4/flat met/VERB/0/root China/PROPN/6/obj", 20150101);
+  auto s = Parse(
+      "South/PROPN/2/amod Korean/ADJ/6/nsubj President/PROPN/4/compound Park/PROPN/2/conj "
+      "Geun-hye/PROPN/4/flat met/VERB/0/root China/PROPN/6/obj",
+      20150101);
   EXPECT_EQ(Code(s), (std::vector<std::string>{"KORGOV>CHN:040", "CHN>KORGOV:040"}));
 }
 
 TEST_F(CoderTest, RealCoordinationStillGivesEachConjunct) {
-  auto s = Parse("Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj met/VERB/0/root Pyongyang/PROPN/4/obj");
+  auto s = Parse(
+      "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj met/VERB/0/root Pyongyang/PROPN/4/obj");
   const auto got = Code(s);
   EXPECT_NE(std::find(got.begin(), got.end(), "RUS>PRK:040"), got.end());
   EXPECT_NE(std::find(got.begin(), got.end(), "CHN>PRK:040"), got.end());
 }
 
 TEST_F(CoderTest, LookupShowsWhatAPhraseResolvesTo) {
-  auto s = Parse("South/PROPN/2/amod Korean/ADJ/3/amod President/PROPN/4/compound Park/PROPN/5/nsubj "
-                 "Geun-hye/PROPN/0/root met/VERB/5/dep");
+  auto s = Parse(
+      "South/PROPN/2/amod Korean/ADJ/3/amod President/PROPN/4/compound Park/PROPN/5/nsubj "
+      "Geun-hye/PROPN/0/root met/VERB/5/dep");
   const auto hits = coder_->Lookup(s, 20150101);
   std::vector<std::string> got;
-  for (const auto& h : hits) got.push_back(std::to_string(h.begin) + "-" + std::to_string(h.end) + ":" + h.code);
+  for (const auto& h : hits)
+    got.push_back(std::to_string(h.begin) + "-" + std::to_string(h.end) + ":" + h.code);
   EXPECT_EQ(got, (std::vector<std::string>{"0-2:KOR", "2-3:~GOV", "3-5:KORGOV", "5-6:040:040"}));
   EXPECT_EQ(hits[2].source, "actors:11");  // the PARK_GEUN-HYE_ line
 }
@@ -258,7 +279,8 @@ TEST_F(CoderTest, ReportedSpeechCarriesTheReportedAct) {
 TEST_F(CoderTest, SentenceDiscardDropsOnlyThatSentence) {
   Document doc;
   doc.sentences.push_back(Parse("China/PROPN/2/nsubj met/VERB/0/root Russia/PROPN/2/obj"));
-  doc.sentences.push_back(Parse("China/PROPN/2/nsubj met/VERB/0/root Russia/PROPN/2/obj at/ADP/5/case baseball/NOUN/2/obl"));
+  doc.sentences.push_back(Parse(
+      "China/PROPN/2/nsubj met/VERB/0/root Russia/PROPN/2/obj at/ADP/5/case baseball/NOUN/2/obl"));
   Coder::DocumentEvents out;
   coder_->CodeDocument(doc, scratch_.get(), &out);
   EXPECT_FALSE(out.story_discarded);
@@ -296,53 +318,63 @@ namespace {
 
 TEST_F(CoderTest, NewsDropsActorsWithNoCountry) {
   auto s = Parse("the/DET/2/det President/NOUN/3/nsubj met/VERB/0/root China/PROPN/3/obj");
-  EXPECT_EQ(Code(s), (std::vector<std::string>{"---GOV>CHN:040", "CHN>---GOV:040"}));  // PETRARCH keeps it
+  EXPECT_EQ(Code(s),
+            (std::vector<std::string>{"---GOV>CHN:040", "CHN>---GOV:040"}));  // PETRARCH keeps it
   EXPECT_TRUE(CodeNews(s).empty());
 }
 
 TEST_F(CoderTest, NewsTakesNoTargetFromPlacesOrSettings) {
   // "Russia and China met in Pyongyang": the two met each other, Pyongyang is where.
-  auto s = Parse("Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj met/VERB/0/root in/ADP/6/case "
-                 "Pyongyang/PROPN/4/obl");
+  auto s = Parse(
+      "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj met/VERB/0/root in/ADP/6/case "
+      "Pyongyang/PROPN/4/obl");
   EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"RUS>CHN:040", "CHN>RUS:040"}));
   // A visit is no mutual act: "Russia and China visited the tower" gives nothing.
-  auto v = Parse("Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj visited/VERB/0/root the/DET/6/det "
-                 "tower/NOUN/4/obj");
+  auto v = Parse(
+      "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj visited/VERB/0/root the/DET/6/det "
+      "tower/NOUN/4/obj");
   EXPECT_TRUE(CodeNews(v).empty());
 }
 
 TEST_F(CoderTest, NewsIgnoresRelativeClausesAndWhatDidNotHappen) {
   // "China vetoed a resolution that would have imposed sanctions on North Korea": only the veto.
-  auto s = Parse("China/PROPN/2/nsubj vetoed/VERB/0/root a/DET/4/det resolution/NOUN/2/obj that/PRON/8/nsubj "
-                 "would/AUX/8/aux have/AUX/8/aux imposed/VERB/4/acl:relcl sanctions/NOUN/8/obj on/ADP/12/case "
-                 "North/PROPN/12/compound Korea/PROPN/9/nmod");
+  auto s = Parse(
+      "China/PROPN/2/nsubj vetoed/VERB/0/root a/DET/4/det resolution/NOUN/2/obj that/PRON/8/nsubj "
+      "would/AUX/8/aux have/AUX/8/aux imposed/VERB/4/acl:relcl sanctions/NOUN/8/obj on/ADP/12/case "
+      "North/PROPN/12/compound Korea/PROPN/9/nmod");
   EXPECT_TRUE(CodeNews(s).empty());  // no target for the veto itself, no sanctions imposed
   // "has yet to visit": not done.
-  auto y = Parse("China/PROPN/2/nsubj has/VERB/0/root yet/ADV/2/advmod to/PART/5/mark visit/VERB/2/xcomp "
-                 "Russia/PROPN/5/obj");
+  auto y = Parse(
+      "China/PROPN/2/nsubj has/VERB/0/root yet/ADV/2/advmod to/PART/5/mark visit/VERB/2/xcomp "
+      "Russia/PROPN/5/obj");
   EXPECT_TRUE(Code(y).empty());
 }
 
 TEST_F(CoderTest, NewsThreatCarriesTheActItAnnounces) {
   // "The US threatened at the UN to destroy North Korea": a threat against North Korea.
-  auto s = Parse("US/PROPN/2/nsubj threatened/VERB/0/root at/ADP/4/case UN/PROPN/2/obl to/PART/6/mark "
-                 "destroy/VERB/2/advcl North/PROPN/8/compound Korea/PROPN/6/obj");
+  auto s = Parse(
+      "US/PROPN/2/nsubj threatened/VERB/0/root at/ADP/4/case UN/PROPN/2/obl to/PART/6/mark "
+      "destroy/VERB/2/advcl North/PROPN/8/compound Korea/PROPN/6/obj");
   EXPECT_EQ(CodeNews(s), std::vector<std::string>{"USA>PRK:130"});
 }
 
 TEST_F(CoderTest, ObjectPronounOfAConjoinedVerbIsTheFirstVerbsObject) {
   // "China denied North Korea's request and ordered them to leave."
-  auto s = Parse("China/PROPN/2/nsubj denied/VERB/0/root North/PROPN/4/compound Korea/PROPN/6/nmod:poss "
-                 "'s/PART/4/case request/NOUN/2/obj and/CCONJ/8/cc ordered/VERB/2/conj them/PRON/8/obj "
-                 "to/PART/11/mark leave/VERB/8/xcomp");
+  auto s = Parse(
+      "China/PROPN/2/nsubj denied/VERB/0/root North/PROPN/4/compound Korea/PROPN/6/nmod:poss "
+      "'s/PART/4/case request/NOUN/2/obj and/CCONJ/8/cc ordered/VERB/2/conj them/PRON/8/obj "
+      "to/PART/11/mark leave/VERB/8/xcomp");
   EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>PRK:174"});
 }
 
 TEST_F(CoderTest, TheTwoCountriesAreTheLastTwoNamed) {
   Document doc;
-  doc.sentences.push_back(Parse("China/PROPN/2/nsubj met/VERB/0/root North/PROPN/4/compound Korea/PROPN/2/obj", 20150101));
-  doc.sentences.push_back(Parse("the/DET/3/det two/NUM/3/nummod countries/NOUN/4/nsubj met/VERB/0/root "
-                                "again/ADV/4/advmod", 20150101));
+  doc.sentences.push_back(Parse(
+      "China/PROPN/2/nsubj met/VERB/0/root North/PROPN/4/compound Korea/PROPN/2/obj", 20150101));
+  doc.sentences.push_back(
+      Parse("the/DET/3/det two/NUM/3/nummod countries/NOUN/4/nsubj met/VERB/0/root "
+            "again/ADV/4/advmod",
+            20150101));
   Coder::DocumentEvents out;
   news_->CodeDocument(doc, scratch_.get(), &out);
   ASSERT_EQ(out.events[1].size(), 2u);

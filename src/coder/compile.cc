@@ -51,7 +51,8 @@ namespace {
 
 bool IsUsableCode(std::string_view c) {
   if (c.size() < 2 || c.size() > 5 || !std::isdigit(static_cast<unsigned char>(c[0]))) return false;
-  return std::all_of(c.begin(), c.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); });
+  return std::all_of(c.begin(), c.end(),
+                     [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); });
 }
 
 // Splits a dictionary word the way UD tokenizers split text: "KOREA," -> KOREA ,;
@@ -82,7 +83,8 @@ bool SplitHyphens(const std::vector<std::string>& toks, std::vector<std::string>
   out->clear();
   for (const std::string& t : toks) {
     size_t from = 0;
-    for (size_t at = t.find('-', 1); at != std::string::npos && at + 1 < t.size(); at = t.find('-', at + 1)) {
+    for (size_t at = t.find('-', 1); at != std::string::npos && at + 1 < t.size();
+         at = t.find('-', at + 1)) {
       if (at == from) continue;  // "--" runs stay inside one piece
       out->push_back(t.substr(from, at - from));
       out->emplace_back("-");
@@ -96,7 +98,8 @@ bool SplitHyphens(const std::vector<std::string>& toks, std::vector<std::string>
 
 // Inserts a dictionary phrase into `trie`; a phrase with hyphenated words is inserted both
 // whole ("AL-QAEDA", as some parsers tokenize) and split ("AL - QAEDA", as UD and thaw do).
-void InsertPhrase(const std::vector<std::string>& words, int32_t payload, WordTable* table, WordTrie* trie) {
+void InsertPhrase(const std::vector<std::string>& words, int32_t payload, WordTable* table,
+                  WordTrie* trie) {
   std::vector<std::string> toks, split;
   for (const auto& w : words) AppendTokens(ToUpperAscii(w), &toks);
   auto insert = [&](const std::vector<std::string>& ts) {
@@ -114,8 +117,11 @@ std::string Plural(std::string_view w) {
   std::string s(w);
   if (s.empty()) return s;
   auto vowel = [](char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; };
-  if (s.size() > 1 && s.back() == 'Y' && !vowel(s[s.size() - 2])) return s.substr(0, s.size() - 1) + "IES";
-  if (EndsWith(s, "S") || EndsWith(s, "X") || EndsWith(s, "Z") || EndsWith(s, "CH") || EndsWith(s, "SH")) return s + "ES";
+  if (s.size() > 1 && s.back() == 'Y' && !vowel(s[s.size() - 2]))
+    return s.substr(0, s.size() - 1) + "IES";
+  if (EndsWith(s, "S") || EndsWith(s, "X") || EndsWith(s, "Z") || EndsWith(s, "CH") ||
+      EndsWith(s, "SH"))
+    return s + "ES";
   if (EndsWith(s, "MAN")) return s.substr(0, s.size() - 3) + "MEN";
   return s + "S";
 }
@@ -169,7 +175,8 @@ bool SplitEventCode(std::string_view text, std::string* forward, std::string* re
   text = Trim(text);
   const size_t colon = text.find(':');
   std::string_view f = colon == std::string_view::npos ? text : text.substr(0, colon);
-  std::string_view r = colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1);
+  std::string_view r =
+      colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1);
   f = Trim(f);
   r = Trim(r);
   auto part = [](std::string_view p, std::string* out) {
@@ -182,7 +189,8 @@ bool SplitEventCode(std::string_view text, std::string* forward, std::string* re
   return part(f, forward) && part(r, reverse);
 }
 
-void CompileDictionaries(const DictionarySet& dicts, Diagnostics* diags, CompiledDictionaries* out) {
+void CompileDictionaries(const DictionarySet& dicts, Diagnostics* diags,
+                         CompiledDictionaries* out) {
   WordTable* words = &out->words;
 
   // Actors: every name of every entry points at the entry.
@@ -201,7 +209,8 @@ void CompileDictionaries(const DictionarySet& dicts, Diagnostics* diags, Compile
     std::vector<uint32_t> ids;
     for (std::string_view w : phrase) ids.push_back(words->Find(w));
     int32_t payload = -1;
-    return out->actor_trie.LongestMatch(ids.data(), ids.size(), &payload) == ids.size() ? payload : -1;
+    return out->actor_trie.LongestMatch(ids.data(), ids.size(), &payload) == ids.size() ? payload
+                                                                                        : -1;
   };
   out->north_korea = find_actor({"NORTH", "KOREA"});
   out->south_korea = find_actor({"SOUTH", "KOREA"});
@@ -237,14 +246,17 @@ void CompileDictionaries(const DictionarySet& dicts, Diagnostics* diags, Compile
     cb.name = b.name;
     cb.line = b.line;
     if (!SplitEventCode(b.code, &cb.code, &cb.reverse_code)) {
-      diags->Add(dicts.verbs.name, b.line, "verb block " + b.name + " has unusable code [" + b.code + "]; its default is ignored");
+      diags->Add(
+          dicts.verbs.name, b.line,
+          "verb block " + b.name + " has unusable code [" + b.code + "]; its default is ignored");
       cb.code.clear();
       cb.reverse_code.clear();
     }
     for (const VerbPattern& p : b.patterns) {
       CPattern cp;
       if (!SplitEventCode(p.code, &cp.code, &cp.reverse_code)) {
-        diags->Add(dicts.verbs.name, p.line, "pattern `" + p.text + "` has unusable code [" + p.code + "]; skipped");
+        diags->Add(dicts.verbs.name, p.line,
+                   "pattern `" + p.text + "` has unusable code [" + p.code + "]; skipped");
         continue;
       }
       bool after = false;
@@ -268,17 +280,20 @@ void CompileDictionaries(const DictionarySet& dicts, Diagnostics* diags, Compile
     for (const VerbForm& f : b.forms) {
       std::string fcode, frev;
       if (!f.code.empty() && !SplitEventCode(f.code, &fcode, &frev)) {
-        diags->Add(dicts.verbs.name, f.line, "verb form has unusable code [" + f.code + "]; using the block's");
+        diags->Add(dicts.verbs.name, f.line,
+                   "verb form has unusable code [" + f.code + "]; using the block's");
         fcode.clear();
         frev.clear();
       }
-      const bool form_has_code = !f.code.empty() && (f.code == "---" || !fcode.empty() || !frev.empty());
+      const bool form_has_code =
+          !f.code.empty() && (f.code == "---" || !fcode.empty() || !frev.empty());
       auto add = [&](const std::vector<std::string>& ws, int head) {
         if (ws.empty() || head < 0 || head >= static_cast<int>(ws.size())) return;
         VerbEntry e;
         e.block = bi;
         for (int i = 0; i < head; ++i) e.before.push_back(words->Intern(ToUpperAscii(ws[i])));
-        for (size_t i = head + 1; i < ws.size(); ++i) e.after.push_back(words->Intern(ToUpperAscii(ws[i])));
+        for (size_t i = head + 1; i < ws.size(); ++i)
+          e.after.push_back(words->Intern(ToUpperAscii(ws[i])));
         if (form_has_code) {
           e.code = fcode.empty() && frev.empty() ? "-" : fcode;  // "-" marks an explicit null
           e.reverse_code = frev;

@@ -109,7 +109,8 @@ struct CompiledDictionaries {
   WordTable words;
   WordTrie actor_trie;  // payload: index into actors
   std::vector<CActor> actors;
-  int32_t north_korea = -1, south_korea = -1;  // the entries named NORTH KOREA / SOUTH KOREA, if any
+  int32_t north_korea = -1,
+          south_korea = -1;  // the entries named NORTH KOREA / SOUTH KOREA, if any
   std::vector<std::string> actor_files;
   std::string verb_file, agent_file;
   WordTrie agent_trie;  // payload: index into agents

@@ -22,13 +22,20 @@ TEST(Conformance, PetrarchUnitTestRecordsWithGivenParses) {
   auto verbs = LoadVerbDictionary(kValidation + "/PETR.Validate.verbs.txt", opts, &diags);
   ASSERT_TRUE(verbs.ok()) << verbs.status().ToString();
   dicts.verbs = std::move(verbs).value();
-  ASSERT_TRUE(LoadActorDictionary(kValidation + "/PETR.Validate.actors.txt", opts, &diags, &dicts.actors).ok());
-  ASSERT_TRUE(LoadAgentDictionary(kValidation + "/PETR.Validate.agents.txt", opts, &diags, &dicts.agents).ok());
-  ASSERT_TRUE(LoadDiscardDictionary(kValidation + "/PETR.Validate.discards.txt", opts, &diags, &dicts.discards).ok());
+  ASSERT_TRUE(
+      LoadActorDictionary(kValidation + "/PETR.Validate.actors.txt", opts, &diags, &dicts.actors)
+          .ok());
+  ASSERT_TRUE(
+      LoadAgentDictionary(kValidation + "/PETR.Validate.agents.txt", opts, &diags, &dicts.agents)
+          .ok());
+  ASSERT_TRUE(LoadDiscardDictionary(kValidation + "/PETR.Validate.discards.txt", opts, &diags,
+                                    &dicts.discards)
+                  .ok());
   auto coder = Coder::Create(dicts, CoderOptions(), &diags);
   ASSERT_TRUE(coder.ok());
 
-  auto reader = OpenDocumentReader(kValidation + "/PETR.UnitTest.records.xml", InputFormat::kPetrarchXml, &diags);
+  auto reader = OpenDocumentReader(kValidation + "/PETR.UnitTest.records.xml",
+                                   InputFormat::kPetrarchXml, &diags);
   ASSERT_TRUE(reader.ok());
   Evaluator eval(**coder);
   Document doc;

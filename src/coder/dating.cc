@@ -33,7 +33,8 @@ namespace {
 int32_t TokenAt(const Sentence& s, uint32_t offset) {
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     const Token& t = s.tokens[i];
-    if (t.char_begin != kNoOffset && t.char_begin <= offset && offset < t.char_end) return static_cast<int32_t>(i);
+    if (t.char_begin != kNoOffset && t.char_begin <= offset && offset < t.char_end)
+      return static_cast<int32_t>(i);
   }
   return -1;
 }

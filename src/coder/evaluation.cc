@@ -30,7 +30,8 @@ void Evaluator::Add(const Document& doc) {
     SortUnique(&r.expected);
     SortUnique(&r.produced);
     size_t tp = 0;
-    for (const auto& t : r.produced) tp += std::binary_search(r.expected.begin(), r.expected.end(), t) ? 1 : 0;
+    for (const auto& t : r.produced)
+      tp += std::binary_search(r.expected.begin(), r.expected.end(), t) ? 1 : 0;
     r.exact = r.expected == r.produced;
     for (EvalTally* t : {&overall_, &by_prefix_[Prefix(s.id)]}) {
       ++t->records;

@@ -17,13 +17,19 @@ namespace thaw {
 struct EvalTally {
   size_t records = 0, exact = 0;
   size_t tp = 0, fp = 0, fn = 0;  // event triples
-  double Precision() const { return tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 1.0; }
-  double Recall() const { return tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 1.0; }
+  double Precision() const {
+    return tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 1.0;
+  }
+  double Recall() const {
+    return tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 1.0;
+  }
   double F1() const {
     const double p = Precision(), r = Recall();
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
   }
-  double ExactShare() const { return records ? static_cast<double>(exact) / static_cast<double>(records) : 0.0; }
+  double ExactShare() const {
+    return records ? static_cast<double>(exact) / static_cast<double>(records) : 0.0;
+  }
 };
 
 using EventTriple = std::tuple<std::string, std::string, std::string>;  // source, target, code

@@ -81,15 +81,16 @@ DictionarySummary SummarizeDictionaries(const DictionarySet& set) {
   sum.actors = set.actors.entries.size();
   for (const ActorEntry& a : set.actors.entries) {
     sum.actor_names += a.names.size();
-    for (const CodeRestriction& r : a.codes) sum.dated_codes += r.kind != CodeRestriction::Kind::kAlways;
+    for (const CodeRestriction& r : a.codes)
+      sum.dated_codes += r.kind != CodeRestriction::Kind::kAlways;
   }
   sum.agents = set.agents.entries.size();
   sum.discards = set.discards.entries.size();
   return sum;
 }
 
-size_t CheckDictionaries(const DictionarySet& set, const std::string& verb_file, const std::string& agent_file,
-                         Diagnostics* diags) {
+size_t CheckDictionaries(const DictionarySet& set, const std::string& verb_file,
+                         const std::string& agent_file, Diagnostics* diags) {
   const size_t before = diags->size();
   // Verbs.
   std::map<std::string, int> form_line;  // verb form -> line of its first listing
@@ -123,7 +124,8 @@ size_t CheckDictionaries(const DictionarySet& set, const std::string& verb_file,
   for (const ActorEntry& a : set.actors.entries) {
     for (const CodeRestriction& r : a.codes) {
       if (!IsActorCodeShaped(r.code)) {
-        diags->Add(actor_file(a), r.line, "actor code " + r.code + " is not in 3-letter groups (e.g. CHN, CHNGOV)");
+        diags->Add(actor_file(a), r.line,
+                   "actor code " + r.code + " is not in 3-letter groups (e.g. CHN, CHNGOV)");
       }
     }
     const std::string codes = CodesText(a.codes);
@@ -133,8 +135,8 @@ size_t CheckDictionaries(const DictionarySet& set, const std::string& verb_file,
       if (!fresh && it->second != &a && CodesText(it->second->codes) != codes) {
         diags->Add(actor_file(a), n.line,
                    "name " + key + " is also an actor at " + actor_file(*it->second) + ":" +
-                       std::to_string(it->second->line) + " with codes " + CodesText(it->second->codes) +
-                       "; the first entry wins");
+                       std::to_string(it->second->line) + " with codes " +
+                       CodesText(it->second->codes) + "; the first entry wins");
       }
     }
   }

@@ -29,8 +29,8 @@ DictionarySummary SummarizeDictionaries(const DictionarySet& set);
 //  - one actor name given different codes by two entries, and one agent word given two codes.
 // `verb_file` names the verb dictionary in messages (actor entries carry their own file).
 // Returns the number of findings.
-size_t CheckDictionaries(const DictionarySet& set, const std::string& verb_file, const std::string& agent_file,
-                         Diagnostics* diags);
+size_t CheckDictionaries(const DictionarySet& set, const std::string& verb_file,
+                         const std::string& agent_file, Diagnostics* diags);
 
 }  // namespace thaw
 

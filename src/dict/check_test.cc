@@ -32,9 +32,9 @@ TEST(CheckDictionaries, CleanSetHasNoFindings) {
 }
 
 TEST(CheckDictionaries, ReportsNonCameoCodesDuplicatesAndBadCodes) {
-  const DictionarySet set = Parse("--- MEET [040] ---\nMEET\n- * + [999]\n\n--- SEE [040] ---\nMEET\n",
-                                  "CHINA_ [CHN]\n\nCHINA_ [TWN]\n\nBAD_ [CHNX]\n",
-                                  "PRESIDENT [~GOV]\nPRESIDENT [~MIL]\n");
+  const DictionarySet set = Parse(
+      "--- MEET [040] ---\nMEET\n- * + [999]\n\n--- SEE [040] ---\nMEET\n",
+      "CHINA_ [CHN]\n\nCHINA_ [TWN]\n\nBAD_ [CHNX]\n", "PRESIDENT [~GOV]\nPRESIDENT [~MIL]\n");
   Diagnostics d;
   EXPECT_EQ(CheckDictionaries(set, "v.txt", "g.txt", &d), 5u);
   std::string all;
@@ -43,7 +43,8 @@ TEST(CheckDictionaries, ReportsNonCameoCodesDuplicatesAndBadCodes) {
   EXPECT_NE(all.find("v.txt:6: verb MEET is already listed at line 2"), std::string::npos) << all;
   EXPECT_NE(all.find("a.txt:3: name CHINA is also an actor at a.txt:1"), std::string::npos) << all;
   EXPECT_NE(all.find("actor code CHNX"), std::string::npos) << all;
-  EXPECT_NE(all.find("g.txt:2: agent PRESIDENT is also listed at line 1"), std::string::npos) << all;
+  EXPECT_NE(all.find("g.txt:2: agent PRESIDENT is also listed at line 1"), std::string::npos)
+      << all;
 }
 
 TEST(CheckDictionaries, ActorEntriesRememberTheirFile) {

@@ -12,7 +12,8 @@ namespace thaw {
 DictionaryKind DictionaryKindOf(std::string_view filename) {
   const std::string lower = ToLowerAscii(filename);
   if (!EndsWith(lower, ".txt")) return DictionaryKind::kNone;
-  if (lower.find("verbs") != std::string::npos || StartsWith(lower, "cameo")) return DictionaryKind::kVerbs;
+  if (lower.find("verbs") != std::string::npos || StartsWith(lower, "cameo"))
+    return DictionaryKind::kVerbs;
   if (lower.find("actors") != std::string::npos) return DictionaryKind::kActors;
   if (lower.find("agents") != std::string::npos) return DictionaryKind::kAgents;
   if (lower.find("discards") != std::string::npos) return DictionaryKind::kDiscards;
@@ -58,11 +59,14 @@ Status LoadDictionaryFile(const std::string& path, const LoadOptions& options, D
     }
     case DictionaryKind::kActors: return LoadActorDictionary(path, options, diags, &set->actors);
     case DictionaryKind::kAgents: return LoadAgentDictionary(path, options, diags, &set->agents);
-    case DictionaryKind::kDiscards: return LoadDiscardDictionary(path, options, diags, &set->discards);
+    case DictionaryKind::kDiscards:
+      return LoadDiscardDictionary(path, options, diags, &set->discards);
     case DictionaryKind::kNone: break;
   }
-  return Status::InvalidArgument(path + ": cannot tell the dictionary kind from the name (expected *verbs*.txt, "
-                                 "CAMEO*.txt, *actors*.txt, *agents*.txt or *discards*.txt)");
+  return Status::InvalidArgument(
+      path +
+      ": cannot tell the dictionary kind from the name (expected *verbs*.txt, "
+      "CAMEO*.txt, *actors*.txt, *agents*.txt or *discards*.txt)");
 }
 
 Result<DictionarySet> LoadDictionaryDir(const std::string& dir, const LoadOptions& options,
@@ -81,7 +85,8 @@ Result<DictionarySet> LoadDictionaryDir(const std::string& dir, const LoadOption
 
   std::vector<std::string> verb_files;
   for (const fs::path& p : files) {
-    if (DictionaryKindOf(p.filename().string()) == DictionaryKind::kVerbs) verb_files.push_back(p.string());
+    if (DictionaryKindOf(p.filename().string()) == DictionaryKind::kVerbs)
+      verb_files.push_back(p.string());
   }
   if (verb_files.empty()) {
     return Status::NotFound(dir +

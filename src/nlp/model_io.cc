@@ -42,7 +42,8 @@ Status ModelWriter::Finish(const std::string& path) {
   return Status::Ok();
 }
 
-Result<ModelReader> ModelReader::Open(const std::string& path, std::string_view kind, uint32_t version) {
+Result<ModelReader> ModelReader::Open(const std::string& path, std::string_view kind,
+                                      uint32_t version) {
   Result<MappedFile> file = MappedFile::Open(path);
   if (!file.ok()) return file.status();
   const std::string_view data = file->data();
@@ -54,11 +55,13 @@ Result<ModelReader> ModelReader::Open(const std::string& path, std::string_view 
   uint32_t got_version = 0;
   if (!r.String(&got_kind) || !r.U32(&got_version)) return r.status();
   if (got_kind != kind) {
-    return Status::Corruption(path + ": holds a '" + got_kind + "' model, expected '" + std::string(kind) + "'");
+    return Status::Corruption(path + ": holds a '" + got_kind + "' model, expected '" +
+                              std::string(kind) + "'");
   }
   if (got_version != version) {
-    return Status::Corruption(path + ": model format version " + std::to_string(got_version) + ", this thaw reads " +
-                              std::to_string(version) + "; retrain it with `thaw train`");
+    return Status::Corruption(path + ": model format version " + std::to_string(got_version) +
+                              ", this thaw reads " + std::to_string(version) +
+                              "; retrain it with `thaw train`");
   }
   return r;
 }

@@ -56,7 +56,8 @@ class ModelReader {
   bool Array(std::vector<T, A>* v) {
     static_assert(std::is_trivially_copyable_v<T>);
     uint64_t n = 0;
-    if (!U64(&n) || n > (data().size() - pos_) / (sizeof(T) ? sizeof(T) : 1)) return Fail("array length out of range");
+    if (!U64(&n) || n > (data().size() - pos_) / (sizeof(T) ? sizeof(T) : 1))
+      return Fail("array length out of range");
     // Large arrays should be HugeVectors: filling 4 KB pages one fault at a time was most of
     // the cost of loading a model.
     v->resize(n);

@@ -190,11 +190,13 @@ Result<std::unique_ptr<ParserModel>> ParserModel::Build(const ParserModelData& d
     return Status::Corruption(origin + ": inconsistent parser model: " + what +
                               "; retrain it with `thaw train parser`");
   };
-  if (data.labels.empty() || data.labels.size() > kMaxLabels) return bad("label count out of range");
+  if (data.labels.empty() || data.labels.size() > kMaxLabels)
+    return bad("label count out of range");
   if (data.xpos.size() + kFirstTag > kMaxTags || data.upos.size() + kFirstTag > kMaxTags) {
     return bad("too many tags");
   }
-  if (data.move_weights.size() != data.move_keys.size() * kNumMoves) return bad("move weight count");
+  if (data.move_weights.size() != data.move_keys.size() * kNumMoves)
+    return bad("move weight count");
   if (data.lexicon_words.size() != data.lexicon_tags.size() ||
       std::find(data.lexicon_tags.begin(), data.lexicon_tags.end(), 0) != data.lexicon_tags.end()) {
     return bad("word lexicon");
@@ -205,7 +207,8 @@ Result<std::unique_ptr<ParserModel>> ParserModel::Build(const ParserModelData& d
     return bad("label row offsets");
   }
   for (size_t r = 0; r + 1 < data.label_begin.size(); ++r) {
-    if (data.label_begin[r] > data.label_begin[r + 1] || data.label_begin[r + 1] - data.label_begin[r] > 0xFFFF) {
+    if (data.label_begin[r] > data.label_begin[r + 1] ||
+        data.label_begin[r + 1] - data.label_begin[r] > 0xFFFF) {
       return bad("label row offsets");
     }
   }
@@ -230,7 +233,8 @@ Result<std::unique_ptr<ParserModel>> ParserModel::Build(const ParserModelData& d
   m->ids_ = RuleIds::Find(m->vocab_, data.labels);
   m->moves_.Reset(data.move_keys.size());
   for (size_t r = 0; r < data.move_keys.size(); ++r) {
-    std::memcpy(m->moves_.Insert(data.move_keys[r])->w, &data.move_weights[r * kNumMoves], sizeof(MoveSlot::w));
+    std::memcpy(m->moves_.Insert(data.move_keys[r])->w, &data.move_weights[r * kNumMoves],
+                sizeof(MoveSlot::w));
   }
   m->labels_.Reset(data.label_keys.size());
   for (size_t r = 0; r < data.label_keys.size(); ++r) {
@@ -383,7 +387,8 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
     //    the evil Gondor welcomed"). x joins the first subject; the words between join x.
     int k = end + 1, cc = -1;
     if (k < x && s.Form(k) == "," && (head[k] == h || head[k] == x) && is_leaf(k)) ++k;
-    if (k < x && c.Tok(k).upos == ids_.cconj && (head[k] == h || head[k] == x) && is_leaf(k)) cc = k++;
+    if (k < x && c.Tok(k).upos == ids_.cconj && (head[k] == h || head[k] == x) && is_leaf(k))
+      cc = k++;
     if (cc < 0) continue;
     bool phrase = true;
     for (int i = k; i < x && phrase; ++i) {
@@ -405,7 +410,8 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
   }
 }
 
-void ComputeTokenValues(const Sentence& s, const TokenVocabulary& vocab, std::vector<TokenValues>* out) {
+void ComputeTokenValues(const Sentence& s, const TokenVocabulary& vocab,
+                        std::vector<TokenValues>* out) {
   const size_t n = s.tokens.size();
   out->resize(n + 2);
   TokenValues* t = out->data();
@@ -417,13 +423,15 @@ void ComputeTokenValues(const Sentence& s, const TokenVocabulary& vocab, std::ve
     v.word = WordHash(form);
     const std::string_view lemma = s.Lemma(i);
     v.lemma = lemma.empty() || lemma == "_" ? v.word : WordHash(lemma) ^ 0x2545F4914F6CDD1DULL;
-    v.suffix = WordHash(form.size() > 3 ? form.substr(form.size() - 3) : form) ^ 0x9E3779B97F4A7C15ULL;
+    v.suffix =
+        WordHash(form.size() > 3 ? form.substr(form.size() - 3) : form) ^ 0x9E3779B97F4A7C15ULL;
     v.xpos = vocab.xpos.Find(s.Xpos(i), kTagUnknown);
     v.upos = vocab.upos.Find(s.Upos(i), kTagUnknown);
     v.punct = v.upos == vocab.punct_upos && vocab.punct_upos != kTagNone;
     v.shape = WordShape(form, i == 0);
     const uint64_t tags = vocab.lexicon.Find(v.word);
-    v.ambiguity = tags != 0 ? Mix(tags ^ 0x94D049BB133111EBULL) : Mix(0xBF58476D1CE4E5B9ULL + (v.shape & 3));
+    v.ambiguity =
+        tags != 0 ? Mix(tags ^ 0x94D049BB133111EBULL) : Mix(0xBF58476D1CE4E5B9ULL + (v.shape & 3));
   }
   TokenValues& root = t[n + 1];
   root = TokenValues();
@@ -431,9 +439,8 @@ void ComputeTokenValues(const Sentence& s, const TokenVocabulary& vocab, std::ve
   root.xpos = root.upos = kTagRoot;
 }
 
-
-int ReattachPunctuation(const Sentence& s, const std::vector<char>& punct, bool keep, std::vector<int>* heads,
-                        PunctScratch* scratch) {
+int ReattachPunctuation(const Sentence& s, const std::vector<char>& punct, bool keep,
+                        std::vector<int>* heads, PunctScratch* scratch) {
   std::vector<int>& head = *heads;
   const int n = static_cast<int>(head.size());
   PunctScratch& x = *scratch;
@@ -488,7 +495,8 @@ int ReattachPunctuation(const Sentence& s, const std::vector<char>& punct, bool 
     const int cls = PairClass(s.Form(i), &family);
     if (cls == 0) continue;
     char top_family = 0;
-    const bool closes = !x.stack.empty() && cls != 1 && (PairClass(s.Form(x.stack.back()), &top_family), top_family == family);
+    const bool closes = !x.stack.empty() && cls != 1 &&
+                        (PairClass(s.Form(x.stack.back()), &top_family), top_family == family);
     if (!closes) {
       if (cls != 2) x.stack.push_back(i);
       continue;
@@ -631,7 +639,8 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
       const uint64_t dbit = du >= kFirstTag && du < 64 ? uint64_t{1} << du : ~uint64_t{0};
       int best = -1;
       for (int l = 0; l < num_labels; ++l) {
-        if (l != root_label_ && (label_upos_[l] & dbit) != 0 && (best < 0 || sc[l] > sc[best])) best = l;
+        if (l != root_label_ && (label_upos_[l] & dbit) != 0 && (best < 0 || sc[l] > sc[best]))
+          best = l;
       }
       if (best < 0) best = root_label_;  // a model that knows no other label
       best_label[k] = best;

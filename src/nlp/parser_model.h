@@ -128,7 +128,8 @@ class BucketTable {
       const Bucket& bucket = buckets_[b];
 #ifdef __SSE2__
       const __m128i fps = _mm_load_si128(reinterpret_cast<const __m128i*>(bucket.fp));
-      const int match = _mm_movemask_epi8(_mm_cmpeq_epi16(fps, _mm_set1_epi16(static_cast<short>(fp))));
+      const int match =
+          _mm_movemask_epi8(_mm_cmpeq_epi16(fps, _mm_set1_epi16(static_cast<short>(fp))));
       if (match != 0) return &bucket.value[__builtin_ctz(static_cast<unsigned>(match)) / 2];
       if (_mm_movemask_epi8(_mm_cmpeq_epi16(fps, _mm_setzero_si128())) != 0) return nullptr;
 #else
@@ -147,7 +148,9 @@ class BucketTable {
     const uint16_t fp = static_cast<uint16_t>(key >> 48);
     return fp == 0 ? 1 : fp;
   }
-  size_t Home(uint64_t key) const { return static_cast<size_t>(((key & 0xFFFFFFFFu) * buckets_.size()) >> 32); }
+  size_t Home(uint64_t key) const {
+    return static_cast<size_t>(((key & 0xFFFFFFFFu) * buckets_.size()) >> 32);
+  }
 
   HugeVector<Bucket> buckets_{1};
 };
@@ -230,7 +233,8 @@ class ParserModel {
   // A verb (VBD/VBZ/VBP/VBN) right after its conjunction ("condemned an attack ... and
   // promised aid") made the conjunct of a noun that is no predicate moves to the noun's
   // nearest verb ancestor. Changes heads only; the tree stays projective.
-  void RaiseVerbConjuncts(const Config& c, std::vector<int>* heads, const std::vector<uint8_t>& labels) const;
+  void RaiseVerbConjuncts(const Config& c, std::vector<int>* heads,
+                          const std::vector<uint8_t>& labels) const;
   // The later of two nominal subjects of one word becomes a conjunct: of the list it
   // continues, right after "noun ," inside the earlier subject's phrase ("The ambassadors of
   // Arnor, Osgiliath and Gondor presented"), or of the earlier subject when only [","] and a
@@ -264,8 +268,8 @@ struct PunctScratch {
 // Cost O(n * depth) per mark that moves, O(depth) per mark that stays (keep).
 // Measured: 96.2% of EWT dev marks on their gold head from the gold tree (keep = false).
 
-int ReattachPunctuation(const Sentence& s, const std::vector<char>& punct, bool keep, std::vector<int>* heads,
-                        PunctScratch* scratch);
+int ReattachPunctuation(const Sentence& s, const std::vector<char>& punct, bool keep,
+                        std::vector<int>* heads, PunctScratch* scratch);
 
 // Writes `data` to `path` atomically (ModelWriter).
 Status SaveParserModel(const ParserModelData& data, const std::string& path);
@@ -273,7 +277,8 @@ Status SaveParserModel(const ParserModelData& data, const std::string& path);
 Result<ParserModelData> ReadParserModel(const std::string& path);
 
 // Fills the per-token feature values of s (array of n+2, see Config) from forms and tags.
-void ComputeTokenValues(const Sentence& s, const TokenVocabulary& vocab, std::vector<TokenValues>* out);
+void ComputeTokenValues(const Sentence& s, const TokenVocabulary& vocab,
+                        std::vector<TokenValues>* out);
 
 }  // namespace thaw::parse_internal
 

@@ -93,7 +93,10 @@ inline uint8_t WordShape(std::string_view s, bool first) {
       if (letters == 1) first_upper = up;
     }
   }
-  const uint8_t base = letters == 0 ? 0 : (upper == letters && letters >= 2) ? 3 : first_upper ? 2 : 1;
+  const uint8_t base = letters == 0                         ? 0
+                       : (upper == letters && letters >= 2) ? 3
+                       : first_upper                        ? 2
+                                                            : 1;
   return static_cast<uint8_t>(base + (first ? 4 : 0));
 }
 

@@ -30,7 +30,8 @@ struct OwnedConfig {
   std::vector<int> stack;
   int b0 = 0, sp = 0, n = 0;
 
-  explicit OwnedConfig(int words) : tokens(words + 2), nodes(words + 2), stack(words + 1), n(words) {}
+  explicit OwnedConfig(int words)
+      : tokens(words + 2), nodes(words + 2), stack(words + 1), n(words) {}
   Config View() {
     Config c;
     c.n = n;
@@ -237,7 +238,8 @@ TEST(ParserOracleTest, ZeroCostMovesAreOptimalFromGoldReachableConfigurations) {
         next.Apply(m, 0);
         const int after = BestLoss(next, heads);
         if (step <= detour) {  // gold-reachable: costs are exact
-          EXPECT_EQ(cost[m], after - here) << "trial " << trial << " step " << step << " move " << m;
+          EXPECT_EQ(cost[m], after - here)
+              << "trial " << trial << " step " << step << " move " << m;
         } else if (cost[m] == 0) {
           EXPECT_EQ(after, here) << "trial " << trial << " step " << step << " move " << m;
         }
@@ -423,7 +425,8 @@ TEST(ParserParseTest, RandomAndLongSentencesGiveTrees) {
   auto parser = TinyParser(dir);
   ASSERT_NE(parser, nullptr);
   std::mt19937 rng(5);
-  const std::vector<std::string> words = {"the", "dog", "runs", ",", "and", "Paris", "1999", "ÜBER", ""};
+  const std::vector<std::string> words = {"the",   "dog",  "runs", ",", "and",
+                                          "Paris", "1999", "ÜBER", ""};
   const std::vector<std::string> tags = {"NN", "VB", ".", "XX", "_", ""};
   for (int trial = 0; trial < 200; ++trial) {
     const int n = trial == 0 ? 2000 : 1 + trial % 60;
@@ -490,7 +493,8 @@ struct PunctCase {
 PunctCase MakePunctCase(const std::vector<std::string>& forms, const std::vector<int>& heads) {
   PunctCase c;
   std::vector<std::string> tags;
-  for (const std::string& f : forms) tags.push_back(std::isalnum(static_cast<unsigned char>(f[0])) ? "NN" : ".");
+  for (const std::string& f : forms)
+    tags.push_back(std::isalnum(static_cast<unsigned char>(f[0])) ? "NN" : ".");
   c.s = MakeSentence(forms, tags);
   c.heads = heads;
   for (const std::string& t : tags) c.punct.push_back(t == ".");
@@ -501,8 +505,8 @@ TEST(ParserPunctTest, MarksGoWhereTheGuidelinesPutThem) {
   PunctScratch scratch;
   // "Bush , the president , said ( quietly ) that it rained ." with the marks on wrong heads.
   //   0    1  2     3       4   5   6  7       8  9   10  11   12
-  PunctCase c = MakePunctCase({"Bush", ",", "the", "president", ",", "said", "(", "quietly", ")", "that", "it",
-                               "rained", "."},
+  PunctCase c = MakePunctCase({"Bush", ",", "the", "president", ",", "said", "(", "quietly", ")",
+                               "that", "it", "rained", "."},
                               {5, 0, 3, 0, 3, 13, 5, 5, 11, 11, 11, 5, 11});
   const std::vector<int> before = c.heads;
   ReattachPunctuation(c.s, c.punct, false, &c.heads, &scratch);
@@ -558,7 +562,8 @@ TEST(ParserPunctTest, PassReproducesGoldPunctuationHeadsOnEwtDev) {
       if (last < 0) continue;
       for (int i = 0, prev = -1; i < n; ++i) {
         if (!punct[i]) prev = i;
-        else heads[i] = prev >= 0 ? prev : last;  // start from a wrong-ish head, as the decoder does
+        else
+          heads[i] = prev >= 0 ? prev : last;  // start from a wrong-ish head, as the decoder does
       }
       ReattachPunctuation(gold, punct, false, &heads, &scratch);
       for (int i = 0; i < n; ++i) {
@@ -573,8 +578,10 @@ TEST(ParserPunctTest, PassReproducesGoldPunctuationHeadsOnEwtDev) {
     }
   }
   ASSERT_GT(marks, 2500);
-  EXPECT_GE(static_cast<double>(right) / static_cast<double>(marks), 0.96) << right << " of " << marks;
-  std::printf("punctuation pass on gold trees: %ld of %ld marks on their gold head\n", right, marks);
+  EXPECT_GE(static_cast<double>(right) / static_cast<double>(marks), 0.96)
+      << right << " of " << marks;
+  std::printf("punctuation pass on gold trees: %ld of %ld marks on their gold head\n", right,
+              marks);
 }
 
 // ---- The shipped model ---------------------------------------------------------------------
@@ -620,8 +627,10 @@ TEST(ParserShippedModelTest, FunctionLabelsMatchTheirWordClasses) {
   auto parser = Parser::Load(dir + "/parser.model");
   ASSERT_TRUE(tagger.ok() && parser.ok());
   const std::vector<std::vector<std::string>> sentences = {
-      {"Arnor", "and", "the", "evil", "awful", "Gondor", "welcomed", "a", "resumption", "of", "ties", "."},
-      {"Evil", "Mordor", ",", "the", "awful", "Arnor", ",", "and", "good", "Gondor", "welcomed", "the", "talks", "."},
+      {"Arnor", "and", "the", "evil", "awful", "Gondor", "welcomed", "a", "resumption", "of",
+       "ties", "."},
+      {"Evil", "Mordor", ",", "the", "awful", "Arnor", ",", "and", "good", "Gondor", "welcomed",
+       "the", "talks", "."},
   };
   const std::unordered_map<std::string, std::vector<std::string>> allowed = {
       {"punct", {"PUNCT", "SYM"}}, {"aux", {"AUX", "VERB"}}, {"aux:pass", {"AUX", "VERB"}},

@@ -23,7 +23,8 @@ Result<ParseMode> ParseParseMode(std::string_view name) {
   if (name == "given") return ParseMode::kGiven;
   if (name == "own") return ParseMode::kOwn;
   if (name == "retag") return ParseMode::kRetag;
-  return Status::InvalidArgument("unknown parse mode '" + std::string(name) + "' (use auto, given or own)");
+  return Status::InvalidArgument("unknown parse mode '" + std::string(name) +
+                                 "' (use auto, given or own)");
 }
 
 std::string FindModelsDir(const std::string& flag, const char* /*argv0*/) {
@@ -42,7 +43,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const std::string& models_dir) 
   auto seg = fs::exists(seg_model, ec) ? Segmenter::Load(seg_model) : Segmenter::Create();
   if (!seg.ok()) return seg.status();
   p->segmenter_ = std::move(seg).value();
-  const std::string hint = " (models ship in the repository's models/; give --models DIR or set THAW_MODELS)";
+  const std::string hint =
+      " (models ship in the repository's models/; give --models DIR or set THAW_MODELS)";
   auto tagger = Tagger::Load(models_dir + "/tagger.model");
   if (!tagger.ok()) return Status(tagger.status().code() == StatusCode::kIoError
                                       ? Status::IoError(tagger.status().message() + hint)

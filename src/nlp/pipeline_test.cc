@@ -60,11 +60,14 @@ TEST(PipelineTest, GivenParsesAreKeptUnlessOwnIsAsked) {
   Sentence s;
   s.text = "Seoul protested.";
   Token a, b, c;
-  a.form = s.Intern("Seoul"), a.lemma = s.Intern("Seoul"), a.upos = s.Intern("PROPN"), a.xpos = s.Intern("NNP");
+  a.form = s.Intern("Seoul"), a.lemma = s.Intern("Seoul"), a.upos = s.Intern("PROPN"),
+  a.xpos = s.Intern("NNP");
   a.deprel = s.Intern("nsubj"), a.head = 1;
-  b.form = s.Intern("protested"), b.lemma = s.Intern("protest"), b.upos = s.Intern("VERB"), b.xpos = s.Intern("VBD");
+  b.form = s.Intern("protested"), b.lemma = s.Intern("protest"), b.upos = s.Intern("VERB"),
+  b.xpos = s.Intern("VBD");
   b.deprel = s.Intern("root"), b.head = -1;
-  c.form = s.Intern("."), c.lemma = s.Intern("."), c.upos = s.Intern("PUNCT"), c.xpos = s.Intern(".");
+  c.form = s.Intern("."), c.lemma = s.Intern("."), c.upos = s.Intern("PUNCT"),
+  c.xpos = s.Intern(".");
   c.deprel = s.Intern("dep"), c.head = 0;  // deliberately odd: a given parse must survive as is
   s.tokens = {a, b, c};
   s.has_parse = true;

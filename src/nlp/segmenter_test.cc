@@ -173,7 +173,8 @@ TEST_P(SegmenterTest, SplitsQuotesBracketsAndDashes) {
 }
 
 TEST_P(SegmenterTest, NeverSplitsInsideAMultibyteCharacter) {
-  const std::string text = "Se\u00f1or N\u00fa\u00f1ez\u2019s caf\u00e9\u2014the \u201cbest\u201d \u6771\u4eac";
+  const std::string text =
+      "Se\u00f1or N\u00fa\u00f1ez\u2019s caf\u00e9\u2014the \u201cbest\u201d \u6771\u4eac";
   EXPECT_EQ(Tokens(text),
             "Se\u00f1or|N\u00fa\u00f1ez|\u2019s|caf\u00e9|\u2014|the|\u201c|best|\u201d|"
             "\u6771\u4eac");

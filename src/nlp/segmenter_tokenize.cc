@@ -521,8 +521,12 @@ CharClass Classify(char32_t cp) {
   }
 }
 
-bool IsUpper(char32_t cp) { return cp < 0x80 ? IsAsciiUpper(static_cast<char>(cp)) : u_isupper(cp); }
-bool IsLower(char32_t cp) { return cp < 0x80 ? IsAsciiLower(static_cast<char>(cp)) : u_islower(cp); }
+bool IsUpper(char32_t cp) {
+  return cp < 0x80 ? IsAsciiUpper(static_cast<char>(cp)) : u_isupper(cp);
+}
+bool IsLower(char32_t cp) {
+  return cp < 0x80 ? IsAsciiLower(static_cast<char>(cp)) : u_islower(cp);
+}
 
 void TokenizeRange(std::string_view text, size_t begin, size_t end, std::vector<RawToken>* out) {
   std::string_view t = text.substr(0, end);

@@ -211,15 +211,17 @@ TEST(Tagger, AsBeforeAClauseIsASubordinator) {
   if (!std::filesystem::exists(model)) GTEST_SKIP() << "needs " << model;
   auto t = Tagger::Load(model);
   ASSERT_TRUE(t.ok()) << t.status().ToString();
-  Sentence clause = MakeSentence({"The", "rift", "widened", "as", "Pyongyang", "weaned", "off", "its", "reliance",
-                                  "on", "Beijing", "."});
+  Sentence clause = MakeSentence({"The", "rift", "widened", "as", "Pyongyang", "weaned", "off",
+                                  "its", "reliance", "on", "Beijing", "."});
   (*t)->Tag(&clause);
   EXPECT_EQ(clause.Upos(3), "SCONJ");
   EXPECT_EQ(clause.Xpos(5), "VBD");
-  Sentence finite = MakeSentence({"Prices", "fell", "as", "the", "two", "countries", "imposed", "new", "tariffs", "."});
+  Sentence finite = MakeSentence(
+      {"Prices", "fell", "as", "the", "two", "countries", "imposed", "new", "tariffs", "."});
   (*t)->Tag(&finite);
   EXPECT_EQ(finite.Upos(2), "SCONJ");
-  Sentence role = MakeSentence({"He", "served", "as", "the", "country", "'s", "envoy", "to", "Seoul", "."});
+  Sentence role =
+      MakeSentence({"He", "served", "as", "the", "country", "'s", "envoy", "to", "Seoul", "."});
   (*t)->Tag(&role);
   EXPECT_EQ(role.Upos(2), "ADP");
 }
@@ -230,11 +232,13 @@ TEST(Tagger, VerbsTheTreebanksRarelyShow) {
   if (!std::filesystem::exists(model)) GTEST_SKIP() << "needs " << model;
   auto t = Tagger::Load(model);
   ASSERT_TRUE(t.ok()) << t.status().ToString();
-  Sentence welcome = MakeSentence({"Arnor", "and", "Gondor", "welcome", "a", "resumption", "of", "ties", "."});
+  Sentence welcome =
+      MakeSentence({"Arnor", "and", "Gondor", "welcome", "a", "resumption", "of", "ties", "."});
   (*t)->Tag(&welcome);
   EXPECT_EQ(welcome.Upos(3), "VERB");
   EXPECT_EQ(welcome.Xpos(3), "VBP");
-  Sentence modal = MakeSentence({"Arnor", "will", "abandon", "improved", "economic", "relations", "."});
+  Sentence modal =
+      MakeSentence({"Arnor", "will", "abandon", "improved", "economic", "relations", "."});
   (*t)->Tag(&modal);
   EXPECT_EQ(modal.Xpos(2), "VB");
   EXPECT_EQ(modal.Xpos(3), "VBN");
@@ -242,7 +246,8 @@ TEST(Tagger, VerbsTheTreebanksRarelyShow) {
   (*t)->Tag(&greeting);
   EXPECT_NE(greeting.Upos(0), "VERB");
   // After an article comes a noun: "shake" was a base-form verb here.
-  Sentence article = MakeSentence({"A", "shake", "-", "up", "at", "the", "ministry", "could", "help", "the", "talks", "."});
+  Sentence article = MakeSentence(
+      {"A", "shake", "-", "up", "at", "the", "ministry", "could", "help", "the", "talks", "."});
   (*t)->Tag(&article);
   EXPECT_EQ(article.Upos(1), "NOUN");
   EXPECT_EQ(article.Xpos(8), "VB");  // "help" after a modal stays a verb

@@ -7,11 +7,32 @@
 namespace thaw {
 namespace {
 
-constexpr std::string_view kPhoenixColumns[] = {
-    "EventID", "Date", "Year", "Month", "Day", "SourceActorFull", "SourceActorEntity", "SourceActorRole",
-    "SourceActorAttribute", "TargetActorFull", "TargetActorEntity", "TargetActorRole", "TargetActorAttribute",
-    "EventCode", "EventRootCode", "QuadClass", "GoldsteinScore", "Issues", "Lat", "Lon", "LocationName",
-    "StateName", "CountryCode", "SentenceID", "URLs", "NewsSources"};
+constexpr std::string_view kPhoenixColumns[] = {"EventID",
+                                                "Date",
+                                                "Year",
+                                                "Month",
+                                                "Day",
+                                                "SourceActorFull",
+                                                "SourceActorEntity",
+                                                "SourceActorRole",
+                                                "SourceActorAttribute",
+                                                "TargetActorFull",
+                                                "TargetActorEntity",
+                                                "TargetActorRole",
+                                                "TargetActorAttribute",
+                                                "EventCode",
+                                                "EventRootCode",
+                                                "QuadClass",
+                                                "GoldsteinScore",
+                                                "Issues",
+                                                "Lat",
+                                                "Lon",
+                                                "LocationName",
+                                                "StateName",
+                                                "CountryCode",
+                                                "SentenceID",
+                                                "URLs",
+                                                "NewsSources"};
 constexpr std::string_view kProvenanceColumns[] = {"DocID", "SourceText", "TargetText", "Verb",
                                                    "Pattern", "DateText", "DateInferred"};
 
@@ -37,8 +58,8 @@ void AppendJsonString(std::string_view key, std::string_view value, std::string*
   out->append("\",");
 }
 
-void AppendJsonArray(std::string_view key, const std::string& first, const std::vector<std::string>& rest,
-                     std::string* out) {
+void AppendJsonArray(std::string_view key, const std::string& first,
+                     const std::vector<std::string>& rest, std::string* out) {
   out->append("\"").append(key).append("\":[");
   bool any = false;
   auto add = [&](const std::string& s) {
@@ -100,8 +121,8 @@ void EventExporter::Write(const StoredEvent& e) {
   const std::string urls = Join(e.url, e.extra_urls), sources = Join(e.doc_source, e.extra_sources);
   const int y = e.date / 10000, m = e.date / 100 % 100, d = e.date % 100;
   if (format_ == ExportFormat::kJsonl) {
-    buf_ += fmt::format("{{\"event_id\":{},\"date\":\"{}\",\"year\":{},\"month\":{},\"day\":{},", e.id,
-                        FormatDate(e.date), y, m, d);
+    buf_ += fmt::format("{{\"event_id\":{},\"date\":\"{}\",\"year\":{},\"month\":{},\"day\":{},",
+                        e.id, FormatDate(e.date), y, m, d);
     AppendJsonString("source", e.source, &buf_);
     AppendJsonString("source_entity", Part(e.source, 0, 3), &buf_);
     AppendJsonString("source_role", Part(e.source, 3, 3), &buf_);
@@ -122,8 +143,9 @@ void EventExporter::Write(const StoredEvent& e) {
     AppendJsonString("verb", e.verb, &buf_);
     AppendJsonString("pattern", e.pattern, &buf_);
     AppendJsonString("date_text", e.date_text, &buf_);
-    buf_ += fmt::format("\"date_inferred\":{},\"near_duplicate\":{},\"pattern_line\":{},\"verb_token\":{}}}\n",
-                        e.date_inferred, e.duplicate_of != 0, e.pattern_line, e.verb_token);
+    buf_ += fmt::format(
+        "\"date_inferred\":{},\"near_duplicate\":{},\"pattern_line\":{},\"verb_token\":{}}}\n",
+        e.date_inferred, e.duplicate_of != 0, e.pattern_line, e.verb_token);
   } else {
     Cell(std::to_string(e.id));
     Cell(e.date == kNoDate ? "" : fmt::format("{:08d}", e.date));
@@ -157,8 +179,8 @@ void EventExporter::Write(const StoredEvent& e) {
   out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
 }
 
-Status ExportEvents(Store* store, std::ostream* out, ExportFormat format, bool provenance, bool include_duplicates,
-                    size_t* count) {
+Status ExportEvents(Store* store, std::ostream* out, ExportFormat format, bool provenance,
+                    bool include_duplicates, size_t* count) {
   EventExporter exporter(out, format, provenance);
   exporter.Begin();
   size_t n = 0;
@@ -168,7 +190,8 @@ Status ExportEvents(Store* store, std::ostream* out, ExportFormat format, bool p
     return static_cast<bool>(*out);
   });
   if (count != nullptr) *count = n;
-  if (s.ok() && !*out) return Status::IoError("cannot write the export (disk full or closed pipe?)");
+  if (s.ok() && !*out)
+    return Status::IoError("cannot write the export (disk full or closed pipe?)");
   return s;
 }
 

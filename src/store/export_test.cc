@@ -69,7 +69,9 @@ TEST(Export, CsvQuotesCellsAndAddsProvenance) {
   x.Write(Sample());
   const std::string s = out.str();
   EXPECT_NE(s.find(",DocID,SourceText,"), std::string::npos);
-  EXPECT_NE(s.find(",doc-1,\"Russian \"\"defence\"\", ministry\",North Korea,signed,"), std::string::npos) << s;
+  EXPECT_NE(s.find(",doc-1,\"Russian \"\"defence\"\", ministry\",North Korea,signed,"),
+            std::string::npos)
+      << s;
 }
 
 TEST(Export, JsonLinesParse) {

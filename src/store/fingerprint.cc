@@ -98,7 +98,8 @@ bool MinHash::Parse(std::string_view bytes, MinHash* out) {
   if (bytes.size() != kMinHashSize * 4) return false;
   for (int i = 0; i < kMinHashSize; ++i) {
     uint32_t v = 0;
-    for (int b = 0; b < 4; ++b) v |= uint32_t{static_cast<unsigned char>(bytes[4 * i + b])} << (8 * b);
+    for (int b = 0; b < 4; ++b)
+      v |= uint32_t{static_cast<unsigned char>(bytes[4 * i + b])} << (8 * b);
     out->values[i] = v;
   }
   out->valid = true;
@@ -123,13 +124,15 @@ namespace {
 // multiplication per function (the shingle hash is already well mixed).
 constexpr std::array<uint64_t, kMinHashSize> kMinHashMul = [] {
   std::array<uint64_t, kMinHashSize> m{};
-  for (int f = 0; f < kMinHashSize; ++f) m[f] = Mix64(0x6d696e68617368ull + static_cast<uint64_t>(f)) | 1;
+  for (int f = 0; f < kMinHashSize; ++f)
+    m[f] = Mix64(0x6d696e68617368ull + static_cast<uint64_t>(f)) | 1;
   return m;
 }();
 
 // Built for AVX-512 and AVX2 besides the baseline, chosen at load time by the CPU.
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define THAW_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#define THAW_VECTOR_CLONES \
+  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define THAW_VECTOR_CLONES
 #endif

@@ -43,7 +43,11 @@ std::string PgError(PGconn* conn, std::string_view sql) {
 class PgStatement : public SqlStatement {
  public:
   PgStatement(PgConnection* owner, std::string name, std::string sql, int params)
-      : owner_(owner), name_(std::move(name)), sql_(std::move(sql)), values_(params), is_null_(params, true) {}
+      : owner_(owner),
+        name_(std::move(name)),
+        sql_(std::move(sql)),
+        values_(params),
+        is_null_(params, true) {}
   ~PgStatement() override;
   PgStatement(const PgStatement&) = delete;  // registered with its connection by address
   PgStatement& operator=(const PgStatement&) = delete;
@@ -72,8 +76,12 @@ class PgStatement : public SqlStatement {
 
   Result<bool> Step() override;
   bool IsNull(int c) override { return row_ == nullptr || PQgetisnull(row_, 0, c); }
-  int64_t ColumnInt(int c) override { return IsNull(c) ? 0 : std::strtoll(PQgetvalue(row_, 0, c), nullptr, 10); }
-  double ColumnDouble(int c) override { return IsNull(c) ? 0.0 : std::strtod(PQgetvalue(row_, 0, c), nullptr); }
+  int64_t ColumnInt(int c) override {
+    return IsNull(c) ? 0 : std::strtoll(PQgetvalue(row_, 0, c), nullptr, 10);
+  }
+  double ColumnDouble(int c) override {
+    return IsNull(c) ? 0.0 : std::strtod(PQgetvalue(row_, 0, c), nullptr);
+  }
   std::string_view ColumnText(int c) override {
     if (IsNull(c)) return {};
     return std::string_view(PQgetvalue(row_, 0, c), PQgetlength(row_, 0, c));
@@ -84,7 +92,8 @@ class PgStatement : public SqlStatement {
     auto nibble = [](char h) { return h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10; };
     std::string out;
     out.reserve(t.size() / 2);
-    for (size_t i = 2; i + 1 < t.size(); i += 2) out += static_cast<char>(nibble(t[i]) << 4 | nibble(t[i + 1]));
+    for (size_t i = 2; i + 1 < t.size(); i += 2)
+      out += static_cast<char>(nibble(t[i]) << 4 | nibble(t[i + 1]));
     return out;
   }
   void Reset() override;
@@ -123,7 +132,8 @@ class PgConnection : public SqlConnection {
     PGresult* r = PQexec(conn_, std::string(sql).c_str());
     const ExecStatusType st = PQresultStatus(r);
     PQclear(r);
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return Status::IoError(PgError(conn_, sql));
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+      return Status::IoError(PgError(conn_, sql));
     return Status::Ok();
   }
   Result<std::unique_ptr<SqlStatement>> Prepare(std::string_view sql) override {
@@ -135,7 +145,8 @@ class PgConnection : public SqlConnection {
     const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
     PQclear(r);
     if (!ok) return Status::IoError(PgError(conn_, text));
-    return std::unique_ptr<SqlStatement>(std::make_unique<PgStatement>(this, std::move(name), std::move(text), params));
+    return std::unique_ptr<SqlStatement>(
+        std::make_unique<PgStatement>(this, std::move(name), std::move(text), params));
   }
   Status BeginWrite() override {
     // One writer at a time, as SQLite's BEGIN IMMEDIATE: ids are assigned from max(id)+1.
@@ -175,9 +186,10 @@ Result<bool> PgStatement::Step() {
   if (!started_) {
     owner_->Activate(this);
     std::vector<const char*> values(values_.size());
-    for (size_t i = 0; i < values_.size(); ++i) values[i] = is_null_[i] ? nullptr : values_[i].c_str();
-    if (!PQsendQueryPrepared(conn, name_.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
-                             nullptr, 0)) {
+    for (size_t i = 0; i < values_.size(); ++i)
+      values[i] = is_null_[i] ? nullptr : values_[i].c_str();
+    if (!PQsendQueryPrepared(conn, name_.c_str(), static_cast<int>(values.size()), values.data(),
+                             nullptr, nullptr, 0)) {
       done_ = true;
       return Status::IoError(PgError(conn, sql_));
     }

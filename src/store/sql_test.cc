@@ -18,7 +18,8 @@ TEST_P(SqlTest, BindsAndReadsEveryType) {
   SqlConnection& c = **conn;
   const bool pg = c.dialect() == SqlDialect::kPostgres;
   ASSERT_TRUE(c.Exec(std::string("CREATE TABLE t(i ") + (pg ? "BIGINT" : "INTEGER") + ", d " +
-                     (pg ? "DOUBLE PRECISION" : "REAL") + ", s TEXT, b " + (pg ? "BYTEA" : "BLOB") + ")")
+                     (pg ? "DOUBLE PRECISION" : "REAL") + ", s TEXT, b " + (pg ? "BYTEA" : "BLOB") +
+                     ")")
                   .ok());
   auto ins = c.Prepare("INSERT INTO t VALUES(?, ?, ?, ?)");
   ASSERT_TRUE(ins.ok()) << ins.status().message();
@@ -56,7 +57,10 @@ TEST_P(SqlTest, AnUnfinishedQueryDoesNotBlockTheNext) {
   THAW_REQUIRE_LOCATION(loc);
   auto conn = OpenSql(loc.location());
   ASSERT_TRUE(conn.ok()) << conn.status().message();
-  ASSERT_TRUE((*conn)->Exec("CREATE TABLE u(i INTEGER); INSERT INTO u VALUES(1); INSERT INTO u VALUES(2)").ok());
+  ASSERT_TRUE(
+      (*conn)
+          ->Exec("CREATE TABLE u(i INTEGER); INSERT INTO u VALUES(1); INSERT INTO u VALUES(2)")
+          .ok());
   auto a = (*conn)->Prepare("SELECT i FROM u ORDER BY i");
   auto b = (*conn)->Prepare("SELECT COUNT(*) FROM u");
   ASSERT_TRUE(a.ok() && b.ok());
@@ -93,7 +97,8 @@ TEST(Sql, UnreachablePostgresIsAClearError) {
 }
 
 TEST(Sql, SqliteRejectsANonDatabaseFile) {
-  const auto path = std::filesystem::temp_directory_path() / ("thaw_not_a_db_" + std::to_string(getpid()));
+  const auto path =
+      std::filesystem::temp_directory_path() / ("thaw_not_a_db_" + std::to_string(getpid()));
   {
     std::ofstream f(path);
     f << "this is not a database, just some text that is long enough to fill a header page............";

@@ -23,10 +23,12 @@ class SqliteStatement : public SqlStatement {
   // the caller keeps the bytes alive (sql.h). A null data pointer would bind NULL, so empty
   // views bind "".
   void BindText(int i, std::string_view v) override {
-    sqlite3_bind_text(stmt_, i, v.empty() ? "" : v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    sqlite3_bind_text(stmt_, i, v.empty() ? "" : v.data(), static_cast<int>(v.size()),
+                      SQLITE_STATIC);
   }
   void BindBlob(int i, std::string_view v) override {
-    sqlite3_bind_blob(stmt_, i, v.empty() ? "" : v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    sqlite3_bind_blob(stmt_, i, v.empty() ? "" : v.data(), static_cast<int>(v.size()),
+                      SQLITE_STATIC);
   }
   void BindNull(int i) override { sqlite3_bind_null(stmt_, i); }
 
@@ -34,7 +36,8 @@ class SqliteStatement : public SqlStatement {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    return Status::IoError(std::string("sqlite: ") + sqlite3_errmsg(db_) + " in: " + sqlite3_sql(stmt_));
+    return Status::IoError(std::string("sqlite: ") + sqlite3_errmsg(db_) +
+                           " in: " + sqlite3_sql(stmt_));
   }
   bool IsNull(int c) override { return sqlite3_column_type(stmt_, c) == SQLITE_NULL; }
   int64_t ColumnInt(int c) override { return sqlite3_column_int64(stmt_, c); }
@@ -74,9 +77,10 @@ class SqliteConnection : public SqlConnection {
   }
   Result<std::unique_ptr<SqlStatement>> Prepare(std::string_view sql) override {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                           nullptr) != SQLITE_OK) {
-      return Status::IoError(std::string("sqlite: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql));
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt, nullptr) != SQLITE_OK) {
+      return Status::IoError(std::string("sqlite: ") + sqlite3_errmsg(db_) +
+                             " in: " + std::string(sql));
     }
     return std::unique_ptr<SqlStatement>(std::make_unique<SqliteStatement>(db_, stmt));
   }
@@ -92,10 +96,11 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   sqlite3* db = nullptr;
   // NOMUTEX: a connection is used by one thread at a time (sql.h), so SQLite need not lock
   // one around every call (3% of ingest time, perf).
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
-    std::string msg = "cannot open store " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+    std::string msg =
+        "cannot open store " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close_v2(db);
     return Status::IoError(std::move(msg));
   }

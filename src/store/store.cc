@@ -91,7 +91,8 @@ struct DyadTable {
   const char* name;
   const char* period;  // the period column; nullptr for dyad_total (no period, no QuadClass)
 };
-constexpr DyadTable kDyadTables[] = {{"dyad_day", "day"}, {"dyad_month", "month"}, {"dyad_total", nullptr}};
+constexpr DyadTable kDyadTables[] = {
+    {"dyad_day", "day"}, {"dyad_month", "month"}, {"dyad_total", nullptr}};
 constexpr size_t kDyadTableCount = std::size(kDyadTables);
 
 // The key of a cell of a dyad table, ordered as the table's key: the period, then the source
@@ -105,8 +106,10 @@ struct DyadKey {
 
 uint64_t PackDyad(std::string_view source, std::string_view target, QuadClass quad) {
   uint64_t d = 0;
-  for (size_t i = 0; i < 3; ++i) d = d << 8 | (i < source.size() ? static_cast<unsigned char>(source[i]) : 0);
-  for (size_t i = 0; i < 3; ++i) d = d << 8 | (i < target.size() ? static_cast<unsigned char>(target[i]) : 0);
+  for (size_t i = 0; i < 3; ++i)
+    d = d << 8 | (i < source.size() ? static_cast<unsigned char>(source[i]) : 0);
+  for (size_t i = 0; i < 3; ++i)
+    d = d << 8 | (i < target.size() ? static_cast<unsigned char>(target[i]) : 0);
   return d << 16 | static_cast<uint16_t>(quad);
 }
 
@@ -127,7 +130,8 @@ struct DyadSums {
 // (perf).
 class DyadBatch {
  public:
-  void Add(Date date, std::string_view source, std::string_view target, QuadClass quad, double goldstein) {
+  void Add(Date date, std::string_view source, std::string_view target, QuadClass quad,
+           double goldstein) {
     // Tenths, rounded as SQL's ROUND would: CAMEO scores have one decimal.
     const int64_t x10 = std::llround(goldstein * 10);
     const uint64_t dyad = PackDyad(source, target, quad);
@@ -138,7 +142,8 @@ class DyadBatch {
   // The cells of table t, in key order (adjacent cells are written one after the other).
   std::vector<std::pair<DyadKey, DyadSums>> Cells(size_t t) {
     std::vector<std::pair<DyadKey, int64_t>>& events = events_[t];
-    std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(events.begin(), events.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::pair<DyadKey, DyadSums>> cells;
     for (const auto& [key, x10] : events) {
       if (cells.empty() || cells.back().first != key) cells.push_back({key, DyadSums()});
@@ -170,8 +175,9 @@ std::string ValuesSql(int columns, size_t rows) {
 // Adds `rows` cells to a dyad table: INSERT ... ON CONFLICT DO UPDATE, adding to the stored
 // sums. A batch's cells are distinct, as PostgreSQL requires of one statement's rows.
 std::string UpsertSql(const DyadTable& t, size_t rows) {
-  const std::string key = t.period ? fmt::format("{}, source_country, target_country, quad_class", t.period)
-                                   : std::string("source_country, target_country");
+  const std::string key =
+      t.period ? fmt::format("{}, source_country, target_country, quad_class", t.period)
+               : std::string("source_country, target_country");
   return fmt::format(
       "INSERT INTO {0}({1}, n_events, goldstein_x10) VALUES {2} ON CONFLICT({1}) DO UPDATE SET "
       "n_events = {0}.n_events + excluded.n_events, goldstein_x10 = {0}.goldstein_x10 + excluded.goldstein_x10",
@@ -226,8 +232,9 @@ Result<std::string> SchemaVersion(SqlConnection* conn) {
 // under the writer lock, so that two first ingests do not race.
 Status CreateOrUpgradeSchema(SqlConnection* conn) {
   const bool pg = conn->dialect() == SqlDialect::kPostgres;
-  Status s = conn->Exec(fmt::format("CREATE TABLE IF NOT EXISTS thaw_meta(key {0} PRIMARY KEY, value {0} NOT NULL)",
-                                    pg ? "TEXT COLLATE \"C\"" : "TEXT"));
+  Status s = conn->Exec(
+      fmt::format("CREATE TABLE IF NOT EXISTS thaw_meta(key {0} PRIMARY KEY, value {0} NOT NULL)",
+                  pg ? "TEXT COLLATE \"C\"" : "TEXT"));
   if (!s.ok()) return s;
   auto version = SchemaVersion(conn);
   if (!version.ok()) return version.status();
@@ -235,12 +242,14 @@ Status CreateOrUpgradeSchema(SqlConnection* conn) {
   if (version->empty()) {
     s = conn->Exec(schema);
     if (!s.ok()) return s;
-    return conn->Exec(fmt::format("INSERT INTO thaw_meta(key, value) VALUES('schema_version', '{}')", kSchemaVersion));
+    return conn->Exec(fmt::format(
+        "INSERT INTO thaw_meta(key, value) VALUES('schema_version', '{}')", kSchemaVersion));
   }
-  if (*version == "1") return conn->Exec(fmt::format(fmt::runtime(kUpgradeFrom1Sql), fmt::arg("schema", schema)));
+  if (*version == "1")
+    return conn->Exec(fmt::format(fmt::runtime(kUpgradeFrom1Sql), fmt::arg("schema", schema)));
   if (*version != std::to_string(kSchemaVersion)) {
-    return Status::Corruption(
-        fmt::format("store has schema version '{}', this thaw reads version {}", *version, kSchemaVersion));
+    return Status::Corruption(fmt::format(
+        "store has schema version '{}', this thaw reads version {}", *version, kSchemaVersion));
   }
   return conn->Exec(schema);  // creates whatever is missing
 }
@@ -291,12 +300,18 @@ Status Store::Init() {
     *st.stmt = std::move(*p);
   }
   auto insert = [](const char* table, const char* columns, int count) {
-    return [=](size_t rows) { return fmt::format("INSERT INTO {}({}) VALUES {}", table, columns, ValuesSql(count, rows)); };
+    return [=](size_t rows) {
+      return fmt::format("INSERT INTO {}({}) VALUES {}", table, columns, ValuesSql(count, rows));
+    };
   };
-  s = PrepareRows(conn_.get(), insert("sentences", kSentenceColumns, kSentenceColumnCount), &st_->insert_sentence);
-  if (s.ok()) s = PrepareRows(conn_.get(), insert("events", kEventColumns, kEventColumnCount), &st_->insert_event);
+  s = PrepareRows(conn_.get(), insert("sentences", kSentenceColumns, kSentenceColumnCount),
+                  &st_->insert_sentence);
+  if (s.ok())
+    s = PrepareRows(conn_.get(), insert("events", kEventColumns, kEventColumnCount),
+                    &st_->insert_event);
   for (size_t t = 0; t < kDyadTableCount && s.ok(); ++t) {
-    s = PrepareRows(conn_.get(), [&](size_t rows) { return UpsertSql(kDyadTables[t], rows); }, &st_->upsert[t]);
+    s = PrepareRows(
+        conn_.get(), [&](size_t rows) { return UpsertSql(kDyadTables[t], rows); }, &st_->upsert[t]);
   }
   return s;
 }
@@ -323,8 +338,9 @@ Status Run(SqlStatement* s) {
 }
 
 // Binds a document's row (insert_doc).
-void BindDocument(SqlStatement* d, int64_t id, const CodedDocument& cd, const std::string& signature,
-                  int64_t original, double similarity, int64_t first_event, size_t n_events) {
+void BindDocument(SqlStatement* d, int64_t id, const CodedDocument& cd,
+                  const std::string& signature, int64_t original, double similarity,
+                  int64_t first_event, size_t n_events) {
   const Document& doc = cd.doc;
   d->BindInt(1, id);
   d->BindText(2, cd.hash);
@@ -375,7 +391,8 @@ struct BatchRows {
 // Adds the sentences and events of the document stored as `doc_id`, with event ids from
 // *event_id + 1 on (*event_id ends at the last); its events count in the dyad tables when
 // `counted`.
-void AddDocumentRows(const CodedDocument& cd, int64_t doc_id, bool counted, int64_t* event_id, BatchRows* rows) {
+void AddDocumentRows(const CodedDocument& cd, int64_t doc_id, bool counted, int64_t* event_id,
+                     BatchRows* rows) {
   const Document& doc = cd.doc;
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& sent = doc.sentences[i];
@@ -383,8 +400,16 @@ void AddDocumentRows(const CodedDocument& cd, int64_t doc_id, bool counted, int6
     if (i >= cd.events.size()) continue;
     for (const Event& e : cd.events[i]) {
       EventRow& r = rows->events.emplace_back();
-      r = {++*event_id, doc_id, i, &sent, &e, DescribeEventCode(e.code),
-           e.date != kNoDate ? e.date : sent.date != kNoDate ? sent.date : doc.date, ActorCountry(e.source),
+      r = {++*event_id,
+           doc_id,
+           i,
+           &sent,
+           &e,
+           DescribeEventCode(e.code),
+           e.date != kNoDate      ? e.date
+           : sent.date != kNoDate ? sent.date
+                                  : doc.date,
+           ActorCountry(e.source),
            ActorCountry(e.target)};
       if (counted) rows->dyads.Add(r.date, r.source, r.target, r.info.quad_class, r.info.goldstein);
     }
@@ -413,13 +438,17 @@ void BindSentence(SqlStatement* q, size_t r, const SentenceRow& row) {
   q->BindInt(c + 2, static_cast<int64_t>(row.idx));
   q->BindText(c + 3, row.sent->id);
   q->BindText(c + 4, row.sent->text);
-  if (row.sent->doc_offset != kNoOffset) q->BindInt(c + 5, row.sent->doc_offset); else q->BindNull(c + 5);
+  if (row.sent->doc_offset != kNoOffset)
+    q->BindInt(c + 5, row.sent->doc_offset);
+  else
+    q->BindNull(c + 5);
   q->BindInt(c + 6, row.date);
 }
 
 // Binds an actor mention's five columns from `col`: its text, token range and byte offsets in
 // the document (when the input gave them).
-void BindMention(SqlStatement* q, int col, const Sentence& sent, int32_t begin, int32_t end, std::string_view text) {
+void BindMention(SqlStatement* q, int col, const Sentence& sent, int32_t begin, int32_t end,
+                 std::string_view text) {
   q->BindText(col, text);
   if (begin < 0 || end <= begin) {
     for (int k = 1; k <= 4; ++k) q->BindNull(col + k);
@@ -599,7 +628,8 @@ Status Store::WriteLocked(std::vector<CodedDocument>* batch, WriteStats* stats) 
     }
     const Document& doc = cd.doc;
     const int64_t id = ++*doc_id;
-    const MinHash mh = doc.text.empty() ? ComputeMinHash(DocumentText(doc)) : ComputeMinHash(doc.text);
+    const MinHash mh =
+        doc.text.empty() ? ComputeMinHash(DocumentText(doc)) : ComputeMinHash(doc.text);
     double similarity = 0;
     auto original = FindOriginal(mh, &similarity);
     if (!original.ok()) return original.status();
@@ -607,7 +637,8 @@ Status Store::WriteLocked(std::vector<CodedDocument>* batch, WriteStats* stats) 
     size_t n_events = 0;
     for (const auto& v : cd.events) n_events += v.size();
     const std::string signature = mh.valid ? mh.Serialize() : std::string();  // bound, not copied
-    BindDocument(st.insert_doc.get(), id, cd, signature, *original, similarity, *event_id + 1, n_events);
+    BindDocument(st.insert_doc.get(), id, cd, signature, *original, similarity, *event_id + 1,
+                 n_events);
     if (!(s = Run(st.insert_doc.get())).ok()) return s;
     const int64_t last_event = *event_id;
     AddDocumentRows(cd, id, *original == 0, &*event_id, &rows);
@@ -657,9 +688,10 @@ Result<std::vector<DyadCell>> Store::DyadSeries(const DyadQuery& q) {
   const bool by_month = q.period != Period::kDay && WholeMonths(q.from, q.to);
   const char* table = by_month ? "dyad_month" : "dyad_day";
   const char* col = by_month ? "month" : "day";
-  const std::string period = q.period == Period::kDay     ? "day"
-                             : q.period == Period::kMonth ? (by_month ? "month" : "day / 100")
-                                                          : (by_month ? "month / 100" : "day / 10000");
+  const std::string period = q.period == Period::kDay ? "day"
+                             : q.period == Period::kMonth
+                                 ? (by_month ? "month" : "day / 100")
+                                 : (by_month ? "month / 100" : "day / 10000");
   std::string where = "1 = 1";
   if (q.source != "*") where += " AND source_country = ?";
   if (q.target != "*") where += " AND target_country = ?";
@@ -702,8 +734,8 @@ Result<std::vector<DyadCell>> Store::DyadSeries(const DyadQuery& q) {
     auto row = s->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    out.push_back({static_cast<int32_t>(s->ColumnInt(0)), static_cast<int>(s->ColumnInt(1)), s->ColumnInt(2),
-                   static_cast<double>(s->ColumnInt(3)) / 10});
+    out.push_back({static_cast<int32_t>(s->ColumnInt(0)), static_cast<int>(s->ColumnInt(1)),
+                   s->ColumnInt(2), static_cast<double>(s->ColumnInt(3)) / 10});
   }
   return out;
 }
@@ -729,10 +761,12 @@ Result<std::vector<DyadTotal>> SumDyads(SqlStatement* s, size_t limit) {
   out.reserve(sums.size());
   for (const auto& [k, d] : sums) {
     const size_t nul = k.find('\0');
-    out.push_back({k.substr(0, nul), k.substr(nul + 1), d.events, static_cast<double>(d.goldstein_x10) / 10});
+    out.push_back(
+        {k.substr(0, nul), k.substr(nul + 1), d.events, static_cast<double>(d.goldstein_x10) / 10});
   }
   auto first = [](const DyadTotal& a, const DyadTotal& b) {
-    return a.events != b.events ? a.events > b.events : std::tie(a.source, a.target) < std::tie(b.source, b.target);
+    return a.events != b.events ? a.events > b.events
+                                : std::tie(a.source, a.target) < std::tie(b.source, b.target);
   };
   const size_t n = std::min(limit, out.size());
   std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n), out.end(), first);
@@ -757,11 +791,14 @@ Result<std::vector<DyadTotal>> Store::TopDyads(Date from, Date to, size_t limit)
   // as PostgreSQL does by itself.
   const bool sum_here = !all_time && dialect() == SqlDialect::kSqlite;
   auto stmt = conn_->Prepare(
-      sum_here ? fmt::format("SELECT source_country, target_country, n_events, goldstein_x10 FROM {} WHERE {}", table,
-                             where)
-               : fmt::format("SELECT source_country, target_country, SUM(n_events), SUM(goldstein_x10) FROM {} "
-                             "WHERE {} GROUP BY source_country, target_country ORDER BY 3 DESC, 1, 2 LIMIT ?",
-                             table, where));
+      sum_here
+          ? fmt::format(
+                "SELECT source_country, target_country, n_events, goldstein_x10 FROM {} WHERE {}",
+                table, where)
+          : fmt::format(
+                "SELECT source_country, target_country, SUM(n_events), SUM(goldstein_x10) FROM {} "
+                "WHERE {} GROUP BY source_country, target_country ORDER BY 3 DESC, 1, 2 LIMIT ?",
+                table, where));
   if (!stmt.ok()) return stmt.status();
   SqlStatement* s = stmt->get();
   int p = 0;
@@ -780,11 +817,13 @@ Result<std::vector<DyadTotal>> Store::TopDyads(Date from, Date to, size_t limit)
   return out;
 }
 
-Status Store::ForEachEvent(bool include_duplicates, const std::function<bool(const StoredEvent&)>& fn) {
+Status Store::ForEachEvent(bool include_duplicates,
+                           const std::function<bool(const StoredEvent&)>& fn) {
   // The near-duplicates of each original, in id order: the original's extra sources.
   std::unordered_map<int64_t, std::vector<std::pair<std::string, std::string>>> extra;
   {
-    auto q = conn_->Prepare("SELECT duplicate_of, source, url FROM documents WHERE duplicate_of IS NOT NULL ORDER BY id");
+    auto q = conn_->Prepare(
+        "SELECT duplicate_of, source, url FROM documents WHERE duplicate_of IS NOT NULL ORDER BY id");
     if (!q.ok()) return q.status();
     while (true) {
       auto row = (*q)->Step();
@@ -793,12 +832,13 @@ Status Store::ForEachEvent(bool include_duplicates, const std::function<bool(con
       extra[(*q)->ColumnInt(0)].emplace_back((*q)->ColumnText(1), (*q)->ColumnText(2));
     }
   }
-  auto q = conn_->Prepare(std::string(
-      "SELECT e.id, e.doc_id, e.sentence_idx, e.date, e.source, e.target, e.code, e.root_code, e.quad_class, "
-      "e.goldstein, e.source_text, e.target_text, e.verb, e.pattern, e.date_text, e.pattern_line, "
-      "e.verb_token, d.doc_key, s.sentence_key, d.source, d.url, d.date_inferred, COALESCE(d.duplicate_of, 0) "
-      "FROM events e JOIN documents d ON d.id = e.doc_id "
-      "JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx") +
+  auto q = conn_->Prepare(
+      std::string(
+          "SELECT e.id, e.doc_id, e.sentence_idx, e.date, e.source, e.target, e.code, e.root_code, e.quad_class, "
+          "e.goldstein, e.source_text, e.target_text, e.verb, e.pattern, e.date_text, e.pattern_line, "
+          "e.verb_token, d.doc_key, s.sentence_key, d.source, d.url, d.date_inferred, COALESCE(d.duplicate_of, 0) "
+          "FROM events e JOIN documents d ON d.id = e.doc_id "
+          "JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx") +
       (include_duplicates ? "" : " WHERE d.duplicate_of IS NULL") + " ORDER BY e.id");
   if (!q.ok()) return q.status();
   SqlStatement* s = q->get();

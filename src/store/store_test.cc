@@ -29,12 +29,14 @@ const std::string kStoryB =
 
 std::vector<CodedDocument> Corpus() {
   std::vector<CodedDocument> docs;
-  docs.push_back(MakeDoc("a", kStoryA, 20240619,
-                         {{MakeEvent("RUSGOV", "PRKGOV", "040")}, {MakeEvent("RUS", "PRK", "057")}}));
-  docs.push_back(MakeDoc("b", kStoryB, 20240715,
-                         {{MakeEvent("CHN", "USA", "043"), MakeEvent("USA", "CHN", "043", 20240714)},
-                          {MakeEvent("USAGOV", "CHNGOV", "036")},
-                          {MakeEvent("IGOUNO", "USA", "112")}}));
+  docs.push_back(
+      MakeDoc("a", kStoryA, 20240619,
+              {{MakeEvent("RUSGOV", "PRKGOV", "040")}, {MakeEvent("RUS", "PRK", "057")}}));
+  docs.push_back(
+      MakeDoc("b", kStoryB, 20240715,
+              {{MakeEvent("CHN", "USA", "043"), MakeEvent("USA", "CHN", "043", 20240714)},
+               {MakeEvent("USAGOV", "CHNGOV", "036")},
+               {MakeEvent("IGOUNO", "USA", "112")}}));
   docs.push_back(MakeDoc("c", "Russia threatened Ukraine. Ukraine fought Russia.", 20240802,
                          {{MakeEvent("RUS", "UKR", "138")}, {MakeEvent("UKR", "RUS", "190")}}));
   return docs;
@@ -173,8 +175,8 @@ TEST_P(StoreTest, NearDuplicateOfADocumentStoredEarlierIsFound) {
   store = OpenStore(loc);
   ASSERT_TRUE(store);
   std::vector<CodedDocument> dup;
-  dup.push_back(MakeDoc("b-other", "GENEVA (Other) - " + kStoryB, 20240715, {{MakeEvent("CHN", "USA", "043")}},
-                        "http://other.example/b"));
+  dup.push_back(MakeDoc("b-other", "GENEVA (Other) - " + kStoryB, 20240715,
+                        {{MakeEvent("CHN", "USA", "043")}}, "http://other.example/b"));
   WriteStats dup_stats;
   ASSERT_TRUE(store->Write(&dup, &dup_stats).ok());
   EXPECT_EQ(dup_stats.near_duplicates, 1u);
@@ -196,7 +198,8 @@ TEST_P(StoreTest, AFailedBatchLeavesNothingBehind) {
             "events FOR EACH ROW EXECUTE FUNCTION boom()";
   ASSERT_TRUE(store->connection()->Exec(trigger).ok());
   auto batch = Corpus();
-  batch.push_back(MakeDoc("bad", "Someone did something.", 20240101, {{MakeEvent("USA", "CAN", "999")}}));
+  batch.push_back(
+      MakeDoc("bad", "Someone did something.", 20240101, {{MakeEvent("USA", "CAN", "999")}}));
   WriteStats stats;
   Status s = store->Write(&batch, &stats);
   ASSERT_FALSE(s.ok());
@@ -236,7 +239,8 @@ TEST_P(StoreTest, DyadSeriesAndTopDyads) {
   for (const DyadCell& c : *year) total += c.events;
   EXPECT_EQ(total, 8);
   // A range inside a month reads the day table.
-  auto part = store->DyadSeries({.source = "USA", .target = "CHN", .from = 20240715, .to = 20240720});
+  auto part =
+      store->DyadSeries({.source = "USA", .target = "CHN", .from = 20240715, .to = 20240720});
   ASSERT_EQ(part->size(), 1u);
   EXPECT_EQ((*part)[0].events, 1);
   // Actors without a country have source ''.
@@ -261,20 +265,23 @@ TEST_P(StoreTest, DyadSeriesKeepsToItsRange) {
   auto store = OpenWithCorpus(loc);
   ASSERT_TRUE(store);
   // USA->CHN is in July only; RUS->UKR in August only.
-  auto june = store->DyadSeries({.source = "USA", .target = "CHN", .from = 20240601, .to = 20240630});
+  auto june =
+      store->DyadSeries({.source = "USA", .target = "CHN", .from = 20240601, .to = 20240630});
   ASSERT_TRUE(june.ok()) << june.status().message();
   EXPECT_TRUE(june->empty());
-  auto july = store->DyadSeries({.source = "USA", .target = "CHN", .from = 20240701, .to = 20240731});
+  auto july =
+      store->DyadSeries({.source = "USA", .target = "CHN", .from = 20240701, .to = 20240731});
   ASSERT_TRUE(july.ok());
   EXPECT_EQ(*july, (std::vector<DyadCell>{{202407, 1, 2, 6.8}}));
-  auto before = store->DyadSeries({.source = "RUS", .target = "UKR", .from = 20240101, .to = 20240731});
+  auto before =
+      store->DyadSeries({.source = "RUS", .target = "UKR", .from = 20240101, .to = 20240731});
   ASSERT_TRUE(before.ok());
   EXPECT_TRUE(before->empty());
   auto year = store->DyadSeries({.source = "RUS", .target = "UKR", .period = Period::kYear});
   ASSERT_TRUE(year.ok());
   EXPECT_EQ(*year, (std::vector<DyadCell>{{2024, 3, 1, -7.0}}));  // 138: verbal conflict
-  auto one_day = store->DyadSeries({.source = "USA", .target = "*", .from = 20240715, .to = 20240715,
-                                    .period = Period::kDay});
+  auto one_day = store->DyadSeries(
+      {.source = "USA", .target = "*", .from = 20240715, .to = 20240715, .period = Period::kDay});
   ASSERT_TRUE(one_day.ok());
   EXPECT_EQ(*one_day, (std::vector<DyadCell>{{20240715, 1, 1, 4.0}}));
 }
@@ -297,10 +304,12 @@ TEST_P(StoreTest, DyadTablesAgreeWithTheEvents) {
     std::vector<CodedDocument> batch;
     for (int d = 0; d < 40; ++d) {
       std::string text;
-      for (int w = 0; w < 30; ++w) text += "w" + std::to_string(next(400)) + (w % 10 == 9 ? ". " : " ");
-      if (d % 9 == 4 && !batch.empty()) text = "REPUBLISHED - " + batch.back().doc.text;  // not counted
-      const Date date = (2022 + static_cast<int>(next(2))) * 10000 + static_cast<int>(next(12) + 1) * 100 +
-                        static_cast<int>(next(28) + 1);
+      for (int w = 0; w < 30; ++w)
+        text += "w" + std::to_string(next(400)) + (w % 10 == 9 ? ". " : " ");
+      if (d % 9 == 4 && !batch.empty())
+        text = "REPUBLISHED - " + batch.back().doc.text;  // not counted
+      const Date date = (2022 + static_cast<int>(next(2))) * 10000 +
+                        static_cast<int>(next(12) + 1) * 100 + static_cast<int>(next(28) + 1);
       std::vector<std::vector<Event>> events(3);
       for (auto& sentence : events) {
         for (uint64_t k = next(4); k > 0; --k) {
@@ -308,7 +317,8 @@ TEST_P(StoreTest, DyadTablesAgreeWithTheEvents) {
                                        next(3) == 0 ? date - 1 : kNoDate));
         }
       }
-      batch.push_back(MakeDoc("r" + std::to_string(round) + "-" + std::to_string(d), text, date, std::move(events)));
+      batch.push_back(MakeDoc("r" + std::to_string(round) + "-" + std::to_string(d), text, date,
+                              std::move(events)));
     }
     WriteStats stats;
     ASSERT_TRUE(store->Write(&batch, &stats).ok());
@@ -321,7 +331,8 @@ TEST_P(StoreTest, DyadTablesAgreeWithTheEvents) {
                 auto& m = by_month[{e.date / 100, e.quad_class}];
                 ++m.first;
                 m.second += x10;
-                auto& d = by_dyad[{std::string(ActorCountry(e.source)), std::string(ActorCountry(e.target))}];
+                auto& d = by_dyad[{std::string(ActorCountry(e.source)),
+                                   std::string(ActorCountry(e.target))}];
                 ++d.first;
                 d.second += x10;
                 return true;
@@ -338,7 +349,8 @@ TEST_P(StoreTest, DyadTablesAgreeWithTheEvents) {
     if (dyad.first.empty() || dyad.second.empty()) continue;
     totals.push_back({dyad.first, dyad.second, sums.first, static_cast<double>(sums.second) / 10});
   }
-  std::stable_sort(totals.begin(), totals.end(), [](const DyadTotal& a, const DyadTotal& b) { return a.events > b.events; });
+  std::stable_sort(totals.begin(), totals.end(),
+                   [](const DyadTotal& a, const DyadTotal& b) { return a.events > b.events; });
   auto top = store->TopDyads(kNoDate, kNoDate, 100);
   ASSERT_TRUE(top.ok()) << top.status().message();
   EXPECT_EQ(*top, totals);
@@ -364,7 +376,8 @@ TEST_P(StoreTest, TwoStoresOnOneDatabaseKeepEachDocumentOnce) {
   ASSERT_TRUE(contains.ok()) << contains.status().message();
   EXPECT_TRUE(*contains);
   auto again = Corpus();
-  again.push_back(MakeDoc("d", "Iran condemned Israel.", 20240901, {{MakeEvent("IRN", "ISR", "111")}}));
+  again.push_back(
+      MakeDoc("d", "Iran condemned Israel.", 20240901, {{MakeEvent("IRN", "ISR", "111")}}));
   WriteStats b_stats;
   ASSERT_TRUE(b->Write(&again, &b_stats).ok());
   EXPECT_EQ(b_stats.stored, 1u);
@@ -387,19 +400,22 @@ TEST_P(StoreTest, AVersion1StoreIsUpgraded) {
   auto top = store->TopDyads(kNoDate, kNoDate, 10);
   ASSERT_TRUE(series.ok() && top.ok());
   // Version 1 keyed dyad_month by the dyad and had no dyad_total.
-  ASSERT_TRUE(store->connection()
-                  ->Exec("DROP TABLE dyad_total; DROP TABLE dyad_month; CREATE TABLE dyad_month(source_country TEXT "
-                         "NOT NULL, target_country TEXT NOT NULL, month INTEGER NOT NULL, quad_class INTEGER NOT NULL, "
-                         "n_events INTEGER NOT NULL, goldstein_x10 INTEGER NOT NULL, PRIMARY KEY(source_country, "
-                         "target_country, month, quad_class)); UPDATE thaw_meta SET value = '1' WHERE key = "
-                         "'schema_version'")
-                  .ok());
+  ASSERT_TRUE(
+      store->connection()
+          ->Exec(
+              "DROP TABLE dyad_total; DROP TABLE dyad_month; CREATE TABLE dyad_month(source_country TEXT "
+              "NOT NULL, target_country TEXT NOT NULL, month INTEGER NOT NULL, quad_class INTEGER NOT NULL, "
+              "n_events INTEGER NOT NULL, goldstein_x10 INTEGER NOT NULL, PRIMARY KEY(source_country, "
+              "target_country, month, quad_class)); UPDATE thaw_meta SET value = '1' WHERE key = "
+              "'schema_version'")
+          .ok());
   store.reset();
   store = OpenStore(loc);
   ASSERT_TRUE(store);
   EXPECT_EQ(*store->DyadSeries({.source = "*", .target = "*", .period = Period::kMonth}), *series);
   EXPECT_EQ(*store->TopDyads(kNoDate, kNoDate, 10), *top);
-  auto version = store->connection()->Prepare("SELECT value FROM thaw_meta WHERE key = 'schema_version'");
+  auto version =
+      store->connection()->Prepare("SELECT value FROM thaw_meta WHERE key = 'schema_version'");
   ASSERT_TRUE(version.ok());
   ASSERT_TRUE(*(*version)->Step());
   EXPECT_EQ((*version)->ColumnText(0), "2");
@@ -416,7 +432,8 @@ TEST(StoreEquality, SqliteAndPostgresAnswerAlike) {
   auto b = Store::Open(pg.location());
   ASSERT_TRUE(a.ok() && b.ok()) << a.status().message() << b.status().message();
   // A generated corpus: many dyads, dates across two years, near-duplicates, repeats.
-  const char* kActors[] = {"USA", "USAGOV", "CHN", "CHNMIL", "RUS", "UKR", "PRK", "KOR", "IGOUNO", "---", "FRA"};
+  const char* kActors[] = {"USA", "USAGOV", "CHN",    "CHNMIL", "RUS", "UKR",
+                           "PRK", "KOR",    "IGOUNO", "---",    "FRA"};
   const char* kCodes[] = {"010", "043", "057", "0831", "112", "138", "173", "190", "036", "903"};
   uint64_t rng = 42;
   auto next = [&](uint64_t n) {
@@ -428,10 +445,11 @@ TEST(StoreEquality, SqliteAndPostgresAnswerAlike) {
     for (int d = 0; d < 60; ++d) {
       const int n = round * 60 + d;
       std::string text;
-      for (int w = 0; w < 40; ++w) text += "w" + std::to_string(next(500)) + (w % 10 == 9 ? ". " : " ");
+      for (int w = 0; w < 40; ++w)
+        text += "w" + std::to_string(next(500)) + (w % 10 == 9 ? ". " : " ");
       if (n % 7 == 3 && !batch.empty()) text = "REPUBLISHED - " + batch.back().doc.text;
-      const Date date = 20230000 + static_cast<int>(next(2)) * 10000 + static_cast<int>(next(12) + 1) * 100 +
-                        static_cast<int>(next(28) + 1);
+      const Date date = 20230000 + static_cast<int>(next(2)) * 10000 +
+                        static_cast<int>(next(12) + 1) * 100 + static_cast<int>(next(28) + 1);
       std::vector<std::vector<Event>> events(4);
       for (auto& sentence : events) {
         for (uint64_t k = next(3); k > 0; --k) {
@@ -463,7 +481,11 @@ TEST(StoreEquality, SqliteAndPostgresAnswerAlike) {
       {.source = "*", .target = "RUS", .period = Period::kDay},
       {.source = "", .target = "*", .period = Period::kYear},
       {.source = "CHN", .target = "*", .from = 20230310, .to = 20240220, .period = Period::kMonth},
-      {.source = "UKR", .target = "USA", .from = 20230401, .to = 20231231, .period = Period::kMonth},
+      {.source = "UKR",
+       .target = "USA",
+       .from = 20230401,
+       .to = 20231231,
+       .period = Period::kMonth},
   };
   for (const DyadQuery& q : queries) {
     auto sa = (*a)->DyadSeries(q), sb = (*b)->DyadSeries(q);
@@ -471,7 +493,8 @@ TEST(StoreEquality, SqliteAndPostgresAnswerAlike) {
     EXPECT_FALSE(sa->empty());
     EXPECT_EQ(*sa, *sb) << q.source << "->" << q.target;
   }
-  for (auto [from, to] : {std::pair<Date, Date>{kNoDate, kNoDate}, {20230301, 20230630}, {20230305, 20230320}}) {
+  for (auto [from, to] :
+       {std::pair<Date, Date>{kNoDate, kNoDate}, {20230301, 20230630}, {20230305, 20230320}}) {
     auto ta = (*a)->TopDyads(from, to, 20), tb = (*b)->TopDyads(from, to, 20);
     ASSERT_TRUE(ta.ok() && tb.ok()) << tb.status().message();
     EXPECT_FALSE(ta->empty());

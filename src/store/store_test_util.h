@@ -44,14 +44,17 @@ class TestLocation {
       error_ = conn.status().message();
       return;
     }
-    Status s = (*conn)->Exec("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
+    Status s =
+        (*conn)->Exec("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
     if (!s.ok()) error_ = s.message();
-    location_ = admin_ + (admin_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_;
+    location_ = admin_ + (admin_.find('?') == std::string::npos ? "?" : "&") +
+                "options=-csearch_path%3D" + schema_;
   }
   ~TestLocation() {
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
     if (!schema_.empty() && error_.empty()) {
-      if (auto conn = OpenPostgres(admin_); conn.ok()) (*conn)->Exec("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+      if (auto conn = OpenPostgres(admin_); conn.ok())
+        (*conn)->Exec("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
     }
   }
   // Empty when the backend is unavailable (PostgreSQL without THAW_TEST_PG).
@@ -65,16 +68,17 @@ class TestLocation {
 };
 
 // In a test body: skips when the backend is unavailable, fails when it could not be set up.
-#define THAW_REQUIRE_LOCATION(loc)                                                                      \
-  do {                                                                                                  \
-    if ((loc).postgres() && (loc).location().empty())                                                   \
-      GTEST_SKIP() << "PostgreSQL tests need THAW_TEST_PG=postgresql://user:pass@127.0.0.1/db "         \
-                      "(.ci/run starts a server and sets it)";                                          \
-    ASSERT_TRUE((loc).error().empty()) << (loc).error();                                                \
+#define THAW_REQUIRE_LOCATION(loc)                                                              \
+  do {                                                                                          \
+    if ((loc).postgres() && (loc).location().empty())                                           \
+      GTEST_SKIP() << "PostgreSQL tests need THAW_TEST_PG=postgresql://user:pass@127.0.0.1/db " \
+                      "(.ci/run starts a server and sets it)";                                  \
+    ASSERT_TRUE((loc).error().empty()) << (loc).error();                                        \
   } while (0)
 
 // One event of a test document.
-inline Event MakeEvent(std::string source, std::string target, std::string code, Date date = kNoDate) {
+inline Event MakeEvent(std::string source, std::string target, std::string code,
+                       Date date = kNoDate) {
   Event e;
   e.source = std::move(source);
   e.target = std::move(target);
@@ -95,8 +99,8 @@ inline Event MakeEvent(std::string source, std::string target, std::string code,
 
 // A document whose text is `text` split into sentences at ". ", with one event list per
 // sentence (missing lists mean no events). Tokens are whitespace-separated words with offsets.
-inline CodedDocument MakeDoc(std::string id, std::string text, Date date, std::vector<std::vector<Event>> events,
-                             std::string url = "") {
+inline CodedDocument MakeDoc(std::string id, std::string text, Date date,
+                             std::vector<std::vector<Event>> events, std::string url = "") {
   CodedDocument cd;
   cd.doc.id = std::move(id);
   cd.doc.text = std::move(text);

@@ -103,7 +103,8 @@ Result<bool> ConlluReader::Next(Document* doc) {
         // sentence's own date.
         const std::optional<Date> d = ParseDate(value);
         if (!d) {
-          Warn(line_no, "date comment '" + Excerpt(std::string(value)) + "' is not a date (use YYYY-MM-DD)");
+          Warn(line_no,
+               "date comment '" + Excerpt(std::string(value)) + "' is not a date (use YYYY-MM-DD)");
         } else if (in_sentence_) {
           cur_.date = *d;
         } else {

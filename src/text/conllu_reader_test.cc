@@ -209,8 +209,10 @@ TEST(ConlluReaderDates, DateCommentsSetDocumentAndSentenceDates) {
   const std::string path = ::testing::TempDir() + "/dated.conllu";
   {
     std::FILE* f = std::fopen(path.c_str(), "w");
-    std::fputs("# newdoc id = d1\n# date = 2014-07-03\n# sent_id = a\n1\tX\tX\tPROPN\tNNP\t_\t0\troot\t_\t_\n\n"
-               "# sent_id = b\n# date = 2024-06-19\n1\tY\tY\tPROPN\tNNP\t_\t0\troot\t_\t_\n\n", f);
+    std::fputs(
+        "# newdoc id = d1\n# date = 2014-07-03\n# sent_id = a\n1\tX\tX\tPROPN\tNNP\t_\t0\troot\t_\t_\n\n"
+        "# sent_id = b\n# date = 2024-06-19\n1\tY\tY\tPROPN\tNNP\t_\t0\troot\t_\t_\n\n",
+        f);
     std::fclose(f);
   }
   Diagnostics diags;

@@ -28,7 +28,8 @@ class CodePointCounter {
   size_t At(size_t byte) {
     if (byte < byte_) byte_ = count_ = 0;  // out of order: count again from the start
     for (; byte_ < byte && byte_ < text_.size(); ++byte_) {
-      count_ += (static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80;  // not a continuation byte
+      count_ +=
+          (static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80;  // not a continuation byte
     }
     return count_;
   }

@@ -36,7 +36,8 @@ TEST(ConlluWriter, WrittenFileReadsBackIdentically) {
   doc.sentences.push_back(s);
   std::string out;
   AppendConllu(doc, &out);
-  EXPECT_NE(out.find("2\tprotested\t_\t_\t_\t_\t0\troot\t_\tSpaceAfter=No\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("2\tprotested\t_\t_\t_\t_\t0\troot\t_\tSpaceAfter=No\n"), std::string::npos)
+      << out;
 
   const std::string path = ::testing::TempDir() + "/roundtrip.conllu";
   std::FILE* f = std::fopen(path.c_str(), "w");

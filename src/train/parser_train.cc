@@ -258,8 +258,8 @@ class Weights {
   }
   // Adds delta to class `cls` of every key that `counts` has seen at least `min_count` times
   // (all keys when counts is null).
-  void Update(const uint64_t* keys, int n, int cls, int delta, int64_t time, const KeyCounter* counts,
-              int min_count) {
+  void Update(const uint64_t* keys, int n, int cls, int delta, int64_t time,
+              const KeyCounter* counts, int min_count) {
     for (int i = 0; i < n; ++i) {
       if (counts != nullptr && counts->Count(keys[i]) < min_count) continue;
       const uint32_t r = index_.FindOrAdd(keys[i]);
@@ -301,7 +301,8 @@ constexpr double kLexiconMinShare = 0.01;
 // Names sorted by descending count, then by name: deterministic ids.
 std::vector<std::string> ByFrequency(const std::map<std::string, int>& counts) {
   std::vector<std::pair<std::string, int>> v(counts.begin(), counts.end());
-  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(v.begin(), v.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   std::vector<std::string> names;
   for (auto& [name, count] : v) names.push_back(name);
   return names;
@@ -309,7 +310,8 @@ std::vector<std::string> ByFrequency(const std::map<std::string, int>& counts) {
 
 Result<std::vector<Sentence>> ReadTreebank(const std::string& path, std::ostream* log) {
   Diagnostics diags;
-  Result<std::unique_ptr<DocumentReader>> reader = OpenDocumentReader(path, InputFormat::kConllu, &diags);
+  Result<std::unique_ptr<DocumentReader>> reader =
+      OpenDocumentReader(path, InputFormat::kConllu, &diags);
   if (!reader.ok()) return reader.status();
   std::vector<Sentence> out;
   Document doc;
@@ -322,7 +324,8 @@ Result<std::vector<Sentence>> ReadTreebank(const std::string& path, std::ostream
     }
   }
   if (log != nullptr && !diags.empty()) {
-    *log << path << ": " << diags.size() << " warnings, first: " << diags.items()[0].ToString() << "\n";
+    *log << path << ": " << diags.size() << " warnings, first: " << diags.items()[0].ToString()
+         << "\n";
   }
   return out;
 }
@@ -387,7 +390,8 @@ struct Score {
 std::string_view Base(std::string_view d) { return d.substr(0, d.find(':')); }
 
 // Parses copies of `dev` with `model` and scores them against the originals.
-Score Evaluate(const ParserModel& model, const std::vector<Sentence>& dev, ParserModel::Stats* stats = nullptr) {
+Score Evaluate(const ParserModel& model, const std::vector<Sentence>& dev,
+               ParserModel::Stats* stats = nullptr) {
   Score sc;
   Sentence copy;
   for (const Sentence& gold : dev) {
@@ -437,7 +441,8 @@ Status JackknifeTags(std::vector<Sentence>* train, const ParserTrainOptions& opt
   const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) /
                                     ("thaw_parser_jackknife_" + std::to_string(getpid()));
   std::filesystem::create_directories(dir, ec);
-  if (ec) return Status::IoError(dir.string() + ": cannot create a temporary directory: " + ec.message());
+  if (ec)
+    return Status::IoError(dir.string() + ": cannot create a temporary directory: " + ec.message());
   struct Cleanup {
     std::filesystem::path dir;
     ~Cleanup() {
@@ -473,7 +478,9 @@ Status JackknifeTags(std::vector<Sentence>* train, const ParserTrainOptions& opt
     if (!tagger.ok()) return tagger.status();
     const double acc = TagAndScore(**tagger, &held_out);
     for (size_t i = begin; i < end; ++i) (*train)[i] = std::move(held_out[i - begin]);
-    if (log) *log << "jackknife fold " << f + 1 << "/" << folds << ": UPOS+XPOS " << acc << "% on its sentences\n";
+    if (log)
+      *log << "jackknife fold " << f + 1 << "/" << folds << ": UPOS+XPOS " << acc
+           << "% on its sentences\n";
   }
   return Status::Ok();
 }
@@ -518,7 +525,8 @@ class Trainer {
   std::vector<int64_t> label_scores_;
 };
 
-int64_t Trainer::Epoch(std::vector<Example>& examples, const std::vector<size_t>& order, int epoch) {
+int64_t Trainer::Epoch(std::vector<Example>& examples, const std::vector<size_t>& order,
+                       int epoch) {
   updates_ = 0;
   for (size_t i : order) Train(examples[i], epoch);
   return updates_;
@@ -659,7 +667,8 @@ void Trainer::Train(Example& ex, int epoch) {
       }
       const int gl = gold != kShift ? (gold_label[gold] >= 0 ? gold_label[gold] : label[gold]) : -1;
       if (gold != kShift && has_label_keys[gold] && !(gold == pred && gl == label[pred])) {
-        labels_.Update(label_keys_[gold], label_nk_[gold], gl, +1, time_, counts(), tuning_.min_count);
+        labels_.Update(label_keys_[gold], label_nk_[gold], gl, +1, time_, counts(),
+                       tuning_.min_count);
       }
       if (pred != kShift && has_label_keys[pred] && !(gold == pred && gl == label[pred])) {
         labels_.Update(label_keys_[pred], label_nk_[pred], label[pred], -1, time_, counts(),
@@ -707,7 +716,8 @@ ParserModelData Trainer::Export(double* max_weight) const {
   // One scale for both tables so that move and label scores stay comparable.
   double max_abs = 0;
   for (uint32_t r = 0; r < moves_.rows(); ++r) {
-    for (int j = 0; j < kNumMoves; ++j) max_abs = std::max(max_abs, std::abs(moves_.Averaged(r, j, time_)));
+    for (int j = 0; j < kNumMoves; ++j)
+      max_abs = std::max(max_abs, std::abs(moves_.Averaged(r, j, time_)));
   }
   for (uint32_t r = 0; r < labels_.rows(); ++r) {
     for (int j = 0; j < labels_.width(); ++j) {
@@ -716,7 +726,8 @@ ParserModelData Trainer::Export(double* max_weight) const {
   }
   *max_weight = max_abs;
   const double scale = max_abs > 0 ? 32767.0 / max_abs : 1.0;
-  const double prune = std::max(tuning_.prune * max_abs, 0.5 / scale);  // below half a step rounds to 0
+  const double prune =
+      std::max(tuning_.prune * max_abs, 0.5 / scale);  // below half a step rounds to 0
   auto quantize = [&](double w) { return static_cast<int16_t>(std::lround(w * scale)); };
   for (uint32_t r = 0; r < moves_.rows(); ++r) {
     double w[kNumMoves];
@@ -727,7 +738,8 @@ ParserModelData Trainer::Export(double* max_weight) const {
     }
     if (!keep) continue;
     d.move_keys.push_back(moves_.key(r));
-    for (int j = 0; j < kNumMoves; ++j) d.move_weights.push_back(std::abs(w[j]) >= prune ? quantize(w[j]) : 0);
+    for (int j = 0; j < kNumMoves; ++j)
+      d.move_weights.push_back(std::abs(w[j]) >= prune ? quantize(w[j]) : 0);
   }
   d.label_begin.push_back(0);
   for (uint32_t r = 0; r < labels_.rows(); ++r) {
@@ -756,8 +768,10 @@ Status TrainParser(const ParserTrainOptions& options, std::ostream* log) {
   using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
   const Tuning tuning = ReadTuning();
-  if (options.train_files.empty()) return Status::InvalidArgument("no training files given (--train FILE)");
-  if (options.output.empty()) return Status::InvalidArgument("no output model path given (-o MODEL)");
+  if (options.train_files.empty())
+    return Status::InvalidArgument("no training files given (--train FILE)");
+  if (options.output.empty())
+    return Status::InvalidArgument("no output model path given (-o MODEL)");
 
   std::vector<Sentence> train;
   for (const std::string& path : options.train_files) {
@@ -794,12 +808,14 @@ Status TrainParser(const ParserTrainOptions& options, std::ostream* log) {
       return Status::InvalidArgument("training data has too many distinct tags or relations (max " +
                                      std::to_string(kMaxLabels) + ")");
     }
-    for (size_t i = 0; i < vocab.labels.size(); ++i) vocab.label_id[vocab.labels[i]] = static_cast<int>(i);
+    for (size_t i = 0; i < vocab.labels.size(); ++i)
+      vocab.label_id[vocab.labels[i]] = static_cast<int>(i);
     vocab.tokens.xpos.Build(vocab.xpos, kFirstTag);
     vocab.tokens.upos.Build(vocab.upos, kFirstTag);
     vocab.tokens.punct_upos = vocab.tokens.upos.Find("PUNCT", kTagNone);
 
-    std::map<uint64_t, std::map<int, int>> seen;  // word -> xpos bit -> count (ordered: deterministic)
+    std::map<uint64_t, std::map<int, int>>
+        seen;  // word -> xpos bit -> count (ordered: deterministic)
     for (const Sentence& s : train) {
       for (size_t i = 0; i < s.tokens.size(); ++i) {
         const int bit = (vocab.tokens.xpos.Find(s.Xpos(i), kTagUnknown) - kFirstTag) & 63;
@@ -849,10 +865,12 @@ Status TrainParser(const ParserTrainOptions& options, std::ostream* log) {
         }
       } else if (tuning.jackknife <= 1) {
         const double acc = TagAndScore(**tagger, &train);
-        if (log) *log << "train re-tagged with " << options.tagger_model << ": UPOS+XPOS " << acc << "%\n";
+        if (log)
+          *log << "train re-tagged with " << options.tagger_model << ": UPOS+XPOS " << acc << "%\n";
       }
       const double acc = TagAndScore(**tagger, &dev);
-      if (log && !dev.empty()) *log << "dev re-tagged with " << options.tagger_model << ": UPOS+XPOS " << acc << "%\n";
+      if (log && !dev.empty())
+        *log << "dev re-tagged with " << options.tagger_model << ": UPOS+XPOS " << acc << "%\n";
     }
   }
 
@@ -867,7 +885,8 @@ Status TrainParser(const ParserTrainOptions& options, std::ostream* log) {
       continue;
     }
     std::vector<int> labels(heads.size());
-    for (size_t i = 0; i < heads.size(); ++i) labels[i] = vocab.label_id.at(std::string(s.Deprel(i)));
+    for (size_t i = 0; i < heads.size(); ++i)
+      labels[i] = vocab.label_id.at(std::string(s.Deprel(i)));
     ComputeTokenValues(s, vocab.tokens, &ex.values);
     const int lifts = Projectivize(&heads);
     lifted += lifts;
@@ -890,26 +909,31 @@ Status TrainParser(const ParserTrainOptions& options, std::ostream* log) {
       bool any = false;
       for (size_t i = 0; i < n; ++i) {
         float p = 0;
-        if (counts[ex.values[i + 1].word] <= tuning.dropout_max_count) p = static_cast<float>(tuning.dropout);
-        if (ex.values[i + 1].upos == propn) p = std::max(p, static_cast<float>(tuning.dropout_propn));
+        if (counts[ex.values[i + 1].word] <= tuning.dropout_max_count)
+          p = static_cast<float>(tuning.dropout);
+        if (ex.values[i + 1].upos == propn)
+          p = std::max(p, static_cast<float>(tuning.dropout_propn));
         ex.dropout[i] = p;
         any |= p > 0;
       }
       if (!any) ex.dropout.clear();
     }
   }
-  if (examples.empty()) return Status::InvalidArgument("no usable training sentences in the --train files");
+  if (examples.empty())
+    return Status::InvalidArgument("no usable training sentences in the --train files");
   if (log) {
     *log << "training on " << examples.size() << " sentences, " << words << " words; " << skipped
-         << " skipped (not a tree), " << nonproj << " non-projective (" << lifted << " arcs lifted); "
-         << vocab.labels.size() << " relations, " << vocab.xpos.size() << " xpos, " << vocab.upos.size()
-         << " upos, " << vocab.lexicon_words.size() << " words in the lexicon\n";
+         << " skipped (not a tree), " << nonproj << " non-projective (" << lifted
+         << " arcs lifted); " << vocab.labels.size() << " relations, " << vocab.xpos.size()
+         << " xpos, " << vocab.upos.size() << " upos, " << vocab.lexicon_words.size()
+         << " words in the lexicon\n";
   }
 
   // Held-out sentences for the label bound.
   std::vector<Sentence> calibration_sample;
   if (dev.empty()) {
-    for (size_t i = 0; i < examples.size() && i < 2000; ++i) calibration_sample.push_back(examples[i].sentence);
+    for (size_t i = 0; i < examples.size() && i < 2000; ++i)
+      calibration_sample.push_back(examples[i].sentence);
   }
   const std::vector<Sentence>& calibration = dev.empty() ? calibration_sample : dev;
 
@@ -948,7 +972,8 @@ Status TrainParser(const ParserTrainOptions& options, std::ostream* log) {
       int64_t skipped = 0, labelled = 0;
       for (double q : {0.999, 0.995, 0.99, 0.98}) {
         if (v.empty()) break;
-        const uint32_t bound = static_cast<uint32_t>(std::max<int32_t>(1, v[static_cast<size_t>(static_cast<double>(v.size() - 1) * q)]));
+        const uint32_t bound = static_cast<uint32_t>(
+            std::max<int32_t>(1, v[static_cast<size_t>(static_cast<double>(v.size() - 1) * q)]));
         (*model)->set_label_bound(bound);
         ParserModel::Stats bounded_stats;
         const Score bounded = Evaluate(**model, calibration, &bounded_stats);
@@ -960,7 +985,8 @@ Status TrainParser(const ParserTrainOptions& options, std::ostream* log) {
       (*model)->set_label_bound(data.label_bound);
       if (log) {
         *log << "; label bound " << data.label_bound << " skips "
-             << 100.0 * static_cast<double>(skipped) / static_cast<double>(std::max<int64_t>(1, skipped + labelled))
+             << 100.0 * static_cast<double>(skipped) /
+                    static_cast<double>(std::max<int64_t>(1, skipped + labelled))
              << "% of labellings";
       }
     }
@@ -970,8 +996,9 @@ Status TrainParser(const ParserTrainOptions& options, std::ostream* log) {
       las = sc.las();
       if (log) {
         *log << "; dev UAS " << sc.uas() << " LAS " << sc.las() << " (LAS without subtypes "
-             << 100.0 * sc.base_labels / sc.words << "; no punct UAS " << 100.0 * sc.heads_np / sc.words_np
-             << " LAS " << 100.0 * sc.labels_np / sc.words_np << ")";
+             << 100.0 * sc.base_labels / sc.words << "; no punct UAS "
+             << 100.0 * sc.heads_np / sc.words_np << " LAS " << 100.0 * sc.labels_np / sc.words_np
+             << ")";
       }
     }
     if (log) *log << std::endl;

@@ -151,7 +151,8 @@ BoundaryCounts EvaluateBoundaries(Segmenter* segmenter, const std::vector<RawTre
 
 Status TrainSegmenter(const SegmenterTrainOptions& options, std::ostream* log) {
   if (options.epochs <= 0 && options.dev_files.empty()) {
-    return Status::InvalidArgument("give a --dev file to choose the number of epochs, or --epochs N");
+    return Status::InvalidArgument(
+        "give a --dev file to choose the number of epochs, or --epochs N");
   }
   std::vector<RawTreebankDoc> train;
   for (const std::string& f : options.train_files) {

@@ -470,7 +470,8 @@ Status TrainTagger(const TaggerTrainOptions& o, std::ostream* log) {
           if (guess == TaggerModelData::kNotFixed) {
             const int nk = tagger_features::Extract(words[k].data(), i, prev1, prev2, keys);
             model.Score(keys, nk, scores.data());
-            guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+            guess =
+                static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
             model.Update(keys, nk, s.gold[i], guess);
           }
           correct += guess == s.gold[i];
