@@ -143,6 +143,8 @@ if command -v script >/dev/null; then
   grep -q "$progress" "$tmp/tty" &&
     grep -q $'\r\e\[Kthaw: 100 documents, ' "$tmp/tty"
   check "progress on a terminal, erased before the summary" $?
+  script -qc "'$thaw' code '$tmp/many'" /dev/null >"$tmp/tty" 2>&1
+  ! grep -q $'\e\[K' "$tmp/tty"; check "no in-place progress when events go to the terminal too" $?
 else
   echo "skip: progress on a terminal (no script(1))"
 fi

@@ -39,8 +39,10 @@ Progress::Progress(std::ostream* out, bool terminal, Clock clock)
   next_ = start_ + (terminal_ ? kTerminalInterval : kLogInterval);
 }
 
-Progress Progress::OnStderr(bool quiet) {
-  return Progress(quiet ? nullptr : &std::cerr, isatty(STDERR_FILENO) == 1);
+Progress Progress::OnStderr(bool quiet, bool writes_stdout) {
+  const bool in_place =
+      isatty(STDERR_FILENO) == 1 && !(writes_stdout && isatty(STDOUT_FILENO) == 1);
+  return Progress(quiet ? nullptr : &std::cerr, in_place);
 }
 
 void Progress::Report(size_t documents, std::string_view detail) {

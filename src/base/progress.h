@@ -20,8 +20,10 @@ class Progress {
   // file, a pipe) one line is written a minute. A run that ends within the first interval
   // shows nothing. `out` == nullptr turns reporting off.
   Progress(std::ostream* out, bool terminal, Clock clock = SteadySeconds);
-  // Reports on stderr, unless `quiet`; in place when stderr is a terminal.
-  static Progress OnStderr(bool quiet);
+  // Reports on stderr, unless `quiet`: in place when stderr is a terminal, unless the run
+  // `writes_stdout` to that terminal too (its lines would run into the redrawn one); then,
+  // and when stderr is not a terminal, a line a minute.
+  static Progress OnStderr(bool quiet, bool writes_stdout);
 
   // True when a report is due, so that callers format the line only then. Cheap: one
   // clock read.

@@ -57,7 +57,7 @@ int CodeCommand::Run() {
   EventWriter writer(&std::cout, output_ == "tsv" ? EventFormat::kTsv : EventFormat::kJsonl);
   writer.Begin();
   size_t docs = 0, sentences = 0, unparsed = 0, n_coded = 0, n_events = 0;
-  Progress progress = Progress::OnStderr(dict_.quiet);
+  Progress progress = Progress::OnStderr(dict_.quiet, /*writes_stdout=*/true);
   ForEachDocument(inputs_, coding->format(), dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
     ++docs;
     coding->Code(&doc);

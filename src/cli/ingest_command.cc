@@ -72,7 +72,7 @@ int IngestCommand::Run() {
     batch.clear();
     pending.clear();
   };
-  Progress progress = Progress::OnStderr(dict_.quiet);
+  Progress progress = Progress::OnStderr(dict_.quiet, /*writes_stdout=*/false);
   const bool read_ok = ForEachDocument(
       inputs_, coding->format(), dict_.strict, dict_.quiet, &diags,
       [&](Document& doc) {

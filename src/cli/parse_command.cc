@@ -48,7 +48,7 @@ class ParseCommand : public Command {
     Diagnostics diags;
     size_t docs = 0, sentences = 0, tokens = 0;
     std::string out;
-    Progress progress = Progress::OnStderr(quiet_);
+    Progress progress = Progress::OnStderr(quiet_, /*writes_stdout=*/true);
     ForEachDocument(inputs_, *format, false, quiet_, &diags, [&](Document& doc) {
       ++docs;
       // Raw text (the reader gave no sentences): its tokens can point into the input.
