@@ -148,6 +148,13 @@ if command -v script >/dev/null; then
 else
   echo "skip: progress on a terminal (no script(1))"
 fi
+# Threads: the same events and parses, in the same order, whatever the thread count.
+"$thaw" code -q --threads 1 "$tmp/many" "$src/examples/demo/corpus.jsonl" >"$tmp/t1" 2>/dev/null
+"$thaw" code -q --threads 3 "$tmp/many" "$src/examples/demo/corpus.jsonl" >"$tmp/t3" 2>/dev/null
+[ -s "$tmp/t1" ] && cmp -s "$tmp/t1" "$tmp/t3"; check "code: same output on 1 and 3 threads" $?
+"$thaw" parse -q --threads 1 "$src/examples/demo/corpus.jsonl" >"$tmp/t1" 2>/dev/null
+"$thaw" parse -q --threads 3 "$src/examples/demo/corpus.jsonl" >"$tmp/t3" 2>/dev/null
+[ -s "$tmp/t1" ] && cmp -s "$tmp/t1" "$tmp/t3"; check "parse: same output on 1 and 3 threads" $?
 "$thaw" code "$src/examples/korea.conllu" "${dict[@]}" --parse own >"$tmp/out" 2>/dev/null
 grep -q '"code":"057"' "$tmp/out"; check "code --parse own re-parses given input" $?
 "$thaw" parse "$tmp/raw.txt" --models "$tmp/nomodels" >/dev/null 2>"$tmp/err"; rc=$?

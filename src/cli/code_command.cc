@@ -28,6 +28,7 @@ class CodeCommand : public Command {
     app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin");
     AddDictFlags(app, &dict_);
     AddNlpFlags(app, &nlp_);
+    AddThreadsFlag(app, &nlp_);
     app->add_option("--input-format", input_format_,
                     "auto|xml|conllu|jsonl|text (auto: by extension)")
         ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
@@ -58,21 +59,35 @@ int CodeCommand::Run() {
   writer.Begin();
   size_t docs = 0, sentences = 0, unparsed = 0, n_coded = 0, n_events = 0;
   Progress progress = Progress::OnStderr(dict_.quiet, /*writes_stdout=*/true);
-  ForEachDocument(inputs_, coding->format(), dict_.strict, dict_.quiet, &diags, [&](Document& doc) {
-    ++docs;
-    coding->Code(&doc);
-    const Coder::DocumentEvents& coded = coding->events();
-    sentences += doc.sentences.size();
-    unparsed += coded.unparsed;
-    n_coded += coded.coded;
-    for (size_t i = 0; i < doc.sentences.size(); ++i) {
-      for (const Event& e : coded.events[i]) writer.Write(doc, doc.sentences[i], e);
-      n_events += coded.events[i].size();
+  std::vector<Document> batch;
+  std::vector<Coder::DocumentEvents> coded;
+  auto flush = [&] {
+    coding->CodeAll(&batch, &coded);
+    for (size_t d = 0; d < batch.size(); ++d) {
+      const Document& doc = batch[d];
+      sentences += doc.sentences.size();
+      unparsed += coded[d].unparsed;
+      n_coded += coded[d].coded;
+      for (size_t i = 0; i < doc.sentences.size(); ++i) {
+        for (const Event& e : coded[d].events[i]) writer.Write(doc, doc.sentences[i], e);
+        n_events += coded[d].events[i].size();
+      }
     }
+    batch.clear();
     if (progress.Due()) {
       progress.Report(docs, fmt::format("{} sentences, {} events", sentences, n_events));
     }
-  }, &progress);
+  };
+  ForEachDocument(
+      inputs_, coding->format(), dict_.strict, dict_.quiet, &diags,
+      [&](Document& doc) {
+        ++docs;
+        batch.push_back(std::move(doc));
+        doc = Document();
+        if (batch.size() >= coding->batch_size()) flush();
+      },
+      &progress);
+  flush();
   progress.Finish();
   std::cout.flush();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

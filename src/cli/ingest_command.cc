@@ -33,6 +33,7 @@ class IngestCommand : public Command {
         ->required();
     AddDictFlags(app, &dict_);
     AddNlpFlags(app, &nlp_);
+    AddThreadsFlag(app, &nlp_);
     app->add_option("--input-format", input_format_,
                     "auto|xml|conllu|jsonl|text (auto: by extension)")
         ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
@@ -61,16 +62,32 @@ int IngestCommand::Run() {
   auto coding = NewsCoding::Create(dict_, nlp_, input_format_, date_, &diags);  // as `thaw code`
   if (!coding) return 2;
   if (inputs_.empty()) inputs_.push_back("-");
-  std::vector<CodedDocument> batch;
-  std::unordered_set<std::string> pending;  // hashes in the batch, so a repeat is coded once
+  std::vector<CodedDocument> batch;        // coded, for the next store write
+  std::vector<Document> todo;               // to code, CodeAll's batch
+  std::vector<std::string> todo_hashes;
+  std::vector<Coder::DocumentEvents> coded;
+  std::unordered_set<std::string> pending;  // hashes in todo and batch: a repeat is coded once
   WriteStats stats;
   size_t docs = 0, skipped = 0;
   Status failed;
   auto flush = [&] {
     if (batch.empty() || !failed.ok()) return;
     failed = (*store)->Write(&batch, &stats);
+    for (const CodedDocument& cd : batch) pending.erase(cd.hash);
     batch.clear();
-    pending.clear();
+  };
+  auto code = [&] {
+    coding->CodeAll(&todo, &coded);
+    for (size_t d = 0; d < todo.size(); ++d) {
+      CodedDocument& cd = batch.emplace_back();
+      cd.doc = std::move(todo[d]);
+      cd.events = std::move(coded[d].events);
+      cd.story_discarded = coded[d].story_discarded;
+      cd.hash = std::move(todo_hashes[d]);
+      if (batch.size() >= batch_size_) flush();
+    }
+    todo.clear();
+    todo_hashes.clear();
   };
   Progress progress = Progress::OnStderr(dict_.quiet, /*writes_stdout=*/false);
   const bool read_ok = ForEachDocument(
@@ -95,17 +112,14 @@ int IngestCommand::Run() {
           ++skipped;
           return;
         }
-        coding->Code(&doc);
-        Coder::DocumentEvents& coded = coding->events();
-        CodedDocument& cd = batch.emplace_back();
-        cd.doc = std::move(doc);
-        cd.events = std::move(coded.events);
-        cd.story_discarded = coded.story_discarded;
-        cd.hash = hash;
-        pending.insert(std::move(hash));
-        if (batch.size() >= batch_size_) flush();
+        pending.insert(hash);
+        todo_hashes.push_back(std::move(hash));
+        todo.push_back(std::move(doc));
+        doc = Document();
+        if (todo.size() >= coding->batch_size()) code();
       },
       &progress);
+  if (failed.ok()) code();
   flush();
   progress.Finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

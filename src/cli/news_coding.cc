@@ -1,5 +1,8 @@
 #include "cli/news_coding.h"
 
+#include <algorithm>
+
+#include "base/parallel.h"
 #include "coder/dating.h"
 
 namespace thaw {
@@ -32,28 +35,48 @@ std::unique_ptr<NewsCoding> NewsCoding::Create(const DictFlags& dict, const NlpF
     }
     default_date = *d;
   }
-  return std::unique_ptr<NewsCoding>(new NewsCoding(std::move(coder).value(), *format, default_date,
-                                                    *ParseParseMode(nlp.parse),
-                                                    FindModelsDir(nlp.models, nullptr)));
+  return std::unique_ptr<NewsCoding>(new NewsCoding(std::move(coder).value(), *format,
+                                                    default_date, *ParseParseMode(nlp.parse),
+                                                    FindModelsDir(nlp.models, nullptr),
+                                                    ThreadCount(nlp)));
 }
 
 NewsCoding::NewsCoding(std::unique_ptr<Coder> coder, InputFormat format, Date default_date,
-                       ParseMode mode, std::string models_dir)
+                       ParseMode mode, std::string models_dir, int threads)
     : coder_(std::move(coder)),
       format_(format),
       default_date_(default_date),
       mode_(mode),
-      pipeline_(std::move(models_dir)),
-      scratch_(coder_->NewScratch()) {}
+      pipelines_(std::move(models_dir), threads) {
+  for (int t = 0; t < threads; ++t) scratch_.push_back(coder_->NewScratch());
+}
+
+void NewsCoding::CodeWith(Document* doc, Pipeline* pipeline, CoderScratch* scratch,
+                          Coder::DocumentEvents* out) const {
+  if (doc->date == kNoDate) doc->date = default_date_;
+  if (pipeline != nullptr) pipeline->Annotate(doc, mode_);
+  AssignDocumentDate(doc);
+  coder_->CodeDocument(*doc, scratch, out);
+  AssignEventDates(*doc, out);
+}
 
 void NewsCoding::Code(Document* doc) {
-  if (doc->date == kNoDate) doc->date = default_date_;
-  if (NeedsPipeline(*doc, mode_)) {
-    if (Pipeline* p = pipeline_.Get()) p->Annotate(doc, mode_);
-  }
-  AssignDocumentDate(doc);
-  coder_->CodeDocument(*doc, scratch_.get(), &coded_);
-  AssignEventDates(*doc, &coded_);
+  const bool parse = NeedsPipeline(*doc, mode_) && pipelines_.Ready(1);
+  CodeWith(doc, parse ? pipelines_.Get(0) : nullptr, scratch_[0].get(), &coded_);
+}
+
+void NewsCoding::CodeAll(std::vector<Document>* docs, std::vector<Coder::DocumentEvents>* out) {
+  const size_t n = docs->size();
+  out->resize(n);
+  const int threads = static_cast<int>(std::min<size_t>(pipelines_.threads(), n));
+  bool parse = false;
+  for (const Document& d : *docs) parse = parse || NeedsPipeline(d, mode_);
+  parse = parse && pipelines_.Ready(threads);  // loads in this thread, reports failure once
+  ParallelFor(n, threads, [&](size_t i, int t) {
+    Document* doc = &(*docs)[i];
+    Pipeline* p = parse && NeedsPipeline(*doc, mode_) ? pipelines_.Get(t) : nullptr;
+    CodeWith(doc, p, scratch_[t].get(), &(*out)[i]);
+  });
 }
 
 }  // namespace thaw

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/common.h"
 #include "cli/nlp_flags.h"
@@ -16,26 +17,37 @@ class NewsCoding {
  public:
   // Builds the coder (CoderOptions::News()) and checks the flags; prints the problem and
   // returns null on failure. Dictionary diagnostics go to `diags` (printed unless quiet).
+  // Documents are coded on ThreadCount(nlp) threads.
   static std::unique_ptr<NewsCoding> Create(const DictFlags& dict, const NlpFlags& nlp,
                                             const std::string& input_format,
                                             const std::string& date, Diagnostics* diags);
 
   InputFormat format() const { return format_; }
+  int threads() const { return pipelines_.threads(); }
+  // How many documents to hand CodeAll at once: enough per thread to even out their sizes,
+  // few enough that output keeps streaming.
+  size_t batch_size() const { return 8 * static_cast<size_t>(threads()); }
   // Gives `doc` the --date default when it has none, then parses (where the mode asks),
   // dates and codes it. The events stay in events() until the next call.
   void Code(Document* doc);
   const Coder::DocumentEvents& events() const { return coded_; }
   Coder::DocumentEvents& events() { return coded_; }
+  // Code() for every document of *docs, up to threads() at a time; (*out)[i] gets the
+  // events of (*docs)[i]. The same results as one Code() after another.
+  void CodeAll(std::vector<Document>* docs, std::vector<Coder::DocumentEvents>* out);
 
  private:
   NewsCoding(std::unique_ptr<Coder> coder, InputFormat format, Date default_date, ParseMode mode,
-             std::string models_dir);
+             std::string models_dir, int threads);
+  // Code() on any thread with its own pipeline (null: no parsing) and scratch.
+  void CodeWith(Document* doc, Pipeline* pipeline, CoderScratch* scratch,
+                Coder::DocumentEvents* out) const;
   std::unique_ptr<Coder> coder_;
   InputFormat format_;
   Date default_date_;
   ParseMode mode_;
-  LazyPipeline pipeline_;
-  ScratchPtr scratch_;
+  PipelinePool pipelines_;
+  std::vector<ScratchPtr> scratch_;  // per thread
   Coder::DocumentEvents coded_;
 };
 

@@ -1,7 +1,8 @@
 #include "cli/nlp_flags.h"
 
-#include <chrono>
 #include <iostream>
+
+#include "base/parallel.h"
 
 namespace thaw {
 
@@ -19,9 +20,17 @@ void AddNlpFlags(CLI::App* app, NlpFlags* f, bool with_parse) {
       "directory shipped with thaw)");
 }
 
+void AddThreadsFlag(CLI::App* app, NlpFlags* f) {
+  app->add_option("--threads", f->threads,
+                  "documents worked on in parallel (default: one per core); the output is the "
+                  "same, in input order")
+      ->check(CLI::Range(0, 256));
+}
+
+int ThreadCount(const NlpFlags& f) { return f.threads > 0 ? f.threads : DefaultThreads(); }
+
 Pipeline* LazyPipeline::Get() {
   if (pipeline_ || failed_) return pipeline_.get();
-  const auto t0 = std::chrono::steady_clock::now();
   auto p = Pipeline::Load(models_dir_);
   if (!p.ok()) {
     std::cerr << "thaw: error: cannot load the tagger and parser: " << p.status().message() << "\n";
@@ -29,8 +38,26 @@ Pipeline* LazyPipeline::Get() {
     return nullptr;
   }
   pipeline_ = std::move(p).value();
-  (void)t0;
   return pipeline_.get();
+}
+
+bool PipelinePool::Ready(int k) {
+  if (failed_) return false;
+  Pipeline* first = first_.Get();
+  if (first == nullptr) {
+    failed_ = true;
+    return false;
+  }
+  while (static_cast<int>(others_.size()) + 1 < k) {
+    auto p = first->ForAnotherThread();
+    if (!p.ok()) {
+      std::cerr << "thaw: error: cannot load the sentence splitter: " << p.status().message() << "\n";
+      failed_ = true;
+      return false;
+    }
+    others_.push_back(std::move(p).value());
+  }
+  return true;
 }
 
 bool NeedsPipeline(const Document& doc, ParseMode mode) {

@@ -1,8 +1,10 @@
 // `thaw parse`: raw text or CoNLL-U in, CoNLL-U out, with thaw's own tokenizer, tagger and parser.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 
+#include "base/parallel.h"
 #include "cli/common.h"
 #include "cli/nlp_flags.h"
 #include "text/conllu_writer.h"
@@ -31,6 +33,7 @@ class ParseCommand : public Command {
         ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
     app->add_flag("-q,--quiet", quiet_, "do not print warnings, progress or the summary");
     AddNlpFlags(app, &nlp_, /*with_parse=*/false);
+    AddThreadsFlag(app, &nlp_);
   }
 
   int Run() override {
@@ -40,29 +43,50 @@ class ParseCommand : public Command {
       return 2;
     }
     const auto t0 = std::chrono::steady_clock::now();
-    LazyPipeline lazy(FindModelsDir(nlp_.models, nullptr));
-    Pipeline* pipeline = lazy.Get();
-    if (pipeline == nullptr) return 2;
+    const int threads = ThreadCount(nlp_);
+    PipelinePool pipelines(FindModelsDir(nlp_.models, nullptr), threads);
+    if (!pipelines.Ready(1)) return 2;
     if (inputs_.empty()) inputs_.push_back("-");
     const ParseMode mode = tokenized_ ? ParseMode::kRetag : ParseMode::kOwn;
     Diagnostics diags;
     size_t docs = 0, sentences = 0, tokens = 0;
-    std::string out;
     Progress progress = Progress::OnStderr(quiet_, /*writes_stdout=*/true);
-    ForEachDocument(inputs_, *format, false, quiet_, &diags, [&](Document& doc) {
-      ++docs;
-      // Raw text (the reader gave no sentences): its tokens can point into the input.
-      const ConlluWriteOptions write{.token_ranges = doc.sentences.empty() && !doc.text.empty()};
-      pipeline->Annotate(&doc, mode);
-      sentences += doc.sentences.size();
-      for (const Sentence& s : doc.sentences) tokens += s.tokens.size();
-      out.clear();
-      AppendConllu(doc, &out, write);
-      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+    // Documents are parsed and written out on `threads` threads, a batch at a time, and
+    // printed in input order.
+    std::vector<Document> batch;
+    std::vector<std::string> out;
+    auto flush = [&] {
+      const int t = static_cast<int>(std::min<size_t>(threads, batch.size()));
+      if (t == 0 || !pipelines.Ready(t)) return;
+      out.resize(batch.size());
+      ParallelFor(batch.size(), t, [&](size_t i, int thread) {
+        Document& doc = batch[i];
+        // Raw text (the reader gave no sentences): its tokens can point into the input.
+        const ConlluWriteOptions write{.token_ranges = doc.sentences.empty() && !doc.text.empty()};
+        pipelines.Get(thread)->Annotate(&doc, mode);
+        out[i].clear();
+        AppendConllu(doc, &out[i], write);
+      });
+      for (size_t i = 0; i < batch.size(); ++i) {
+        sentences += batch[i].sentences.size();
+        for (const Sentence& s : batch[i].sentences) tokens += s.tokens.size();
+        std::cout.write(out[i].data(), static_cast<std::streamsize>(out[i].size()));
+      }
+      batch.clear();
       if (progress.Due()) {
         progress.Report(docs, fmt::format("{} sentences, {} tokens", sentences, tokens));
       }
-    }, &progress);
+    };
+    ForEachDocument(
+        inputs_, *format, false, quiet_, &diags,
+        [&](Document& doc) {
+          ++docs;
+          batch.push_back(std::move(doc));
+          doc = Document();
+          if (batch.size() >= 8 * static_cast<size_t>(threads)) flush();
+        },
+        &progress);
+    flush();
     progress.Finish();
     std::cout.flush();
     const double secs =

@@ -35,12 +35,28 @@ std::string FindModelsDir(const std::string& flag, const char* /*argv0*/) {
 Pipeline::Pipeline() = default;
 Pipeline::~Pipeline() = default;
 
-Result<std::unique_ptr<Pipeline>> Pipeline::Load(const std::string& models_dir) {
-  std::unique_ptr<Pipeline> p(new Pipeline());
+Result<std::unique_ptr<Segmenter>> Pipeline::LoadSegmenter(const std::string& models_dir) {
   // segmenter.model is optional: without it the segmenter uses its rules alone.
   const std::string seg_model = models_dir + "/segmenter.model";
   std::error_code ec;
-  auto seg = fs::exists(seg_model, ec) ? Segmenter::Load(seg_model) : Segmenter::Create();
+  return fs::exists(seg_model, ec) ? Segmenter::Load(seg_model) : Segmenter::Create();
+}
+
+Result<std::unique_ptr<Pipeline>> Pipeline::ForAnotherThread() const {
+  auto seg = LoadSegmenter(models_dir_);
+  if (!seg.ok()) return seg.status();
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  p->models_dir_ = models_dir_;
+  p->segmenter_ = std::move(seg).value();
+  p->tagger_ = tagger_;
+  p->parser_ = parser_;
+  return p;
+}
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Load(const std::string& models_dir) {
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  p->models_dir_ = models_dir;
+  auto seg = LoadSegmenter(models_dir);
   if (!seg.ok()) return seg.status();
   p->segmenter_ = std::move(seg).value();
   const std::string hint =

@@ -1,5 +1,6 @@
 // The NLP pipeline: raw text -> sentences and tokens -> tags and lemmas -> dependency trees,
-// using the models under models/. One Pipeline per thread (the segmenter holds ICU state).
+// using the models under models/. One Pipeline per thread (the segmenter holds ICU state);
+// ForAnotherThread gives more threads theirs without loading the models again.
 #ifndef THAW_NLP_PIPELINE_H_
 #define THAW_NLP_PIPELINE_H_
 
@@ -38,8 +39,11 @@ class Pipeline {
   // optional: when it is missing the segmenter uses its rules alone; when it is present but
   // unreadable, Load fails.
   static Result<std::unique_ptr<Pipeline>> Load(const std::string& models_dir);
+  // A pipeline for another thread: shares this one's tagger and parser (immutable, tens of
+  // MB), with a segmenter of its own (it holds ICU state). Fails as Load does.
+  Result<std::unique_ptr<Pipeline>> ForAnotherThread() const;
   ~Pipeline();
-  Pipeline(const Pipeline&) = delete;  // owns model memory; share nothing across threads
+  Pipeline(const Pipeline&) = delete;  // one per thread; ForAnotherThread shares the models
   Pipeline& operator=(const Pipeline&) = delete;
 
   // Brings every sentence of *doc to a dependency parse according to `mode`: splits
@@ -51,9 +55,11 @@ class Pipeline {
 
  private:
   Pipeline();
+  static Result<std::unique_ptr<Segmenter>> LoadSegmenter(const std::string& models_dir);
+  std::string models_dir_;
   std::unique_ptr<Segmenter> segmenter_;
-  std::unique_ptr<Tagger> tagger_;
-  std::unique_ptr<Parser> parser_;
+  std::shared_ptr<const Tagger> tagger_;  // shared with ForAnotherThread's pipelines
+  std::shared_ptr<const Parser> parser_;
   std::vector<Sentence*> todo_;  // Annotate's scratch: the sentences to tag and parse
 };
 
