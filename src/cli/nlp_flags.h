@@ -45,7 +45,8 @@ class LazyPipeline {
 // it hands out are each used by one thread at a time.
 class PipelinePool {
  public:
-  PipelinePool(std::string models_dir, int threads) : first_(std::move(models_dir)), threads_(threads) {}
+  PipelinePool(std::string models_dir, int threads)
+      : first_(std::move(models_dir)), threads_(threads) {}
   int threads() const { return threads_; }
   // Makes pipelines for threads [0, k) ready; false (after printing why, once) when the
   // models cannot be loaded.

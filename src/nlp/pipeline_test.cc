@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 namespace thaw {
 namespace {
 
@@ -51,6 +55,52 @@ TEST(PipelineTest, RawTextBecomesParsedSentencesWithOffsets) {
   // Offsets point back into the sentence text.
   const Token& t = s.tokens[7];
   EXPECT_EQ(s.text.substr(t.char_begin, t.char_end - t.char_begin), "treaty");
+}
+
+// CoNLL-like rendering of a document's annotation, to compare runs.
+std::string Render(const Document& doc) {
+  std::string out;
+  for (const Sentence& s : doc.sentences) {
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      out.append(s.Form(i)).append("/").append(s.Xpos(i)).append("/");
+      out.append(std::to_string(s.tokens[i].head)).append("/").append(s.Deprel(i)).append(" ");
+    }
+    out.append("\n");
+  }
+  return out;
+}
+
+TEST(PipelineTest, PipelinesForOtherThreadsShareTheModelsAndAgree) {
+  auto p = LoadOrSkip();
+  ASSERT_NE(p, nullptr) << "models missing under " << THAW_MODELS_DIR;
+  auto q = p->ForAnotherThread();
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  const std::string text =
+      "Seoul and Tokyo agreed on Monday to resume talks. The envoy said the two sides would "
+      "meet again in March, after a year without contact. Beijing welcomed the news.";
+  Document alone;
+  alone.text = text;
+  p->Annotate(&alone, ParseMode::kAuto);
+  // Both at once, many times, so that shared state would show as a difference (or a report
+  // under the sanitizers).
+  std::vector<Document> a(20), b(20);
+  std::thread other([&] {
+    for (Document& d : b) {
+      d.text = text;
+      (*q)->Annotate(&d, ParseMode::kAuto);
+    }
+  });
+  for (Document& d : a) {
+    d.text = text;
+    p->Annotate(&d, ParseMode::kAuto);
+  }
+  other.join();
+  const std::string want = Render(alone);
+  EXPECT_EQ(alone.sentences.size(), 3u);
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(Render(a[i]), want);
+    EXPECT_EQ(Render(b[i]), want);
+  }
 }
 
 TEST(PipelineTest, GivenParsesAreKeptUnlessOwnIsAsked) {
