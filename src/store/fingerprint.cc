@@ -129,8 +129,10 @@ constexpr std::array<uint64_t, kMinHashSize> kMinHashMul = [] {
   return m;
 }();
 
-// Built for AVX-512 and AVX2 besides the baseline, chosen at load time by the CPU.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+// Built for AVX-512 and AVX2 besides the baseline, chosen at load time by the CPU. Not under
+// ThreadSanitizer: it instruments the clones' resolver, which runs before it is set up (the
+// binary crashed at load).
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_THREAD__)
 #define THAW_VECTOR_CLONES \
   __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
