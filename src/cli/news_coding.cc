@@ -61,17 +61,21 @@ void NewsCoding::CodeWith(Document* doc, Pipeline* pipeline, CoderScratch* scrat
 }
 
 void NewsCoding::Code(Document* doc) {
-  const bool parse = NeedsPipeline(*doc, mode_) && pipelines_.Ready(1);
+  const bool parse = NeedsPipeline(*doc, mode_) && pipelines_.Ready(1) > 0;
   CodeWith(doc, parse ? pipelines_.Get(0) : nullptr, scratch_[0].get(), &coded_);
 }
 
 void NewsCoding::CodeAll(std::vector<Document>* docs, std::vector<Coder::DocumentEvents>* out) {
   const size_t n = docs->size();
   out->resize(n);
-  const int threads = static_cast<int>(std::min<size_t>(pipelines_.threads(), n));
+  int threads = static_cast<int>(std::min<size_t>(pipelines_.threads(), n));
   bool parse = false;
   for (const Document& d : *docs) parse = parse || NeedsPipeline(d, mode_);
-  parse = parse && pipelines_.Ready(threads);  // loads in this thread, reports failure once
+  if (parse) {  // loads in this thread; a failure is reported once
+    const int ready = pipelines_.Ready(threads);
+    if (ready == 0) parse = false;
+    else threads = ready;
+  }
   ParallelFor(n, threads, [&](size_t i, int t) {
     Document* doc = &(*docs)[i];
     Pipeline* p = parse && NeedsPipeline(*doc, mode_) ? pipelines_.Get(t) : nullptr;

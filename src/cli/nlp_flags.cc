@@ -1,5 +1,6 @@
 #include "cli/nlp_flags.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "base/parallel.h"
@@ -41,23 +42,20 @@ Pipeline* LazyPipeline::Get() {
   return pipeline_.get();
 }
 
-bool PipelinePool::Ready(int k) {
-  if (failed_) return false;
+int PipelinePool::Ready(int k) {
   Pipeline* first = first_.Get();
-  if (first == nullptr) {
-    failed_ = true;
-    return false;
-  }
-  while (static_cast<int>(others_.size()) + 1 < k) {
+  if (first == nullptr) return 0;
+  while (!no_more_ && static_cast<int>(others_.size()) + 1 < k) {
     auto p = first->ForAnotherThread();
     if (!p.ok()) {
-      std::cerr << "thaw: error: cannot load the sentence splitter: " << p.status().message() << "\n";
-      failed_ = true;
-      return false;
+      std::cerr << "thaw: warning: parsing on " << others_.size() + 1
+                << " thread(s) only: " << p.status().message() << "\n";
+      no_more_ = true;
+      break;
     }
     others_.push_back(std::move(p).value());
   }
-  return true;
+  return std::min(k, static_cast<int>(others_.size()) + 1);
 }
 
 bool NeedsPipeline(const Document& doc, ParseMode mode) {

@@ -48,17 +48,17 @@ class PipelinePool {
   PipelinePool(std::string models_dir, int threads)
       : first_(std::move(models_dir)), threads_(threads) {}
   int threads() const { return threads_; }
-  // Makes pipelines for threads [0, k) ready; false (after printing why, once) when the
-  // models cannot be loaded.
-  bool Ready(int k);
-  // Thread t's pipeline, t < k of a Ready(k) that returned true.
+  // Makes pipelines ready for threads [0, k) and returns how many are: k; fewer when no more
+  // could be made (said once, as a warning); 0 when the models cannot be loaded (said once).
+  int Ready(int k);
+  // Thread t's pipeline, t < the count a Ready() call returned.
   Pipeline* Get(int t) { return t == 0 ? first_.Get() : others_[t - 1].get(); }
 
  private:
   LazyPipeline first_;
   std::vector<std::unique_ptr<Pipeline>> others_;  // threads 1..
   int threads_;
-  bool failed_ = false;
+  bool no_more_ = false;  // ForAnotherThread failed; stay with the pipelines there are
 };
 
 // True when `doc` has a sentence that `mode` would have thaw parse.

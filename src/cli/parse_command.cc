@@ -45,7 +45,7 @@ class ParseCommand : public Command {
     const auto t0 = std::chrono::steady_clock::now();
     const int threads = ThreadCount(nlp_);
     PipelinePool pipelines(FindModelsDir(nlp_.models, nullptr), threads);
-    if (!pipelines.Ready(1)) return 2;
+    if (pipelines.Ready(1) == 0) return 2;
     if (inputs_.empty()) inputs_.push_back("-");
     const ParseMode mode = tokenized_ ? ParseMode::kRetag : ParseMode::kOwn;
     Diagnostics diags;
@@ -56,8 +56,8 @@ class ParseCommand : public Command {
     std::vector<Document> batch;
     std::vector<std::string> out;
     auto flush = [&] {
-      const int t = static_cast<int>(std::min<size_t>(threads, batch.size()));
-      if (t == 0 || !pipelines.Ready(t)) return;
+      if (batch.empty()) return;
+      const int t = pipelines.Ready(static_cast<int>(std::min<size_t>(threads, batch.size())));
       out.resize(batch.size());
       ParallelFor(batch.size(), t, [&](size_t i, int thread) {
         Document& doc = batch[i];
