@@ -59,35 +59,27 @@ int CodeCommand::Run() {
   writer.Begin();
   size_t docs = 0, sentences = 0, unparsed = 0, n_coded = 0, n_events = 0;
   Progress progress = Progress::OnStderr(dict_.quiet, /*writes_stdout=*/true);
-  std::vector<Document> batch;
   std::vector<Coder::DocumentEvents> coded;
-  auto flush = [&] {
-    coding->CodeAll(&batch, &coded);
-    for (size_t d = 0; d < batch.size(); ++d) {
-      const Document& doc = batch[d];
-      sentences += doc.sentences.size();
-      unparsed += coded[d].unparsed;
-      n_coded += coded[d].coded;
-      for (size_t i = 0; i < doc.sentences.size(); ++i) {
-        for (const Event& e : coded[d].events[i]) writer.Write(doc, doc.sentences[i], e);
-        n_events += coded[d].events[i].size();
-      }
-    }
-    batch.clear();
-    if (progress.Due()) {
-      progress.Report(docs, fmt::format("{} sentences, {} events", sentences, n_events));
-    }
-  };
-  ForEachDocument(
-      inputs_, coding->format(), dict_.strict, dict_.quiet, &diags,
-      [&](Document& doc) {
-        ++docs;
-        batch.push_back(std::move(doc));
-        doc = Document();
-        if (batch.size() >= coding->batch_size()) flush();
+  ForEachBatch(
+      inputs_, coding->format(), dict_.strict, dict_.quiet, &diags, coding->batch_size(),
+      [&](std::vector<Document>& batch) {
+        docs += batch.size();
+        coding->CodeAll(&batch, &coded);
+        for (size_t d = 0; d < batch.size(); ++d) {
+          const Document& doc = batch[d];
+          sentences += doc.sentences.size();
+          unparsed += coded[d].unparsed;
+          n_coded += coded[d].coded;
+          for (size_t i = 0; i < doc.sentences.size(); ++i) {
+            for (const Event& e : coded[d].events[i]) writer.Write(doc, doc.sentences[i], e);
+            n_events += coded[d].events[i].size();
+          }
+        }
+        if (progress.Due()) {
+          progress.Report(docs, fmt::format("{} sentences, {} events", sentences, n_events));
+        }
       },
       &progress);
-  flush();
   progress.Finish();
   std::cout.flush();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -102,6 +102,30 @@ bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format,
   return ok;
 }
 
+// ForEachDocument, handing the documents to fn(std::vector<Document>&) in batches of
+// `batch_size` (the last one smaller), in input order. fn may move out of the batch; it is
+// cleared after each call.
+template <typename Fn>
+bool ForEachBatch(const std::vector<std::string>& inputs, InputFormat format, bool strict,
+                  bool quiet, Diagnostics* diags, size_t batch_size, Fn fn,
+                  Progress* progress = nullptr) {
+  std::vector<Document> batch;
+  auto run = [&] {
+    fn(batch);
+    batch.clear();
+  };
+  const bool ok = ForEachDocument(
+      inputs, format, strict, quiet, diags,
+      [&](Document& doc) {
+        batch.push_back(std::move(doc));
+        doc = Document();
+        if (batch.size() >= batch_size) run();
+      },
+      progress);
+  if (!batch.empty()) run();
+  return ok;
+}
+
 }  // namespace thaw
 
 #endif  // THAW_CLI_COMMON_H_

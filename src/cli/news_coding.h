@@ -24,9 +24,8 @@ class NewsCoding {
 
   InputFormat format() const { return format_; }
   int threads() const { return pipelines_.threads(); }
-  // How many documents to hand CodeAll at once: enough per thread to even out their sizes,
-  // few enough that output keeps streaming.
-  size_t batch_size() const { return 8 * static_cast<size_t>(threads()); }
+  // How many documents to hand CodeAll at once.
+  size_t batch_size() const { return BatchSize(threads()); }
   // Gives `doc` the --date default when it has none, then parses (where the mode asks),
   // dates and codes it. The events stay in events() until the next call.
   void Code(Document* doc);

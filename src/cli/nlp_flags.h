@@ -25,6 +25,9 @@ void AddNlpFlags(CLI::App* app, NlpFlags* f, bool with_parse = true);
 void AddThreadsFlag(CLI::App* app, NlpFlags* f);
 // --threads, or the cores this process may use when it is 0.
 int ThreadCount(const NlpFlags& f);
+// Documents to work on at once on `threads` threads: enough per thread to even out their
+// sizes, few enough that output keeps streaming.
+inline size_t BatchSize(int threads) { return 8 * static_cast<size_t>(threads); }
 
 // Loads the pipeline the first time a document needs it, so coding given parses never pays
 // for model loading. Get() returns nullptr (after printing why, once) when models are missing.

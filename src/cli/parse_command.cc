@@ -53,40 +53,32 @@ class ParseCommand : public Command {
     Progress progress = Progress::OnStderr(quiet_, /*writes_stdout=*/true);
     // Documents are parsed and written out on `threads` threads, a batch at a time, and
     // printed in input order.
-    std::vector<Document> batch;
     std::vector<std::string> out;
-    auto flush = [&] {
-      if (batch.empty()) return;
-      const int t = pipelines.Ready(static_cast<int>(std::min<size_t>(threads, batch.size())));
-      out.resize(batch.size());
-      ParallelFor(batch.size(), t, [&](size_t i, int thread) {
-        Document& doc = batch[i];
-        // Raw text (the reader gave no sentences): its tokens can point into the input.
-        const ConlluWriteOptions write{.token_ranges = doc.sentences.empty() && !doc.text.empty()};
-        pipelines.Get(thread)->Annotate(&doc, mode);
-        out[i].clear();
-        AppendConllu(doc, &out[i], write);
-      });
-      for (size_t i = 0; i < batch.size(); ++i) {
-        sentences += batch[i].sentences.size();
-        for (const Sentence& s : batch[i].sentences) tokens += s.tokens.size();
-        std::cout.write(out[i].data(), static_cast<std::streamsize>(out[i].size()));
-      }
-      batch.clear();
-      if (progress.Due()) {
-        progress.Report(docs, fmt::format("{} sentences, {} tokens", sentences, tokens));
-      }
-    };
-    ForEachDocument(
-        inputs_, *format, false, quiet_, &diags,
-        [&](Document& doc) {
-          ++docs;
-          batch.push_back(std::move(doc));
-          doc = Document();
-          if (batch.size() >= 8 * static_cast<size_t>(threads)) flush();
+    ForEachBatch(
+        inputs_, *format, false, quiet_, &diags, BatchSize(threads),
+        [&](std::vector<Document>& batch) {
+          docs += batch.size();
+          const int t = pipelines.Ready(static_cast<int>(std::min<size_t>(threads, batch.size())));
+          out.resize(batch.size());
+          ParallelFor(batch.size(), t, [&](size_t i, int thread) {
+            Document& doc = batch[i];
+            // Raw text (the reader gave no sentences): its tokens can point into the input.
+            const ConlluWriteOptions write{.token_ranges =
+                                               doc.sentences.empty() && !doc.text.empty()};
+            pipelines.Get(thread)->Annotate(&doc, mode);
+            out[i].clear();
+            AppendConllu(doc, &out[i], write);
+          });
+          for (size_t i = 0; i < batch.size(); ++i) {
+            sentences += batch[i].sentences.size();
+            for (const Sentence& s : batch[i].sentences) tokens += s.tokens.size();
+            std::cout.write(out[i].data(), static_cast<std::streamsize>(out[i].size()));
+          }
+          if (progress.Due()) {
+            progress.Report(docs, fmt::format("{} sentences, {} tokens", sentences, tokens));
+          }
         },
         &progress);
-    flush();
     progress.Finish();
     std::cout.flush();
     const double secs =
