@@ -32,6 +32,26 @@ std::string DecodeXmlEntities(std::string_view s);
 // Escapes a string for a JSON string literal body (no surrounding quotes).
 void AppendJsonEscaped(std::string_view s, std::string* out);
 
+// Byte offsets in a UTF-8 text -> code point (character) offsets, as Python, R and SQL's
+// substr count. Counts on from the offset asked for last, forwards or back, so offsets asked
+// for in text order cost one pass over the text. Invalid bytes count one each. Holds a view.
+class CodePointCounter {
+ public:
+  explicit CodePointCounter(std::string_view text) : text_(text) {}
+  // The number of code points that start before byte `byte` (clamped to the text's end).
+  size_t At(size_t byte) {
+    byte = byte < text_.size() ? byte : text_.size();
+    for (; byte_ < byte; ++byte_) count_ += !IsContinuation(text_[byte_]);
+    for (; byte_ > byte; --byte_) count_ -= !IsContinuation(text_[byte_ - 1]);
+    return count_;
+  }
+
+ private:
+  static bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+  std::string_view text_;
+  size_t byte_ = 0, count_ = 0;
+};
+
 }  // namespace thaw
 
 #endif  // THAW_BASE_STRINGS_H_

@@ -42,5 +42,18 @@ TEST(Strings, JsonEscapingHandlesControlCharacters) {
   EXPECT_EQ(out, "a\\\"b\\n\\u0001");
 }
 
+TEST(Strings, CodePointCounterCountsCharactersInAnyOrder) {
+  // "Kim’s" has a three-byte apostrophe, "Pyongyang—" a three-byte dash, "é" two bytes.
+  const std::string text = "Kim\u2019s café in Pyongyang\u2014closed";
+  CodePointCounter chars(text);
+  EXPECT_EQ(chars.At(0), 0u);
+  EXPECT_EQ(chars.At(text.find('s')), 4u);  // after the apostrophe: 4 characters
+  EXPECT_EQ(chars.At(text.find(" in")), 10u);  // "Kim’s café" is 10 characters
+  EXPECT_EQ(chars.At(text.find("closed")), 24u);  // back and forth give the same answers
+  EXPECT_EQ(chars.At(text.find('s')), 4u);
+  EXPECT_EQ(chars.At(text.size() + 10), 30u);  // clamped to the end
+  EXPECT_EQ(chars.At(3), 3u);
+}
+
 }  // namespace
 }  // namespace thaw

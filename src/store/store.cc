@@ -9,6 +9,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "base/strings.h"
 #include "ontology/cameo.h"
 #include "store/country.h"
 #include "store/fingerprint.h"
@@ -16,10 +17,10 @@
 namespace thaw {
 namespace {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // The schema, once for both dialects. An actor mention is stored in its event's row (with
-// token and byte ranges) and `mentions` is a view: one insert per event instead of three,
+// token and character ranges) and `mentions` is a view: one insert per event instead of three,
 // which is most of ingest's speed (store_bench). The dyad tables' keys start with the period
 // (see store.h). A document's events have the consecutive ids [first_event, first_event +
 // n_events), so events need no index on doc_id. Differences: PostgreSQL's 64-bit integer and
@@ -85,6 +86,35 @@ const char kUpgradeFrom1Sql[] =
     "SELECT source_country, target_country, SUM(n_events), SUM(goldstein_x10) FROM dyad_day "
     "GROUP BY source_country, target_country; "
     "UPDATE thaw_meta SET value = '2' WHERE key = 'schema_version'";
+
+// Versions 1 and 2 kept sentences.doc_offset and the mentions' char_begin/char_end as byte
+// offsets into documents.text; version 3 counts characters (code points), as Python, R and
+// SQL's substr do. Each offset becomes the length in characters of the text's first {offset}
+// bytes, in the documents that are not ASCII (where the two differ). {chars} is that length
+// for column {column}: SQLite cuts the text as a BLOB (bytes) and counts the cut as TEXT;
+// PostgreSQL cuts its UTF-8 bytes and decodes them. NULL offsets stay NULL.
+std::string UpgradeFrom2Sql(SqlDialect d) {
+  const bool pg = d == SqlDialect::kPostgres;
+  auto chars = [pg](std::string_view table, std::string_view column) {
+    return pg ? fmt::format("{1} = length(convert_from(substring(convert_to(d.text, 'UTF8') from 1 "
+                            "for {0}.{1}), 'UTF8'))",
+                            table, column)
+              : fmt::format("{1} = length(CAST(substr(CAST(d.text AS BLOB), 1, {0}.{1}) AS TEXT))",
+                            table, column);
+  };
+  const std::string not_ascii =
+      pg ? "octet_length(d.text) <> length(d.text)" : "length(d.text) <> length(CAST(d.text AS BLOB))";
+  std::string events;
+  for (const char* column : {"source_char_begin", "source_char_end", "target_char_begin",
+                             "target_char_end"}) {
+    events += (events.empty() ? "" : ", ") + chars("events", column);
+  }
+  return fmt::format(
+      "UPDATE sentences SET {0} FROM documents d WHERE d.id = sentences.doc_id AND {1}; "
+      "UPDATE events SET {2} FROM documents d WHERE d.id = events.doc_id AND {1}; "
+      "UPDATE thaw_meta SET value = '3' WHERE key = 'schema_version'",
+      chars("sentences", "doc_offset"), not_ascii, events);
+}
 
 // The aggregate tables Write maintains.
 struct DyadTable {
@@ -228,7 +258,7 @@ Result<std::string> SchemaVersion(SqlConnection* conn) {
   return std::string(*row ? (*v)->ColumnText(0) : "");
 }
 
-// Creates the schema, or upgrades a version 1 store; Corruption for any other version. Runs
+// Creates the schema, or upgrades a version 1 or 2 store; Corruption for any other version. Runs
 // under the writer lock, so that two first ingests do not race.
 Status CreateOrUpgradeSchema(SqlConnection* conn) {
   const bool pg = conn->dialect() == SqlDialect::kPostgres;
@@ -245,8 +275,16 @@ Status CreateOrUpgradeSchema(SqlConnection* conn) {
     return conn->Exec(fmt::format(
         "INSERT INTO thaw_meta(key, value) VALUES('schema_version', '{}')", kSchemaVersion));
   }
-  if (*version == "1")
-    return conn->Exec(fmt::format(fmt::runtime(kUpgradeFrom1Sql), fmt::arg("schema", schema)));
+  if (*version == "1") {
+    s = conn->Exec(fmt::format(fmt::runtime(kUpgradeFrom1Sql), fmt::arg("schema", schema)));
+    if (!s.ok()) return s;
+    *version = "2";
+  }
+  if (*version == "2") {
+    s = conn->Exec(UpgradeFrom2Sql(conn->dialect()));
+    if (!s.ok()) return s;
+    *version = "3";
+  }
   if (*version != std::to_string(kSchemaVersion)) {
     return Status::Corruption(fmt::format(
         "store has schema version '{}', this thaw reads version {}", *version, kSchemaVersion));
@@ -363,21 +401,29 @@ void BindDocument(SqlStatement* d, int64_t id, const CodedDocument& cd,
 
 // A sentence or event row of a batch, bound when its statement runs. Views and pointers point
 // into the batch, which outlives the writing.
+// Offsets are in characters (code points) of the document's text; -1: the input gave none.
 struct SentenceRow {
   int64_t doc_id = 0;
   size_t idx = 0;
   const Sentence* sent = nullptr;
   Date date = kNoDate;
+  int64_t offset = -1;
+};
+
+// An actor mention's token range in its sentence and character range in the document.
+struct MentionRange {
+  int32_t token_begin = -1, token_end = -1;  // -1: no mention
+  int64_t char_begin = -1, char_end = -1;    // -1: unknown
 };
 
 struct EventRow {
   int64_t id = 0, doc_id = 0;
   size_t sentence_idx = 0;
-  const Sentence* sent = nullptr;
   const Event* e = nullptr;
   CodeInfo info;  // of e->code
   Date date = kNoDate;
   std::string_view source, target;  // the actors' countries
+  MentionRange source_range, target_range;
 };
 
 // What a batch writes besides its documents' rows, gathered document by document and written
@@ -388,29 +434,49 @@ struct BatchRows {
   DyadBatch dyads;
 };
 
+// The range of the mention of tokens [begin, end) of `sent`, a sentence of `doc`; its
+// characters are known when the sentence and its tokens have offsets within the text.
+MentionRange Mention(const Document& doc, const Sentence& sent, int32_t begin, int32_t end,
+                     CodePointCounter* chars) {
+  MentionRange m;
+  if (begin < 0 || end <= begin) return m;
+  m.token_begin = begin;
+  m.token_end = end;
+  if (sent.doc_offset == kNoOffset || static_cast<size_t>(end) > sent.tokens.size()) return m;
+  const uint32_t b = sent.tokens[begin].char_begin, e = sent.tokens[end - 1].char_end;
+  if (b == kNoOffset || e == kNoOffset || size_t{sent.doc_offset} + e > doc.text.size()) return m;
+  m.char_begin = static_cast<int64_t>(chars->At(size_t{sent.doc_offset} + b));
+  m.char_end = static_cast<int64_t>(chars->At(size_t{sent.doc_offset} + e));
+  return m;
+}
+
 // Adds the sentences and events of the document stored as `doc_id`, with event ids from
 // *event_id + 1 on (*event_id ends at the last); its events count in the dyad tables when
 // `counted`.
 void AddDocumentRows(const CodedDocument& cd, int64_t doc_id, bool counted, int64_t* event_id,
                      BatchRows* rows) {
   const Document& doc = cd.doc;
+  CodePointCounter chars(doc.text);
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& sent = doc.sentences[i];
-    rows->sentences.push_back({doc_id, i, &sent, sent.date != kNoDate ? sent.date : doc.date});
+    const bool placed = sent.doc_offset != kNoOffset && sent.doc_offset <= doc.text.size();
+    rows->sentences.push_back({doc_id, i, &sent, sent.date != kNoDate ? sent.date : doc.date,
+                               placed ? static_cast<int64_t>(chars.At(sent.doc_offset)) : -1});
     if (i >= cd.events.size()) continue;
     for (const Event& e : cd.events[i]) {
       EventRow& r = rows->events.emplace_back();
       r = {++*event_id,
            doc_id,
            i,
-           &sent,
            &e,
            DescribeEventCode(e.code),
            e.date != kNoDate      ? e.date
            : sent.date != kNoDate ? sent.date
                                   : doc.date,
            ActorCountry(e.source),
-           ActorCountry(e.target)};
+           ActorCountry(e.target),
+           Mention(doc, sent, e.source_begin, e.source_end, &chars),
+           Mention(doc, sent, e.target_begin, e.target_end, &chars)};
       if (counted) rows->dyads.Add(r.date, r.source, r.target, r.info.quad_class, r.info.goldstein);
     }
   }
@@ -438,31 +504,23 @@ void BindSentence(SqlStatement* q, size_t r, const SentenceRow& row) {
   q->BindInt(c + 2, static_cast<int64_t>(row.idx));
   q->BindText(c + 3, row.sent->id);
   q->BindText(c + 4, row.sent->text);
-  if (row.sent->doc_offset != kNoOffset)
-    q->BindInt(c + 5, row.sent->doc_offset);
+  if (row.offset >= 0)
+    q->BindInt(c + 5, row.offset);
   else
     q->BindNull(c + 5);
   q->BindInt(c + 6, row.date);
 }
 
-// Binds an actor mention's five columns from `col`: its text, token range and byte offsets in
-// the document (when the input gave them).
-void BindMention(SqlStatement* q, int col, const Sentence& sent, int32_t begin, int32_t end,
-                 std::string_view text) {
+// Binds an actor mention's five columns from `col`: its text, token range and character
+// offsets in the document (NULL when unknown).
+void BindMention(SqlStatement* q, int col, std::string_view text, const MentionRange& m) {
   q->BindText(col, text);
-  if (begin < 0 || end <= begin) {
-    for (int k = 1; k <= 4; ++k) q->BindNull(col + k);
-    return;
-  }
-  q->BindInt(col + 1, begin);
-  q->BindInt(col + 2, end);
-  if (sent.doc_offset != kNoOffset && static_cast<size_t>(end) <= sent.tokens.size() &&
-      sent.tokens[begin].char_begin != kNoOffset && sent.tokens[end - 1].char_end != kNoOffset) {
-    q->BindInt(col + 3, int64_t{sent.doc_offset} + sent.tokens[begin].char_begin);
-    q->BindInt(col + 4, int64_t{sent.doc_offset} + sent.tokens[end - 1].char_end);
-  } else {
-    q->BindNull(col + 3);
-    q->BindNull(col + 4);
+  const int64_t values[] = {m.token_begin, m.token_end, m.char_begin, m.char_end};
+  for (int k = 0; k < 4; ++k) {
+    if (values[k] >= 0)
+      q->BindInt(col + 1 + k, values[k]);
+    else
+      q->BindNull(col + 1 + k);
   }
 }
 
@@ -486,8 +544,8 @@ void BindEvent(SqlStatement* q, size_t r, const EventRow& row) {
   q->BindText(c + 15, e.pattern);
   q->BindInt(c + 16, e.pattern_line);
   q->BindText(c + 17, e.date_text);
-  BindMention(q, c + 18, *row.sent, e.source_begin, e.source_end, e.source_text);
-  BindMention(q, c + 23, *row.sent, e.target_begin, e.target_end, e.target_text);
+  BindMention(q, c + 18, e.source_text, row.source_range);
+  BindMention(q, c + 23, e.target_text, row.target_range);
 }
 
 // Writes a batch's sentences, events and dyad cells.

@@ -10,8 +10,8 @@
 // not counted in the aggregates, and exports list it as an extra source of the original's
 // events.
 //
-// Schema (version 2; every table is created by Open when missing, and a version 1 store is
-// upgraded in place):
+// Schema (version 3; every table is created by Open when missing, and a version 1 or 2 store
+// is upgraded in place):
 //   documents(id, content_hash, doc_key, title, source, url, origin, date, date_inferred, text,
 //             minhash, duplicate_of, similarity, n_sentences, first_event, n_events,
 //             story_discarded)   a document's events have ids [first_event, first_event+n_events)
@@ -28,8 +28,9 @@
 //   dyad_total(source_country, target_country, n_events, goldstein_x10)
 //   thaw_meta(key, value)          schema_version
 // Dates are YYYYMMDD integers (0: unknown), months YYYYMM. Offsets: sentences.doc_offset and
-// the mentions' char_begin/char_end are byte offsets into documents.text (NULL when the input gave
-// none); token ranges are [begin, end) within the sentence. A country is the first three
+// the mentions' char_begin/char_end count characters (Unicode code points, as Python's str, R's
+// substr and SQL's substr do; versions 1-2 counted bytes) into documents.text, ends exclusive
+// (NULL when the input gave none); token ranges are [begin, end) within the sentence. A country is the first three
 // letters of an actor code when they are a country code (country.h), else ''. The dyad tables
 // hold counts and Goldstein sums of the events of original (not near-duplicate) documents,
 // maintained in the same transaction as the events; Goldstein sums are in integer tenths.

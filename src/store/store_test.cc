@@ -79,7 +79,7 @@ TEST_P(StoreTest, StoresDocumentsSentencesMentionsAndEventsWithProvenance) {
   EXPECT_EQ(counts->counted_events, 8);
   EXPECT_EQ(counts->mentions, 16);  // a source and a target per event
 
-  // A mention's byte offsets point into the stored document text.
+  // A mention's offsets point into the stored document text (ASCII: bytes are characters).
   auto q = store->connection()->Prepare(
       "SELECT m.char_begin, m.char_end, m.text, d.text, e.pattern, e.sentence_idx FROM events e "
       "JOIN mentions m ON m.event_id = e.id AND m.role = 'source' JOIN documents d ON d.id = e.doc_id "
@@ -93,6 +93,111 @@ TEST_P(StoreTest, StoresDocumentsSentencesMentionsAndEventsWithProvenance) {
   EXPECT_EQ((*q)->ColumnText(2), "RUS text");
   EXPECT_EQ((*q)->ColumnText(4), "[default]");
   EXPECT_EQ((*q)->ColumnInt(5), 1);
+}
+
+// A story with curly quotes, dashes and accents, as news text has them. Returns the text of
+// every actor mention and every sentence, cut from documents.text with SQL's substr at the
+// stored character offsets ("source"/"target" mentions in event order, then "sentence"s).
+const std::string kStoryWithAccents =
+    "Kim Jong Un\u2019s envoy \u2014 in Seoul \u2014 met the caf\u00e9 owners. "
+    "S\u00e3o Tom\u00e9 and Pr\u00edncipe hosted talks. Officials said \u201cyes\u201d today.";
+
+std::vector<CodedDocument> AccentCorpus() {
+  Event first = MakeEvent("PRK", "KOR", "040");  // "Kim Jong" | "Un’s envoy"
+  first.source_end = 2;
+  first.target_begin = 2;
+  first.target_end = 4;
+  Event second = MakeEvent("STP", "---", "010");  // "São Tomé and" | "Príncipe hosted"
+  second.source_end = 3;
+  second.target_begin = 3;
+  second.target_end = 5;
+  Event third = MakeEvent("---", "---", "010");  // "Officials" | "“yes”"; target before source
+  third.source_end = 1;
+  third.target_begin = 2;
+  third.target_end = 3;
+  std::swap(third.source_begin, third.target_begin);
+  std::swap(third.source_end, third.target_end);
+  return {MakeDoc("accents", kStoryWithAccents, 20240619, {{first}, {second}, {third}})};
+}
+
+std::vector<std::string> CutMentionsAndSentences(Store* store) {
+  std::vector<std::string> out;
+  for (const char* sql :
+       {"SELECT substr(d.text, m.char_begin + 1, m.char_end - m.char_begin) FROM mentions m "
+        "JOIN documents d ON d.id = m.doc_id ORDER BY m.event_id, m.role",
+        "SELECT substr(d.text, s.doc_offset + 1, length(s.text)) FROM sentences s "
+        "JOIN documents d ON d.id = s.doc_id ORDER BY s.doc_id, s.idx"}) {
+    auto q = store->connection()->Prepare(sql);
+    EXPECT_TRUE(q.ok()) << q.status().message();
+    if (!q.ok()) return out;
+    while (true) {
+      auto row = (*q)->Step();
+      EXPECT_TRUE(row.ok());
+      if (!row.ok() || !*row) break;
+      out.emplace_back((*q)->ColumnText(0));
+    }
+  }
+  return out;
+}
+
+const std::vector<std::string> kAccentCuts = {
+    "Kim Jong", "Un\u2019s envoy",  // event 1: source, target
+    "S\u00e3o Tom\u00e9 and", "Pr\u00edncipe hosted", "\u201cyes\u201d", "Officials",
+    "Kim Jong Un\u2019s envoy \u2014 in Seoul \u2014 met the caf\u00e9 owners.",
+    "S\u00e3o Tom\u00e9 and Pr\u00edncipe hosted talks.", "Officials said \u201cyes\u201d today."};
+
+TEST_P(StoreTest, OffsetsCountCharactersAsSqlAndPythonDo) {
+  testing::TestLocation loc(GetParam());
+  THAW_REQUIRE_LOCATION(loc);
+  auto store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  auto batch = AccentCorpus();
+  WriteStats stats;
+  ASSERT_TRUE(store->Write(&batch, &stats).ok());
+  EXPECT_EQ(CutMentionsAndSentences(store.get()), kAccentCuts);
+}
+
+TEST_P(StoreTest, AVersion2StoreGetsCharacterOffsets) {
+  testing::TestLocation loc(GetParam());
+  THAW_REQUIRE_LOCATION(loc);
+  auto store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  auto batch = AccentCorpus();
+  auto ascii = Corpus();
+  batch.insert(batch.end(), ascii.begin(), ascii.end());
+  WriteStats stats;
+  ASSERT_TRUE(store->Write(&batch, &stats).ok());
+  const auto written = CutMentionsAndSentences(store.get());
+  ASSERT_EQ(written.size(), kAccentCuts.size() + 16 + 8);  // and Corpus()'s 16 mentions, 8 sentences
+  for (const std::string& cut : kAccentCuts)
+    EXPECT_NE(std::find(written.begin(), written.end(), cut), written.end()) << cut;
+  // Back to version 2's byte offsets: the byte length of the text's first `offset` characters.
+  auto bytes = [&](const std::string& table, const std::string& column) {
+    const std::string at = table + "." + column;
+    return column + " = " +
+           (loc.postgres() ? "octet_length(substr(d.text, 1, " + at + "))"
+                           : "length(CAST(substr(d.text, 1, " + at + ") AS BLOB))");
+  };
+  ASSERT_TRUE(store->connection()
+                  ->Exec("UPDATE sentences SET " + bytes("sentences", "doc_offset") +
+                         " FROM documents d WHERE d.id = sentences.doc_id; UPDATE events SET " +
+                         bytes("events", "source_char_begin") + ", " +
+                         bytes("events", "source_char_end") + ", " +
+                         bytes("events", "target_char_begin") + ", " +
+                         bytes("events", "target_char_end") +
+                         " FROM documents d WHERE d.id = events.doc_id; UPDATE thaw_meta SET "
+                         "value = '2' WHERE key = 'schema_version'")
+                  .ok());
+  EXPECT_NE(CutMentionsAndSentences(store.get()), written);
+  store.reset();
+  store = OpenStore(loc);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(CutMentionsAndSentences(store.get()), written);
+  auto version =
+      store->connection()->Prepare("SELECT value FROM thaw_meta WHERE key = 'schema_version'");
+  ASSERT_TRUE(version.ok());
+  ASSERT_TRUE(*(*version)->Step());
+  EXPECT_EQ((*version)->ColumnText(0), "3");
 }
 
 TEST_P(StoreTest, WritingTheSameDocumentsAgainAddsNothing) {
@@ -418,7 +523,7 @@ TEST_P(StoreTest, AVersion1StoreIsUpgraded) {
       store->connection()->Prepare("SELECT value FROM thaw_meta WHERE key = 'schema_version'");
   ASSERT_TRUE(version.ok());
   ASSERT_TRUE(*(*version)->Step());
-  EXPECT_EQ((*version)->ColumnText(0), "2");
+  EXPECT_EQ((*version)->ColumnText(0), "3");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),

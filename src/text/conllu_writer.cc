@@ -1,6 +1,7 @@
 #include "text/conllu_writer.h"
 
 #include "base/date.h"
+#include "base/strings.h"
 
 namespace thaw {
 namespace {
@@ -19,25 +20,6 @@ void AppendComment(std::string_view key, std::string_view value, std::string* ou
   for (char c : value) out->push_back(c == '\n' || c == '\r' ? ' ' : c);
   out->push_back('\n');
 }
-
-// Code points of a text before a byte offset, counted on from the last offset asked for:
-// tokens come in text order, so a document costs one pass over its text.
-class CodePointCounter {
- public:
-  explicit CodePointCounter(std::string_view text) : text_(text) {}
-  size_t At(size_t byte) {
-    if (byte < byte_) byte_ = count_ = 0;  // out of order: count again from the start
-    for (; byte_ < byte && byte_ < text_.size(); ++byte_) {
-      count_ +=
-          (static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80;  // not a continuation byte
-    }
-    return count_;
-  }
-
- private:
-  std::string_view text_;
-  size_t byte_ = 0, count_ = 0;
-};
 
 }  // namespace
 
