@@ -12,6 +12,9 @@
 //     document text, against the gold segmentation;
 //   - tokens: P/R/F1 of token character spans, (a) tokenizing each gold sentence's text with
 //     Segmenter::Tokenize (tokenizer alone), (b) end to end from Segmenter::Segment;
+//   - sentences: P/R/F1 of whole sentences (both ends right), the "Sentences" score of the
+//     CoNLL 2018 shared task's evaluation, for comparison with published figures;
+//   - sentence boundaries by genre (from the document ids: EWT "email-...", GUM "GUM_news_...");
 // and then the speed of Tokenize and of Segment over all files, one core. --errors writes
 // every boundary error (with context) and every sentence whose tokens differ to FILE.
 //
@@ -31,6 +34,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -54,8 +58,20 @@ struct GoldSentence {
 };
 
 struct GoldDoc {
+  std::string genre;  // from the document id; "" when it has none
   std::vector<GoldSentence> sentences;
 };
+
+// The genre in a UD English document id: "GUM_news_iodine" -> "news", "email-enronsent01_01"
+// -> "email"; "" otherwise.
+std::string GenreOf(std::string_view id) {
+  if (id.starts_with("GUM_")) {
+    id.remove_prefix(4);
+    return std::string(id.substr(0, id.find('_')));
+  }
+  const size_t dash = id.find('-');
+  return dash == std::string_view::npos ? "" : std::string(id.substr(0, dash));
+}
 
 std::string_view TrimSpaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
@@ -109,6 +125,7 @@ GoldFile ReadGold(const std::string& path) {
   GoldFile gold;
   GoldSentence cur;
   bool newdoc = false, in_sentence = false;
+  std::string genre;
   struct Word {
     std::string form;
     bool in_mwt;
@@ -117,7 +134,7 @@ GoldFile ReadGold(const std::string& path) {
   int mwt_end = 0;
   auto finish = [&]() {
     if (!in_sentence) return;
-    if (newdoc || gold.docs.empty()) gold.docs.emplace_back();
+    if (newdoc || gold.docs.empty()) gold.docs.emplace_back().genre = genre;
     Aligner align(cur.text);
     for (auto& [surface, words] : units) {
       std::string joined;
@@ -153,7 +170,11 @@ GoldFile ReadGold(const std::string& path) {
     }
     in_sentence = true;
     if (l[0] == '#') {
-      if (l.starts_with("# newdoc")) newdoc = true;
+      if (l.starts_with("# newdoc")) {
+        newdoc = true;
+        const size_t eq = l.find("= ");
+        genre = eq == std::string_view::npos ? "" : GenreOf(l.substr(eq + 2));
+      }
       if (l.starts_with("# newpar")) cur.newpar = true;
       if (l.starts_with("# text = ")) cur.text = std::string(TrimSpaces(l.substr(9)));
       continue;
@@ -221,6 +242,7 @@ std::string JoinForms(std::string_view text, const std::vector<Span>& spans) {
 struct RawDoc {
   thaw::Document doc;
   std::set<Span> boundaries;  // (end, end): sentence end offsets
+  std::set<Span> sentences;   // (begin, end) of each sentence's text
   std::set<Span> tokens;
 };
 
@@ -234,6 +256,7 @@ RawDoc BuildRaw(const GoldDoc& g, size_t index) {
     r.doc.text += s.text;
     const uint32_t end = static_cast<uint32_t>(r.doc.text.size());
     r.boundaries.insert({end, end});
+    r.sentences.insert({base, end});
     for (const Span& t : s.tokens) r.tokens.insert({base + t.first, base + t.second});
   }
   return r;
@@ -241,7 +264,8 @@ RawDoc BuildRaw(const GoldDoc& g, size_t index) {
 
 void Evaluate(const std::string& path, const GoldFile& gold, thaw::Segmenter* seg,
               std::ostream* errors) {
-  Counts bounds, tok_alone, tok_e2e;
+  Counts bounds, whole, tok_alone, tok_e2e;
+  std::map<std::string, Counts> by_genre;
   std::vector<Span> pred_tokens;
   thaw::Sentence scratch;
   for (size_t d = 0; d < gold.docs.size(); ++d) {
@@ -262,15 +286,18 @@ void Evaluate(const std::string& path, const GoldFile& gold, thaw::Segmenter* se
     // (b) the whole document.
     RawDoc raw = BuildRaw(g, d);
     seg->Segment(&raw.doc);
-    std::set<Span> pred_bounds, pred_tok;
+    std::set<Span> pred_bounds, pred_sentences, pred_tok;
     for (const thaw::Sentence& s : raw.doc.sentences) {
       const uint32_t end = s.doc_offset + static_cast<uint32_t>(s.text.size());
       pred_bounds.insert({end, end});
+      pred_sentences.insert({s.doc_offset, end});
       for (const thaw::Token& t : s.tokens) {
         pred_tok.insert({s.doc_offset + t.char_begin, s.doc_offset + t.char_end});
       }
     }
     bounds.Add(pred_bounds, raw.boundaries);
+    by_genre[g.genre].Add(pred_bounds, raw.boundaries);
+    whole.Add(pred_sentences, raw.sentences);
     tok_e2e.Add(pred_tok, raw.tokens);
     if (errors) {
       for (const Span& b : pred_bounds) {
@@ -285,8 +312,15 @@ void Evaluate(const std::string& path, const GoldFile& gold, thaw::Segmenter* se
             << " sentences, " << gold.tokens << " gold tokens (" << gold.unaligned
             << " unaligned)\n"
             << "  sentence boundaries     " << bounds.ToString() << "\n"
+            << "  sentences (both ends)   " << whole.ToString() << "\n"
             << "  tokens, gold sentences  " << tok_alone.ToString() << "\n"
             << "  tokens, end to end      " << tok_e2e.ToString() << "\n";
+  if (by_genre.size() > 1) {
+    for (const auto& [genre, counts] : by_genre) {
+      std::printf("  boundaries, %-12s  %s\n", genre.empty() ? "(no id)" : genre.c_str(),
+                  counts.ToString().c_str());
+    }
+  }
 }
 
 void MeasureSpeed(const std::vector<GoldFile>& files, thaw::Segmenter* seg) {
