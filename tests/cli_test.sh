@@ -155,6 +155,21 @@ fi
 "$thaw" parse -q --threads 1 "$src/examples/demo/corpus.jsonl" >"$tmp/t1" 2>/dev/null
 "$thaw" parse -q --threads 3 "$src/examples/demo/corpus.jsonl" >"$tmp/t3" 2>/dev/null
 [ -s "$tmp/t1" ] && cmp -s "$tmp/t1" "$tmp/t3"; check "parse: same output on 1 and 3 threads" $?
+# Live feeds: a document arriving on a pipe is coded (and stored) before the next one comes.
+feed() {  # feed CHECK: writes document a, waits until CHECK holds (30 s at most), then b
+  printf '%s\n' '{"id":"a","text":"China condemned Japan on Monday.","date":"2024-05-01"}'
+  for _ in $(seq 300); do eval "$1" && { touch "$tmp/seen"; break; }; sleep 0.1; done
+  printf '%s\n' '{"id":"b","text":"Russia praised North Korea on Tuesday.","date":"2024-05-01"}'
+}
+rm -f "$tmp/seen"
+feed 'grep -q "\"doc_id\":\"a\"" "$tmp/live.out"' | "$thaw" code -q >"$tmp/live.out" 2>/dev/null
+[ -f "$tmp/seen" ] && grep -q '"doc_id":"b"' "$tmp/live.out"
+check "code: a live feed's events come out as its documents arrive" $?
+rm -f "$tmp/seen"
+feed '"$thaw" export --db "$tmp/live.db" 2>/dev/null | grep -q CHN' |
+  "$thaw" ingest -q --db "$tmp/live.db" 2>/dev/null
+[ -f "$tmp/seen" ] && [ "$("$thaw" export --db "$tmp/live.db" 2>/dev/null | wc -l)" -eq 3 ]
+check "ingest: a live feed is stored as its documents arrive" $?
 "$thaw" code "$src/examples/korea.conllu" "${dict[@]}" --parse own >"$tmp/out" 2>/dev/null
 grep -q '"code":"057"' "$tmp/out"; check "code --parse own re-parses given input" $?
 "$thaw" parse "$tmp/raw.txt" --models "$tmp/nomodels" >/dev/null 2>"$tmp/err"; rc=$?

@@ -25,7 +25,7 @@ class CodeCommand : public Command {
         "and parser (--parse). Bad input lines are reported as file:line and "
         "skipped; the exit code is 1 only when nothing could be coded.\n\nExample:\n  thaw code news.conllu "
         "--dict-dir ../shared/petrarch/dictionaries --format tsv > events.tsv");
-    app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin");
+    app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin (a live feed is handled as it arrives)");
     AddDictFlags(app, &dict_);
     AddNlpFlags(app, &nlp_);
     AddThreadsFlag(app, &nlp_);

@@ -1,5 +1,9 @@
 #include "cli/common.h"
 
+#include <poll.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -27,6 +31,15 @@ void AddDictFlags(CLI::App* app, DictFlags* f) {
   app->add_flag(
       "-q,--quiet", f->quiet,
       "do not print warnings about skipped dictionary or input lines, progress or the summary");
+}
+
+bool ReadsStdin(const std::vector<std::string>& inputs) {
+  return std::find(inputs.begin(), inputs.end(), "-") != inputs.end();
+}
+
+bool StdinIdle() {
+  pollfd p{STDIN_FILENO, POLLIN, 0};
+  return ::poll(&p, 1, 0) == 0;  // nothing readable, no hang-up, no error
 }
 
 void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from) {

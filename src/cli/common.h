@@ -102,9 +102,17 @@ bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format,
   return ok;
 }
 
+// True when one of `inputs` is stdin ("-").
+bool ReadsStdin(const std::vector<std::string>& inputs);
+// True when stdin is a pipe, terminal or socket with nothing to read yet (a live feed between
+// documents); false when it has data or has ended, and always for a regular file.
+bool StdinIdle();
+
 // ForEachDocument, handing the documents to fn(std::vector<Document>&) in batches of
 // `batch_size` (the last one smaller), in input order. fn may move out of the batch; it is
-// cleared after each call.
+// cleared after each call. A live feed on stdin (`tail -f news.jsonl | thaw code`) is not held
+// back for a full batch: when stdin has nothing more to read yet, the documents so far are
+// handed on at once and stdout is flushed, so their output appears as they arrive.
 template <typename Fn>
 bool ForEachBatch(const std::vector<std::string>& inputs, InputFormat format, bool strict,
                   bool quiet, Diagnostics* diags, size_t batch_size, Fn fn,
@@ -114,12 +122,18 @@ bool ForEachBatch(const std::vector<std::string>& inputs, InputFormat format, bo
     fn(batch);
     batch.clear();
   };
+  const bool live = ReadsStdin(inputs);
   const bool ok = ForEachDocument(
       inputs, format, strict, quiet, diags,
       [&](Document& doc) {
         batch.push_back(std::move(doc));
         doc = Document();
-        if (batch.size() >= batch_size) run();
+        if (batch.size() >= batch_size) {
+          run();
+        } else if (live && StdinIdle()) {
+          run();
+          std::cout.flush();
+        }
       },
       progress);
   if (!batch.empty()) run();

@@ -28,7 +28,7 @@ class IngestCommand : public Command {
         "wire story from another outlet) is stored as its near-duplicate: its events are not counted twice.\n\n"
         "Example:\n  thaw ingest articles/ news.jsonl --db events.db\n  thaw export --db events.db --format "
         "phoenix-tsv > events.tsv");
-    app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin");
+    app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin (a live feed is handled as it arrives)");
     app->add_option("--db", db_, "the store: a SQLite file path or postgresql://user:pass@host/db")
         ->required();
     AddDictFlags(app, &dict_);
@@ -90,6 +90,15 @@ int IngestCommand::Run() {
     todo_hashes.clear();
   };
   Progress progress = Progress::OnStderr(dict_.quiet, /*writes_stdout=*/false);
+  // A live feed on stdin is stored as it arrives: whenever stdin has nothing more to read yet,
+  // what was read so far is coded and committed.
+  const bool live = ReadsStdin(inputs_);
+  auto catch_up = [&] {
+    if (live && failed.ok() && (!todo.empty() || !batch.empty()) && StdinIdle()) {
+      code();
+      flush();
+    }
+  };
   const bool read_ok = ForEachDocument(
       inputs_, coding->format(), dict_.strict, dict_.quiet, &diags,
       [&](Document& doc) {
@@ -110,6 +119,7 @@ int IngestCommand::Run() {
         }
         if (*stored || pending.count(hash)) {
           ++skipped;
+          catch_up();
           return;
         }
         pending.insert(hash);
@@ -117,6 +127,7 @@ int IngestCommand::Run() {
         todo.push_back(std::move(doc));
         doc = Document();
         if (todo.size() >= coding->batch_size()) code();
+        catch_up();
       },
       &progress);
   if (failed.ok()) code();

@@ -25,7 +25,7 @@ class ParseCommand : public Command {
         "text, JSON Lines) MISC gives each token's TokenRange=START:END, Unicode character offsets into the "
         "document's text (after a byte-order mark), END exclusive, as UDPipe writes them.\n\nExamples:\n"
         "  thaw parse article.txt > article.conllu\n  thaw parse --tokenized en_ewt-ud-test.conllu > predicted.conllu");
-    app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin");
+    app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin (a live feed is handled as it arrives)");
     app->add_flag("--tokenized", tokenized_,
                   "keep the input's tokens (CoNLL-U); re-tag and re-parse them");
     app->add_option("--input-format", input_format_,

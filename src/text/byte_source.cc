@@ -1,5 +1,7 @@
 #include "text/byte_source.h"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -63,10 +65,24 @@ bool ByteSource::Fill() {
   }
   const size_t old = buf_.size();
   buf_.resize(old + kChunk);
-  in_->read(buf_.data() + old, static_cast<std::streamsize>(kChunk));
-  const auto got = static_cast<size_t>(in_->gcount());
+  size_t got = 0;
+  bool failed = false;
+  if (is_stdin_) {
+    // What the pipe holds now, up to a chunk: a live feed's documents are read as they come
+    // (istream::read would wait for a full chunk).
+    ssize_t n;
+    do {
+      n = ::read(STDIN_FILENO, buf_.data() + old, kChunk);
+    } while (n < 0 && errno == EINTR);
+    failed = n < 0;
+    got = n > 0 ? static_cast<size_t>(n) : 0;
+  } else {
+    in_->read(buf_.data() + old, static_cast<std::streamsize>(kChunk));
+    got = static_cast<size_t>(in_->gcount());
+    failed = in_->bad();
+  }
   buf_.resize(old + got);
-  if (in_->bad()) {
+  if (failed) {
     status_ = Status::IoError(name_ + ": read failed near line " + std::to_string(line_));
   }
   if (got == 0) in_ = nullptr;  // end of input: never read again

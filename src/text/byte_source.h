@@ -63,7 +63,8 @@ class ByteSource {
   bool Fill();
 
   std::unique_ptr<std::istream> owned_;
-  std::istream* in_;  // owned_.get(), std::cin, or nullptr for string input
+  std::istream* in_;  // owned_.get(), std::cin (read as file descriptor 0), or nullptr for
+                      // string input and after the end of input
   std::string name_;
   bool is_stdin_ = false;
   std::string buf_;
