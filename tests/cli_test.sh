@@ -170,6 +170,18 @@ feed '"$thaw" export --db "$tmp/live.db" 2>/dev/null | grep -q CHN' |
   "$thaw" ingest -q --db "$tmp/live.db" 2>/dev/null
 [ -f "$tmp/seen" ] && [ "$("$thaw" export --db "$tmp/live.db" 2>/dev/null | wc -l)" -eq 3 ]
 check "ingest: a live feed is stored as its documents arrive" $?
+rm -f "$tmp/seen"
+{
+  printf '%s\n' '{"id":"a","text":"China condemned Japan on Monday."}' '{not json'
+  for _ in $(seq 300); do grep -q '<stdin>:2: not valid JSON' "$tmp/live.err" 2>/dev/null && {
+    touch "$tmp/seen"; break; }; sleep 0.1; done
+  printf '%s\n' '{"id":"b","text":"China condemned Japan on Monday."}'
+} | "$thaw" code >/dev/null 2>"$tmp/live.err"
+[ -f "$tmp/seen" ]; check "a live feed's warnings come out as its lines arrive" $?
+{ echo '{"id":"a","text":"China condemned Japan."}'; for i in $(seq 25); do echo '{bad'; done; } |
+  "$thaw" code >/dev/null 2>"$tmp/live.err"
+[ "$(grep -c 'warning: <stdin>' "$tmp/live.err")" -eq 20 ] && grep -q '\.\.\. and 5 more warnings' "$tmp/live.err"
+check "stdin's warnings stop at 20 and a count" $?
 "$thaw" code "$src/examples/korea.conllu" "${dict[@]}" --parse own >"$tmp/out" 2>/dev/null
 grep -q '"code":"057"' "$tmp/out"; check "code --parse own re-parses given input" $?
 "$thaw" parse "$tmp/raw.txt" --models "$tmp/nomodels" >/dev/null 2>"$tmp/err"; rc=$?

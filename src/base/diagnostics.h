@@ -3,7 +3,9 @@
 #ifndef THAW_BASE_DIAGNOSTICS_H_
 #define THAW_BASE_DIAGNOSTICS_H_
 
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace thaw {
@@ -21,7 +23,11 @@ class Diagnostics {
  public:
   void Add(std::string file, int line, std::string message) {
     items_.push_back({std::move(file), line, std::move(message)});
+    if (on_add_) on_add_();
   }
+  // Calls `fn` after each Add from now on (none: an empty function), e.g. to print warnings
+  // about a live feed as they come rather than when it ends.
+  void set_on_add(std::function<void()> fn) { on_add_ = std::move(fn); }
   const std::vector<Diagnostic>& items() const { return items_; }
   bool empty() const { return items_.empty(); }
   size_t size() const { return items_.size(); }
@@ -29,6 +35,7 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> items_;
+  std::function<void()> on_add_;
 };
 
 }  // namespace thaw

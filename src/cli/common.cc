@@ -43,13 +43,25 @@ bool StdinIdle() {
 }
 
 void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from) {
-  if (quiet) return;
-  constexpr size_t kMaxShown = 20;
-  size_t shown = 0;
-  for (size_t i = from; i < diags.size(); ++i) {
-    if (shown++ < kMaxShown) std::cerr << "thaw: warning: " << diags.items()[i].ToString() << "\n";
+  DiagnosticsPrinter(diags, quiet, from).Finish();
+}
+
+void DiagnosticsPrinter::Update() {
+  for (; next_ < diags_.size(); ++next_) {
+    if (quiet_) continue;
+    if (shown_ < kMaxShown) {
+      std::cerr << "thaw: warning: " << diags_.items()[next_].ToString() << "\n";
+      ++shown_;
+    } else {
+      ++hidden_;
+    }
   }
-  if (shown > kMaxShown) std::cerr << "thaw: ... and " << (shown - kMaxShown) << " more warnings\n";
+}
+
+void DiagnosticsPrinter::Finish() {
+  Update();
+  if (hidden_ > 0) std::cerr << "thaw: ... and " << hidden_ << " more warnings\n";
+  hidden_ = 0;
 }
 
 std::string FindBuiltinDictDir() {

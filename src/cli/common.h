@@ -57,6 +57,25 @@ std::string FindBuiltinDictDir();
 void AddDictFlags(CLI::App* app, DictFlags* f);
 // Prints diagnostics from index `from` on (at most 20, then a count) unless quiet.
 void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from = 0);
+
+// PrintDiagnostics in instalments, for an input read over a long time (a live feed): Update
+// prints the diagnostics added since the last call until 20 were shown, Finish prints those
+// and then the count of the rest.
+class DiagnosticsPrinter {
+ public:
+  static constexpr size_t kMaxShown = 20;
+  DiagnosticsPrinter(const Diagnostics& diags, bool quiet, size_t from)
+      : diags_(diags), quiet_(quiet), next_(from) {}
+  void Update();
+  void Finish();
+
+ private:
+  const Diagnostics& diags_;
+  bool quiet_;
+  size_t next_;        // the first diagnostic not yet looked at
+  size_t shown_ = 0;   // printed so far
+  size_t hidden_ = 0;  // beyond kMaxShown
+};
 // Starts from --dict-dir, else from the built-in dictionaries (unless --no-builtin); each
 // single-file flag then replaces its kind.
 Result<DictionarySet> LoadDictionaries(const DictFlags& f, Diagnostics* diags);
@@ -83,6 +102,14 @@ bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format,
       ok = false;
       continue;
     }
+    // Stdin may be a feed that never ends: its warnings are printed as they come.
+    DiagnosticsPrinter warnings(*diags, quiet, mark);
+    if (in == "-") {
+      diags->set_on_add([&] {
+        clear();
+        warnings.Update();
+      });
+    }
     Document doc;
     while (true) {
       auto more = (*reader)->Next(&doc);
@@ -95,8 +122,9 @@ bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format,
       if (!*more) break;
       fn(doc);
     }
+    diags->set_on_add(nullptr);
     if (diags->size() > mark) clear();
-    PrintDiagnostics(*diags, quiet, mark);
+    warnings.Finish();
     if (strict && diags->size() > mark) ok = false;
   }
   return ok;
