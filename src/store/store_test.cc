@@ -49,15 +49,18 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(store.ok()) << store.status().message();
     return store.ok() ? std::move(*store) : nullptr;
   }
-  // The store at `loc` with Corpus() written into it; null (after a failed check) otherwise.
-  std::unique_ptr<Store> OpenWithCorpus(const testing::TestLocation& loc) {
+  // The store at `loc` with `batch` written into it; null (after a failed check) otherwise.
+  std::unique_ptr<Store> OpenWith(const testing::TestLocation& loc,
+                                  std::vector<CodedDocument> batch) {
     auto store = OpenStore(loc);
     if (!store) return nullptr;
-    auto batch = Corpus();
     WriteStats stats;
     const Status written = store->Write(&batch, &stats);
     EXPECT_TRUE(written.ok()) << written.message();
     return written.ok() ? std::move(store) : nullptr;
+  }
+  std::unique_ptr<Store> OpenWithCorpus(const testing::TestLocation& loc) {
+    return OpenWith(loc, Corpus());
   }
 };
 
@@ -149,24 +152,19 @@ const std::vector<std::string> kAccentCuts = {
 TEST_P(StoreTest, OffsetsCountCharactersAsSqlAndPythonDo) {
   testing::TestLocation loc(GetParam());
   THAW_REQUIRE_LOCATION(loc);
-  auto store = OpenStore(loc);
+  auto store = OpenWith(loc, AccentCorpus());
   ASSERT_TRUE(store);
-  auto batch = AccentCorpus();
-  WriteStats stats;
-  ASSERT_TRUE(store->Write(&batch, &stats).ok());
   EXPECT_EQ(CutMentionsAndSentences(store.get()), kAccentCuts);
 }
 
 TEST_P(StoreTest, AVersion2StoreGetsCharacterOffsets) {
   testing::TestLocation loc(GetParam());
   THAW_REQUIRE_LOCATION(loc);
-  auto store = OpenStore(loc);
-  ASSERT_TRUE(store);
   auto batch = AccentCorpus();
   auto ascii = Corpus();
   batch.insert(batch.end(), ascii.begin(), ascii.end());
-  WriteStats stats;
-  ASSERT_TRUE(store->Write(&batch, &stats).ok());
+  auto store = OpenWith(loc, std::move(batch));
+  ASSERT_TRUE(store);
   const auto written = CutMentionsAndSentences(store.get());
   ASSERT_EQ(written.size(), kAccentCuts.size() + 16 + 8);  // and Corpus()'s 16 mentions, 8 sentences
   for (const std::string& cut : kAccentCuts)
