@@ -124,6 +124,18 @@ check "parse --tokenized keeps the given tokens" $?
 grep -qP '^1\tChina\t.*\tTokenRange=74:79$' "$tmp/raw.conllu"
 check "parse gives raw text tokens their character range" $?
 ! grep -q 'TokenRange' "$tmp/retag.conllu"; check "no character ranges for CoNLL-U input" $?
+# Blanked lines with characters of several bytes above the text: every range still reads back
+# its token from the page as written.
+printf 'Home \u203a World \u203a Asia\n\u00a9 2024 Wire\n\nNorth Korea\u2019s envoy met Putin.\n' >"$tmp/wide.txt"
+"$thaw" parse -q "$tmp/wide.txt" >"$tmp/wide.conllu" 2>/dev/null
+python3 - "$tmp/wide.txt" "$tmp/wide.conllu" <<'PY'
+import re, sys
+page = open(sys.argv[1], encoding="utf-8-sig", newline="").read()
+rows = [l.split("\t") for l in open(sys.argv[2], encoding="utf-8") if l[:1].isdigit()]
+ranges = [re.search(r"TokenRange=(\d+):(\d+)", r[9]) for r in rows]
+sys.exit(not rows or any(m is None or page[int(m[1]):int(m[2])] != r[1] for r, m in zip(rows, ranges)))
+PY
+check "token ranges read back after blanked non-ASCII lines" $?
 "$thaw" code "$tmp/raw.txt" "${dict[@]}" >"$tmp/out" 2>"$tmp/err"
 check "code raw text exits 0" $?
 grep -q '"source":"RUS","target":"PRK","code":"057"' "$tmp/out"; check "code raw text finds the treaty" $?

@@ -514,16 +514,23 @@ CleanStats Cleaner::Run(std::string* text) {
     begin = end + 1;
   }
 
+  // Removed lines become one space per character; kept bytes move left over what the wider
+  // characters took (removed is in text order).
   CleanStats stats;
+  std::string& t = *text;
+  size_t out = 0, in = 0;
   for (const auto& [begin, end] : removed) {
     ++stats.lines_removed;
-    for (size_t i = begin; i < end; ++i) {
-      char& c = (*text)[i];
-      if (c == '\r' || c == ' ') continue;
-      c = ' ';
-      ++stats.bytes_removed;
+    for (; in < begin; ++in) t[out++] = t[in];
+    for (; in < end; ++in) {
+      const char c = t[in];
+      if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;  // rest of a character
+      t[out++] = c == '\r' ? c : ' ';
+      if (c != '\r' && c != ' ') ++stats.chars_removed;
     }
   }
+  for (; in < t.size(); ++in) t[out++] = t[in];
+  t.resize(out);
   return stats;
 }
 

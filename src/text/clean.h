@@ -1,5 +1,5 @@
 // Boilerplate removal for scraped news pages, by blanking: removed lines become spaces, so
-// every byte offset into the cleaned text is an offset into the original. Thread-safe.
+// every character offset into the cleaned text is an offset into the original. Thread-safe.
 #ifndef THAW_TEXT_CLEAN_H_
 #define THAW_TEXT_CLEAN_H_
 
@@ -10,12 +10,15 @@ namespace thaw {
 
 struct CleanStats {
   size_t lines_removed = 0;
-  size_t bytes_removed = 0;  // bytes turned into spaces
+  size_t chars_removed = 0;  // characters (code points) turned into spaces
 };
 
-// Blanks the boilerplate lines of one scraped article in place: every byte of a removed
-// line except '\n' and '\r' becomes a space, so the text keeps its length and its line
-// breaks. A line is the text between two '\n'. Returns what was removed; never fails.
+// Blanks the boilerplate lines of one scraped article in place: every character (code point;
+// a byte that starts none counts with the one before it) of a removed line except '\n' and
+// '\r' becomes one space, so the text keeps its length in characters and its line breaks, and
+// the character offsets of what is kept (thaw parse's TokenRange, the store's offsets) are
+// those of the original text; its length in bytes shrinks by what "©", "›" and the like took
+// beyond one byte. A line is the text between two '\n'. Returns what was removed; never fails.
 //
 // Removed: navigation, prompts and widgets ("Back To Top", "Share this article", "Sign in
 // to comment", "Advertisement", "print dictionary print", cookie and terms links, copyright

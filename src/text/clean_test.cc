@@ -33,17 +33,40 @@ std::vector<std::string> Lines(std::string_view text) {
   return out;
 }
 
+// The characters of a UTF-8 text, each as its bytes (a byte that starts no character goes
+// with the one before it, as the cleaner and CodePointCounter count).
+std::vector<std::string_view> Characters(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < text.size();) {
+    size_t j = i + 1;
+    while (j < text.size() && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;
+    out.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// Checks that `text` is `page` with some characters turned into one space each, never a line
+// break; returns how many (0 after a failed check).
+size_t CheckBlanked(const std::string& page, const std::string& text) {
+  const auto before = Characters(page), after = Characters(text);
+  EXPECT_EQ(before.size(), after.size()) << page;
+  if (before.size() != after.size()) return 0;
+  size_t changed = 0;
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (before[i] == after[i]) continue;
+    ++changed;
+    EXPECT_EQ(after[i], " ") << "character " << i << " became something other than a space";
+    EXPECT_TRUE(before[i] != "\n" && before[i] != "\r") << "line break at " << i << " removed";
+  }
+  return changed;
+}
+
 // The lines of `page` that survive cleaning; checks offsets survive too.
 std::vector<std::string> Kept(const std::string& page) {
   std::string text = page;
   BlankBoilerplate(&text);
-  EXPECT_EQ(text.size(), page.size());
-  for (size_t i = 0; i < page.size() && i < text.size(); ++i) {
-    if (text[i] != page[i]) {
-      EXPECT_EQ(text[i], ' ') << "byte " << i << " changed to something other than a space";
-      EXPECT_NE(page[i], '\n') << "line break at " << i << " removed";
-    }
-  }
+  CheckBlanked(page, text);
   return Lines(text);
 }
 
@@ -68,26 +91,25 @@ std::string Slurp(const std::string& path) {
   return s.str();
 }
 
-TEST(Clean, KeepsLengthLineBreaksAndEveryKeptByte) {
+TEST(Clean, KeepsLengthInCharactersLineBreaksAndEveryKeptCharacter) {
   const std::string page =
-      "Kim visits Seoul\r\nSkip to content\r\nHome > World > Asia\r\n\r\n"
-      "Kim Jong-un arrived in Seoul on Monday.\r\nAdvertisement\r\n\u00A9 2024 Wire";
+      "Kim visits Seoul\r\nSkip to content\r\nHome \u203A World \u203A Asia\r\n\r\n"
+      "Kim Jong-un\u2019s train arrived in Seoul on Monday.\r\nAdvertisement\r\n"
+      "\u00A9 2024 Wire";
   std::string text = page;
   const CleanStats stats = BlankBoilerplate(&text);
-  ASSERT_EQ(text.size(), page.size());
-  for (size_t i = 0; i < page.size(); ++i) {
-    if (page[i] == '\n' || page[i] == '\r') {
-      EXPECT_EQ(text[i], page[i]) << "line break at byte " << i;
-    } else if (text[i] != page[i]) {
-      EXPECT_EQ(text[i], ' ') << "byte " << i;
-    }
-  }
   EXPECT_EQ(stats.lines_removed, 4u);
-  // "©" is two bytes: bytes, not characters, are blanked, so offsets stay byte offsets.
-  EXPECT_EQ(stats.bytes_removed, std::string("SkiptocontentHome>World>AsiaAdvertisement").size() +
-                                     std::string("\u00A92024Wire").size());
-  EXPECT_EQ(text.find("Kim Jong-un arrived"), page.find("Kim Jong-un arrived"));
-  EXPECT_EQ(Lines(text), (Strings{"Kim visits Seoul", "Kim Jong-un arrived in Seoul on Monday."}));
+  // "›" and "©" are one character each (three and two bytes): each becomes one space.
+  EXPECT_EQ(stats.chars_removed, std::string("SkiptocontentHome>World>AsiaAdvertisement").size() +
+                                     std::string("c2024Wire").size());
+  EXPECT_EQ(CheckBlanked(page, text), stats.chars_removed);
+  EXPECT_EQ(text.size(), page.size() - 2 * 2 - 1);
+  // So a character offset into the cleaned text is one into the page (Python's str.find).
+  CodePointCounter in_page(page), in_text(text);
+  EXPECT_EQ(in_text.At(text.find("Kim Jong-un")), in_page.At(page.find("Kim Jong-un")));
+  EXPECT_EQ(in_text.At(text.find("train")), in_page.At(page.find("train")));
+  EXPECT_EQ(Lines(text), (Strings{"Kim visits Seoul",
+                                   "Kim Jong-un\u2019s train arrived in Seoul on Monday."}));
 }
 
 TEST(Clean, EmptyAndCleanTextAreUntouched) {
@@ -98,7 +120,7 @@ TEST(Clean, EmptyAndCleanTextAreUntouched) {
   const CleanStats stats = BlankBoilerplate(&clean);
   EXPECT_EQ(clean, copy);
   EXPECT_EQ(stats.lines_removed, 0u);
-  EXPECT_EQ(stats.bytes_removed, 0u);
+  EXPECT_EQ(stats.chars_removed, 0u);
 }
 
 TEST(Clean, IsIdempotent) {
@@ -315,7 +337,8 @@ TEST(Clean, LongLinesAreOnlyCheckedForRepeats) {
 }
 
 // Pages glued together from boilerplate and sentence pieces at random: whatever is removed,
-// the text keeps its length, its line breaks and every byte it does not blank.
+// the text keeps its length in characters, its line breaks and every character it does not
+// blank.
 TEST(Clean, RandomPagesKeepLengthAndLineBreaks) {
   const std::vector<std::string> pieces = {"Back To Top", "Kim met Xi.", "Home",
                                            ">",           "|",           "By",
@@ -338,16 +361,8 @@ TEST(Clean, RandomPagesKeepLengthAndLineBreaks) {
     }
     std::string text = page;
     const CleanStats stats = BlankBoilerplate(&text);
-    ASSERT_EQ(text.size(), page.size()) << page;
-    size_t changed = 0;
-    for (size_t i = 0; i < page.size(); ++i) {
-      if (text[i] == page[i]) continue;
-      ++changed;
-      ASSERT_EQ(text[i], ' ') << page;
-      ASSERT_NE(page[i], '\n') << page;
-      ASSERT_NE(page[i], '\r') << page;
-    }
-    EXPECT_EQ(changed, stats.bytes_removed) << page;
+    EXPECT_EQ(CheckBlanked(page, text), stats.chars_removed) << page;
+    if (::testing::Test::HasFailure()) break;
   }
 }
 
