@@ -136,6 +136,17 @@ ranges = [re.search(r"TokenRange=(\d+):(\d+)", r[9]) for r in rows]
 sys.exit(not rows or any(m is None or page[int(m[1]):int(m[2])] != r[1] for r, m in zip(rows, ranges)))
 PY
 check "token ranges read back after blanked non-ASCII lines" $?
+"$thaw" code -q --date 2024-06-01 "$tmp/wide.txt" >"$tmp/wide.jsonl" 2>/dev/null
+python3 - "$tmp/wide.txt" "$tmp/wide.jsonl" <<'PY'
+import json, sys
+page = open(sys.argv[1], encoding="utf-8-sig", newline="").read()
+events = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+words = lambda s: "".join(s.split())
+sys.exit(not events or any(
+    words(page[e[r + "_char_begin"]:e[r + "_char_end"]]) != words(e[r + "_text"])
+    for e in events for r in ("source", "target")))
+PY
+check "code's character ranges read back the actors' words" $?
 "$thaw" code "$tmp/raw.txt" "${dict[@]}" >"$tmp/out" 2>"$tmp/err"
 check "code raw text exits 0" $?
 grep -q '"source":"RUS","target":"PRK","code":"057"' "$tmp/out"; check "code raw text finds the treaty" $?

@@ -18,7 +18,9 @@ class CodeCommand : public Command {
     app->footer(
         "Reads PETRARCH XML (.xml), CoNLL-U (.conllu), JSON Lines (.jsonl) or plain text, from files, "
         "directories or stdin (no INPUT). Writes one event per line: doc_id, sentence_id, date, source, target, "
-        "code, root_code, quad_class, goldstein, source_text, target_text, verb, pattern, date_text, date_inferred. "
+        "code, root_code, quad_class, goldstein, source_text, target_text, verb, pattern, date_text, date_inferred "
+        "(JSON Lines also: pattern_line, verb_token, and source_/target_char_begin/_end, the character offsets "
+        "of the actors' words in the document's text). "
         "The date is the event's own (\"on Monday\", \"last June\": date_text) resolved against the document's; "
         "a document without one takes it from its file name or text (date_inferred). Sentences need a "
         "dependency parse: the input's own (CoNLL-U, or <Parse> in PETRARCH XML) or thaw's tokenizer, tagger "

@@ -69,7 +69,23 @@ void EventWriter::Write(const Document& doc, const Sentence& sentence, const Eve
     AppendJsonField("pattern", e.pattern, &buf_);
     AppendJsonField("date_text", e.date_text, &buf_);
     buf_ += inferred ? "\"date_inferred\":true," : "\"date_inferred\":false,";
-    buf_ += fmt::format("\"pattern_line\":{},\"verb_token\":{}}}\n", e.pattern_line, e.verb_token);
+    buf_ += fmt::format("\"pattern_line\":{},\"verb_token\":{}", e.pattern_line, e.verb_token);
+    // Where the actors' words are in the document's text, in characters (null: not known).
+    CodePointCounter chars(doc.text);
+    const struct {
+      const char* role;
+      int32_t begin, end;
+    } mentions[] = {{"source", e.source_begin, e.source_end},
+                    {"target", e.target_begin, e.target_end}};
+    for (const auto& m : mentions) {
+      int64_t first = 0, last = 0;
+      if (TokenCharRange(doc, sentence, m.begin, m.end, &chars, &first, &last)) {
+        buf_ += fmt::format(",\"{0}_char_begin\":{1},\"{0}_char_end\":{2}", m.role, first, last);
+      } else {
+        buf_ += fmt::format(",\"{0}_char_begin\":null,\"{0}_char_end\":null", m.role);
+      }
+    }
+    buf_ += "}\n";
   }
   out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
 }

@@ -434,19 +434,14 @@ struct BatchRows {
   DyadBatch dyads;
 };
 
-// The range of the mention of tokens [begin, end) of `sent`, a sentence of `doc`; its
-// characters are known when the sentence and its tokens have offsets within the text.
+// The range of the mention of tokens [begin, end) of `sent`, a sentence of `doc`.
 MentionRange Mention(const Document& doc, const Sentence& sent, int32_t begin, int32_t end,
                      CodePointCounter* chars) {
   MentionRange m;
   if (begin < 0 || end <= begin) return m;
   m.token_begin = begin;
   m.token_end = end;
-  if (sent.doc_offset == kNoOffset || static_cast<size_t>(end) > sent.tokens.size()) return m;
-  const uint32_t b = sent.tokens[begin].char_begin, e = sent.tokens[end - 1].char_end;
-  if (b == kNoOffset || e == kNoOffset || size_t{sent.doc_offset} + e > doc.text.size()) return m;
-  m.char_begin = static_cast<int64_t>(chars->At(size_t{sent.doc_offset} + b));
-  m.char_end = static_cast<int64_t>(chars->At(size_t{sent.doc_offset} + e));
+  TokenCharRange(doc, sent, begin, end, chars, &m.char_begin, &m.char_end);
   return m;
 }
 

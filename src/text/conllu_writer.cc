@@ -51,14 +51,13 @@ void AppendConllu(const Document& doc, std::string* out, const ConlluWriteOption
       out->append("\t_\t");
       const bool glued = i + 1 < s.tokens.size() && t.char_end != kNoOffset &&
                          s.tokens[i + 1].char_begin == t.char_end;
-      const bool ranged = options.token_ranges && s.doc_offset != kNoOffset &&
-                          t.char_begin != kNoOffset && t.char_end != kNoOffset &&
-                          size_t{s.doc_offset} + t.char_end <= doc.text.size();
+      int64_t begin = 0, end = 0;
+      const bool ranged = options.token_ranges &&
+                          TokenCharRange(doc, s, static_cast<int>(i), static_cast<int>(i) + 1,
+                                         &chars, &begin, &end);
       if (glued) out->append("SpaceAfter=No");
       if (ranged) {
         if (glued) out->push_back('|');
-        const size_t begin = chars.At(size_t{s.doc_offset} + t.char_begin);
-        const size_t end = chars.At(size_t{s.doc_offset} + t.char_end);
         out->append("TokenRange=").append(std::to_string(begin)).push_back(':');
         out->append(std::to_string(end));
       }

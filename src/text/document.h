@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "base/strings.h"
 
 namespace thaw {
 
@@ -90,6 +91,23 @@ struct Document {
   std::vector<Sentence> sentences;
   std::string origin;  // "file:line" where the document started, for messages
 };
+
+// Where tokens [begin, end) of `sent`, a sentence of `doc`, lie in doc.text: character (code
+// point) offsets [*first, *last), counted by `chars` (a CodePointCounter over doc.text). False,
+// leaving both unset, when the range is empty or the input gave those tokens no offsets.
+inline bool TokenCharRange(const Document& doc, const Sentence& sent, int begin, int end,
+                           CodePointCounter* chars, int64_t* first, int64_t* last) {
+  if (begin < 0 || end <= begin || static_cast<size_t>(end) > sent.tokens.size() ||
+      sent.doc_offset == kNoOffset) {
+    return false;
+  }
+  const uint32_t b = sent.tokens[begin].char_begin, e = sent.tokens[end - 1].char_end;
+  if (b == kNoOffset || e == kNoOffset || size_t{sent.doc_offset} + e > doc.text.size())
+    return false;
+  *first = static_cast<int64_t>(chars->At(size_t{sent.doc_offset} + b));
+  *last = static_cast<int64_t>(chars->At(size_t{sent.doc_offset} + e));
+  return true;
+}
 
 }  // namespace thaw
 
