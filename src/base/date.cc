@@ -1,5 +1,6 @@
 #include "base/date.h"
 
+#include <chrono>
 #include <cstdio>
 
 #include "base/strings.h"
@@ -84,6 +85,11 @@ Date CivilFromDays(int64_t z) {
   const int64_t m = mp < 10 ? mp + 3 : mp - 9;
   const int64_t y = yoe + era * 400 + (m <= 2);
   return static_cast<Date>(y * 10000 + m * 100 + d);
+}
+
+Date Today() {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return CivilFromDays(std::chrono::duration_cast<std::chrono::days>(now).count());
 }
 
 }  // namespace thaw

@@ -27,6 +27,8 @@ bool IsValidDate(int year, int month, int day);
 // civil_from_days): day 0 is 1970-01-01.
 int64_t DaysFromCivil(int year, int month, int day);
 Date CivilFromDays(int64_t days);
+// Today's date (UTC) by the system clock.
+Date Today();
 
 }  // namespace thaw
 

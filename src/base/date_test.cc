@@ -25,5 +25,11 @@ TEST(Date, FormatsIso) {
   EXPECT_EQ(FormatDate(kNoDate), "");
 }
 
+TEST(Date, TodayIsARealDateAfterThisCodeWasWritten) {
+  const Date today = Today();
+  EXPECT_TRUE(IsValidDate(today / 10000, today / 100 % 100, today % 100)) << today;
+  EXPECT_GE(today, 20261123);
+}
+
 }  // namespace
 }  // namespace thaw

@@ -22,7 +22,8 @@ class CodeCommand : public Command {
         "(JSON Lines also: pattern_line, verb_token, and source_/target_char_begin/_end, the character offsets "
         "of the actors' words in the document's text). "
         "The date is the event's own (\"on Monday\", \"last June\": date_text) resolved against the document's; "
-        "a document without one takes it from its file name or text (date_inferred). Sentences need a "
+        "a document without one takes it from its file name or text (date_inferred); with none there either, "
+        "its events are undated and its leaders coded as of today. Sentences need a "
         "dependency parse: the input's own (CoNLL-U, or <Parse> in PETRARCH XML) or thaw's tokenizer, tagger "
         "and parser (--parse). Bad input lines are reported as file:line and "
         "skipped; the exit code is 1 only when nothing could be coded.\n\nExample:\n  thaw code news.conllu "
@@ -94,6 +95,7 @@ int CodeCommand::Run() {
           "or because the models could not be loaded)\n",
           unparsed);
     }
+    std::cerr << coding->UndatedNote();
   }
   // Bad input is reported and skipped; only a run that could code nothing at all fails.
   if (n_coded == 0) {

@@ -139,6 +139,7 @@ int IngestCommand::Run() {
         "thaw: {} documents read, {} already stored, {} stored ({} near-duplicates), {} events, in {:.2f} s\n",
         docs, skipped + stats.already_stored, stats.stored, stats.near_duplicates, stats.events,
         secs);
+    std::cerr << coding->UndatedNote();
   }
   if (!failed.ok()) {
     std::cerr

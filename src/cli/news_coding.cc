@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "base/parallel.h"
 #include "coder/dating.h"
 
@@ -10,7 +12,10 @@ namespace thaw {
 std::unique_ptr<NewsCoding> NewsCoding::Create(const DictFlags& dict, const NlpFlags& nlp,
                                                const std::string& input_format,
                                                const std::string& date, Diagnostics* diags) {
-  auto coder = BuildCoder(dict, diags, CoderOptions::News());
+  // Text with no date anywhere is most likely today's news: its leaders are coded as of today.
+  CoderOptions options = CoderOptions::News();
+  options.undated_as_of = Today();
+  auto coder = BuildCoder(dict, diags, options);
   PrintDiagnostics(*diags, dict.quiet);
   if (!coder.ok()) {
     std::cerr << "thaw: error: " << coder.status().message() << "\n";
@@ -63,6 +68,16 @@ void NewsCoding::CodeWith(Document* doc, Pipeline* pipeline, CoderScratch* scrat
 void NewsCoding::Code(Document* doc) {
   const bool parse = NeedsPipeline(*doc, mode_) && pipelines_.Ready(1) > 0;
   CodeWith(doc, parse ? pipelines_.Get(0) : nullptr, scratch_[0].get(), &coded_);
+  undated_ += doc->date == kNoDate && !doc->sentences.empty();
+}
+
+std::string NewsCoding::UndatedNote() const {
+  if (undated_ == 0) return "";
+  return fmt::format(
+      "thaw: {} document{} had no date (none given, none in the file name or text): {} events are "
+      "undated and {} leaders were coded as of today; --date YYYY-MM-DD gives one\n",
+      undated_, undated_ == 1 ? "" : "s", undated_ == 1 ? "its" : "their",
+      undated_ == 1 ? "its" : "their");
 }
 
 void NewsCoding::CodeAll(std::vector<Document>* docs, std::vector<Coder::DocumentEvents>* out) {
@@ -81,6 +96,7 @@ void NewsCoding::CodeAll(std::vector<Document>* docs, std::vector<Coder::Documen
     Pipeline* p = parse && NeedsPipeline(*doc, mode_) ? pipelines_.Get(t) : nullptr;
     CodeWith(doc, p, scratch_[t].get(), &(*out)[i]);
   });
+  for (const Document& d : *docs) undated_ += d.date == kNoDate && !d.sentences.empty();
 }
 
 }  // namespace thaw

@@ -15,8 +15,8 @@ namespace thaw {
 
 class NewsCoding {
  public:
-  // Builds the coder (CoderOptions::News()) and checks the flags; prints the problem and
-  // returns null on failure. Dictionary diagnostics go to `diags` (printed unless quiet).
+  // Builds the coder (CoderOptions::News(), with leaders in undated text coded as of today)
+  // and checks the flags; prints the problem and returns null on failure. Dictionary diagnostics go to `diags` (printed unless quiet).
   // Documents are coded on ThreadCount(nlp) threads.
   static std::unique_ptr<NewsCoding> Create(const DictFlags& dict, const NlpFlags& nlp,
                                             const std::string& input_format,
@@ -34,6 +34,9 @@ class NewsCoding {
   // Code() for every document of *docs, up to threads() at a time; (*out)[i] gets the
   // events of (*docs)[i]. The same results as one Code() after another.
   void CodeAll(std::vector<Document>* docs, std::vector<Coder::DocumentEvents>* out);
+  // The summary's note on the documents coded so far that had no date anywhere (no --date,
+  // metadata, file name or date in the text); "" when there were none.
+  std::string UndatedNote() const;
 
  private:
   NewsCoding(std::unique_ptr<Coder> coder, InputFormat format, Date default_date, ParseMode mode,
@@ -44,6 +47,7 @@ class NewsCoding {
   std::unique_ptr<Coder> coder_;
   InputFormat format_;
   Date default_date_;
+  size_t undated_ = 0;  // documents with sentences but no date, coded so far
   ParseMode mode_;
   PipelinePool pipelines_;
   std::vector<ScratchPtr> scratch_;  // per thread

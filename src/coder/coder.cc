@@ -1359,7 +1359,7 @@ Coder::Outcome Coder::CodeSentence(const Sentence& sentence, CoderScratch* scrat
                                    std::vector<Event>* out) const {
   if (!sentence.has_parse || sentence.tokens.empty()) return Outcome::kUnparsed;
   scratch->s = &sentence;
-  scratch->date = sentence.date;
+  scratch->date = sentence.date != kNoDate ? sentence.date : options_.undated_as_of;
   const bool monads = options_.honor_record_config
                           ? (options_.allow_monads || !sentence.require_dyad)
                           : options_.allow_monads;

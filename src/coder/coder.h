@@ -41,6 +41,9 @@ struct CoderOptions {
   // participial clauses; a conjoined subject acts on itself only for mutual acts (meet, sign,
   // cooperate, fight), not for "Xi and Kim visited the tower". Off for conformance.
   bool strict_targets = false;
+  // The date at which dated actor codes (leaders: "Putin" is RUSGOV after 1998-07-24) are
+  // resolved in a sentence that has no date; kNoDate: they do not apply there (PETRARCH).
+  Date undated_as_of = kNoDate;
 
   // The settings for coding news: everything above that favours precision.
   static CoderOptions News() {

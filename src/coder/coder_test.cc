@@ -186,6 +186,25 @@ TEST_F(CoderTest, DateRestrictedLeaderResolvesOnlyInOffice) {
   EXPECT_TRUE(Code(Parse(spec, 20240101)).empty());
 }
 
+TEST_F(CoderTest, UndatedSentenceResolvesLeadersAsOfTheOptionsDate) {
+  const char* spec = "Park/PROPN/3/nsubj Geun-hye/PROPN/1/flat met/VERB/0/root China/PROPN/3/obj";
+  EXPECT_TRUE(Code(Parse(spec, kNoDate)).empty());  // PETRARCH: no date, no dated code
+  Diagnostics diags;
+  for (const Date as_of : {20140703, 20240101}) {
+    CoderOptions options;
+    options.undated_as_of = as_of;
+    auto coder = Coder::Create(dicts_, options, &diags);
+    ASSERT_TRUE(coder.ok());
+    auto scratch = (*coder)->NewScratch();
+    std::vector<Event> events;
+    (*coder)->CodeSentence(Parse(spec, kNoDate), scratch.get(), &events);
+    EXPECT_EQ(events.size(), as_of == 20140703 ? 2u : 0u) << as_of;
+    events.clear();  // a dated sentence keeps its own date
+    (*coder)->CodeSentence(Parse(spec, 20240101), scratch.get(), &events);
+    EXPECT_TRUE(events.empty()) << as_of;
+  }
+}
+
 TEST_F(CoderTest, PronounIsNeverAnActorName) {
   EXPECT_TRUE(Code(Parse("China/PROPN/2/nsubj met/VERB/0/root us/PRON/2/obj")).empty());
   EXPECT_EQ(Code(Parse("China/PROPN/2/nsubj met/VERB/0/root US/PROPN/2/obj")),
