@@ -109,6 +109,9 @@ printf -- '--- MEET [040] ---\nMEET\n- * + [999]\n' >"$tmp/bad.verbs.txt"
 "$thaw" dict lookup "South Korean President Park Geun-hye" --date 2015-09-02 >"$tmp/lookup.txt" 2>&1
 grep -q 'KORGOV' "$tmp/lookup.txt"; check "dict lookup resolves a dated leader" $?
 "$thaw" code --help | grep -q -- '--dict-dir'; check "code --help documents options" $?
+"$thaw" | grep -q 'ingest' ; check "thaw alone lists the commands" $?
+"$thaw" ingest </dev/null >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q -- '--db is required' "$tmp/err"; check "a usage error exits 2 and says what is missing" $?
 # Text with no date anywhere: leaders are coded as of today, and the summary says so.
 echo "Xi Jinping met Vladimir Putin in Beijing." | "$thaw" code >"$tmp/out" 2>"$tmp/err"
 grep -q '"date":"","source":"CHNGOV","target":"RUSGOV","code":"040"' "$tmp/out" &&

@@ -6,7 +6,8 @@ namespace thaw {
 
 int RunMain(int argc, char** argv) {
   CLI::App app{
-      "thaw: political event data from news text (CAMEO events with PETRARCH-compatible dictionaries)"};
+      "thaw: political event data from news text (CAMEO events with PETRARCH-compatible dictionaries)",
+      "thaw"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "thaw 0.1.0");
   std::vector<std::unique_ptr<Command>> commands;
@@ -23,10 +24,16 @@ int RunMain(int argc, char** argv) {
   commands.push_back(MakeTopCommand(&app));
   commands.push_back(MakeActorsCommand(&app));
   commands.push_back(MakePlotCommand(&app));
+  if (argc <= 1) {  // plain `thaw`: what it can do
+    std::cout << app.help();
+    return 0;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // CLI11 prints the message (or the help); a usage error exits 2, as the other errors do,
+    // not with CLI11's own codes (106 for a missing option).
+    return app.exit(e) == 0 ? 0 : 2;
   }
   try {
     for (auto& c : commands) {
