@@ -244,6 +244,14 @@ dims=$(od -An -tu1 -j16 -N8 "$tmp/chn_prk.png" 2>/dev/null | tr -s ' ')
 check "plot writes an SVG" $?
 "$thaw" dyad CHN PRK --db "$tmp/missing.db" >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -ne 0 ] && grep -q 'no store at' "$tmp/err"; check "missing store is a clear error" $?
+echo garbage >"$tmp/garbage.db"
+for bad in "$tmp/garbage.db:file is not a database (is it a SQLite file?)" "$tmp:it is a directory" \
+    "$tmp/no/such/x.db:no directory $tmp/no/such"; do
+  echo '{"id":"a","text":"China condemned Japan."}' | "$thaw" ingest -q --db "${bad%%:*}" 2>"$tmp/err"; rc=$?
+  [ $rc -eq 2 ] && grep -qF "cannot open store ${bad%%:*}: ${bad#*:}" "$tmp/err" ||
+    { echo "  got: $(cat "$tmp/err")"; false; }
+  check "store that cannot be opened says why: ${bad#*:}" $?
+done
 "$thaw" dyad Narnia PRK --db "$db" >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -ne 0 ] && grep -q "'Narnia' is neither" "$tmp/err"; check "unknown actor name is a clear error" $?
 

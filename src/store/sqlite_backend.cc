@@ -5,6 +5,8 @@
 // consistent (never half a transaction). Several times faster than FULL.
 #include <sqlite3.h>
 
+#include <filesystem>
+
 #include "store/sql.h"
 
 namespace thaw {
@@ -93,6 +95,14 @@ class SqliteConnection : public SqlConnection {
 }  // namespace
 
 Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
+  // SQLite says "unable to open database file" for all of these; say which.
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec))
+    return Status::IoError("cannot open store " + path + ": it is a directory, not a store file");
+  const fs::path dir = fs::path(path).parent_path();
+  if (!dir.empty() && !fs::is_directory(dir, ec))
+    return Status::IoError("cannot open store " + path + ": no directory " + dir.string());
   sqlite3* db = nullptr;
   // NOMUTEX: a connection is used by one thread at a time (sql.h), so SQLite need not lock
   // one around every call (3% of ingest time, perf).
@@ -114,8 +124,10 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   Status s = conn->Exec(
       "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
       "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
-  if (!s.ok()) return Status::IoError("cannot open store " + path + ": " + s.message() +
-                                      " (is it a SQLite file?)");
+  if (!s.ok()) {
+    return Status::IoError("cannot open store " + path + ": " + sqlite3_errmsg(db) +
+                           " (is it a SQLite file?)");
+  }
   return std::unique_ptr<SqlConnection>(std::move(conn));
 }
 
