@@ -1041,6 +1041,23 @@ InferredDate InferDocumentDate(std::string_view text) {
   return out;
 }
 
+std::optional<Date> ParseMetadataDate(std::string_view text) {
+  text = Trim(text);
+  if (std::optional<Date> d = ParseDate(text)) return d;
+  // Without a reference only absolute expressions are found: "Wed" in "Wed, 01 May" is not.
+  const std::vector<DateMention> found = FindDateMentions(text, kNoDate);
+  if (found.size() != 1 || found[0].precision != DatePrecision::kDay) return std::nullopt;
+  return found[0].date;
+}
+
+std::optional<Date> DateFromUnixTime(int64_t t) {
+  constexpr int64_t kMinSeconds = 100'000'000, kMinMillis = 100'000'000'000;
+  if (t >= kMinMillis * 1000) return std::nullopt;
+  if (t >= kMinMillis) t /= 1000;
+  if (t < kMinSeconds) return std::nullopt;
+  return CivilFromDays(t / 86400);
+}
+
 Date DateFromFileName(std::string_view name) {
   auto digits_at = [&](size_t i, size_t count) {
     if (i + count > name.size()) return false;

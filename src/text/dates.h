@@ -4,6 +4,7 @@
 #define THAW_TEXT_DATES_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,16 @@ struct InferredDate {
 // in China, Korea, Russia, US and Japan news; the largest year given with a month or day; the
 // largest year mentioned at all. The last three give year precision.
 InferredDate InferDocumentDate(std::string_view text);
+
+// A document date as metadata gives it: ParseDate's forms (YYYY-MM-DD, YYYYMMDD, ...), else
+// one written date at day precision and nothing else a date could be: RSS and e-mail's
+// "Wed, 01 May 2024 12:00:00 GMT", "May 1, 2024", "1 May 2024, 09:30". nullopt otherwise, and
+// for all-digit forms that could be read two ways ("01/05/2024").
+std::optional<Date> ParseMetadataDate(std::string_view text);
+
+// The date of a Unix time in seconds (or milliseconds, from 10^11 on) since 1970, UTC, as
+// feeds give it; nullopt outside 1973-5138 (other integers are not taken for times).
+std::optional<Date> DateFromUnixTime(int64_t t);
 
 // The first date in a file name or path: "2019-06-21_xi-pyongyang.txt", "20190621-x.txt",
 // "2019_06_21", "2019.06.21" or ".../2019/06/21/...", with a year in 1900-2100 and digits not

@@ -470,6 +470,28 @@ TEST(DateFromFileName, SkipsANonDateToFindALaterOne) {
   EXPECT_EQ(DateFromFileName("99999999_20150327.txt"), 20150327);
 }
 
+TEST(ParseMetadataDate, TakesTheFormsFeedsWriteAndNothingAmbiguous) {
+  EXPECT_EQ(ParseMetadataDate("2024-05-01T12:00:00Z"), 20240501);
+  EXPECT_EQ(ParseMetadataDate(" 20240501 "), 20240501);
+  EXPECT_EQ(ParseMetadataDate("Wed, 01 May 2024 12:00:00 GMT"), 20240501);  // RSS pubDate
+  EXPECT_EQ(ParseMetadataDate("Tue, 30 Apr 2024 23:30:00 -0500"), 20240430);
+  EXPECT_EQ(ParseMetadataDate("May 1, 2024"), 20240501);
+  EXPECT_EQ(ParseMetadataDate("1 May 2024, 09:30"), 20240501);
+  for (const char* vague : {"01/05/2024", "May 2024", "2024", "yesterday", "Monday", "",
+                            "May 1, 2024 or June 2, 2024"}) {
+    EXPECT_EQ(ParseMetadataDate(vague), std::nullopt) << vague;
+  }
+}
+
+TEST(DateFromUnixTime, SecondsAndMillisecondsInARangeNoOtherNumberReaches) {
+  EXPECT_EQ(DateFromUnixTime(1714564800), 20240501);     // 2024-05-01T12:00:00Z
+  EXPECT_EQ(DateFromUnixTime(1714564800000), 20240501);  // the same in milliseconds
+  EXPECT_EQ(DateFromUnixTime(0), std::nullopt);
+  EXPECT_EQ(DateFromUnixTime(2024), std::nullopt);
+  EXPECT_EQ(DateFromUnixTime(-1714564800), std::nullopt);
+  EXPECT_EQ(DateFromUnixTime(int64_t{1} << 62), std::nullopt);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Real articles from ../shared/seeds (read in place, never copied into the project).
 

@@ -1,5 +1,7 @@
 // Reads JSON Lines: one object per line with "text" and optional "id", "date", "title",
-// "source", "url". One Document per line; sentences are left empty (split later). The text
+// "source", "url". One Document per line; sentences are left empty (split later). "date" is
+// YYYY-MM-DD (with a time or not), YYYYMMDD, a written date as feeds carry them ("Wed, 01 May
+// 2024 12:00:00 GMT", "May 1, 2024"; text/dates.h ParseMetadataDate) or a Unix time. The text
 // has its boilerplate lines blanked (text/clean.h); offsets into it are offsets into the
 // decoded "text" string.
 //
@@ -14,6 +16,7 @@
 #include "base/date.h"
 #include "base/strings.h"
 #include "text/clean.h"
+#include "text/dates.h"
 #include "text/readers.h"
 
 namespace thaw {
@@ -109,13 +112,14 @@ bool JsonlReader::ParseLine(int line_no, Document* doc) {
     const auto date = obj.find("date");
     if (date != obj.end() && !date->is_null()) {
       const std::string d = date->is_string() ? date->get<std::string>() : date->dump();
-      const std::optional<Date> parsed = ParseDate(d);
+      std::optional<Date> parsed = ParseMetadataDate(d);
+      if (!parsed && date->is_number_integer()) parsed = DateFromUnixTime(date->get<int64_t>());
       if (parsed) {
         doc->date = *parsed;
       } else {
         Warn(line_no, "date " + Excerpt(date->dump()) +
-                          " is not a date (expected YYYY-MM-DD or YYYYMMDD); document kept "
-                          "without a date");
+                          " is not a date (expected YYYY-MM-DD, YYYYMMDD, a written date such as "
+                          "\"1 May 2024\" or a Unix time); document kept without a date");
       }
     }
     doc->origin = src_->name() + ":" + std::to_string(line_no);

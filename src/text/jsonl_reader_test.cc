@@ -91,6 +91,22 @@ TEST(JsonlReader, BadDateIsReportedAndTheDocumentKeptWithoutDate) {
   EXPECT_TRUE(HasDiagnostic(d, "d.jsonl:3: \"title\" is not a string")) << Dump(d);
 }
 
+TEST(JsonlReader, FeedDatesAreRead) {
+  TempDir dir;
+  Diagnostics d;
+  auto docs = ReadAll(dir.Write("f.jsonl",
+                                "{\"text\":\"t\",\"date\":\"Wed, 01 May 2024 12:00:00 GMT\"}\n"
+                                "{\"text\":\"t\",\"date\":1714564800}\n"
+                                "{\"text\":\"t\",\"date\":\"01/05/2024\"}\n"),
+                      InputFormat::kAuto, &d);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].date, 20240501);
+  EXPECT_EQ(docs[1].date, 20240501);
+  EXPECT_EQ(docs[2].date, kNoDate);  // day first or month first? Not guessed.
+  ASSERT_EQ(d.size(), 1u) << Dump(d);
+  EXPECT_TRUE(HasDiagnostic(d, "f.jsonl:3: date \"01/05/2024\" is not a date")) << Dump(d);
+}
+
 TEST(JsonlReader, InvalidUtf8IsRepairedBeforeParsing) {
   TempDir dir;
   Diagnostics d;
