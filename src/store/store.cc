@@ -89,9 +89,9 @@ const char kUpgradeFrom1Sql[] =
 
 // Versions 1 and 2 kept sentences.doc_offset and the mentions' char_begin/char_end as byte
 // offsets into documents.text; version 3 counts characters (code points), as Python, R and
-// SQL's substr do. Each offset becomes the length in characters of the text's first {offset}
-// bytes, in the documents that are not ASCII (where the two differ). {chars} is that length
-// for column {column}: SQLite cuts the text as a BLOB (bytes) and counts the cut as TEXT;
+// SQL's substr do. Each offset becomes the length in characters of the text's first `offset`
+// bytes, in the documents that are not ASCII (where the two differ); chars(table, column) is
+// that assignment: SQLite cuts the text as a BLOB (bytes) and counts the cut as TEXT,
 // PostgreSQL cuts its UTF-8 bytes and decodes them. NULL offsets stay NULL.
 std::string UpgradeFrom2Sql(SqlDialect d) {
   const bool pg = d == SqlDialect::kPostgres;
