@@ -144,8 +144,16 @@ void EventExporter::Write(const StoredEvent& e) {
     AppendJsonString("pattern", e.pattern, &buf_);
     AppendJsonString("date_text", e.date_text, &buf_);
     buf_ += fmt::format(
-        "\"date_inferred\":{},\"near_duplicate\":{},\"pattern_line\":{},\"verb_token\":{}}}\n",
+        "\"date_inferred\":{},\"near_duplicate\":{},\"pattern_line\":{},\"verb_token\":{}",
         e.date_inferred, e.duplicate_of != 0, e.pattern_line, e.verb_token);
+    // As thaw code writes them: character offsets into the document's text, null when unknown.
+    const std::pair<const char*, int64_t> offsets[] = {
+        {"source_char_begin", e.source_char_begin}, {"source_char_end", e.source_char_end},
+        {"target_char_begin", e.target_char_begin}, {"target_char_end", e.target_char_end}};
+    for (const auto& [key, value] : offsets) {
+      buf_ += value < 0 ? fmt::format(",\"{}\":null", key) : fmt::format(",\"{}\":{}", key, value);
+    }
+    buf_ += "}\n";
   } else {
     Cell(std::to_string(e.id));
     Cell(e.date == kNoDate ? "" : fmt::format("{:08d}", e.date));

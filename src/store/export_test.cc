@@ -89,6 +89,15 @@ TEST(Export, JsonLinesParse) {
   EXPECT_EQ(j["news_sources"][1], "tass");
   EXPECT_EQ(j["source_text"], "Russian \"defence\", ministry");
   EXPECT_EQ(j["near_duplicate"], false);
+  EXPECT_TRUE(j["source_char_begin"].is_null());  // unknown offsets are null
+  e.source_char_begin = 40;
+  e.source_char_end = 67;
+  out.str("");
+  x.Write(e);
+  const auto k = nlohmann::json::parse(out.str());
+  EXPECT_EQ(k["source_char_begin"], 40);
+  EXPECT_EQ(k["source_char_end"], 67);
+  EXPECT_TRUE(k["target_char_end"].is_null());
 }
 
 TEST(Export, FormatNames) {

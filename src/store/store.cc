@@ -889,7 +889,8 @@ Status Store::ForEachEvent(bool include_duplicates,
       std::string(
           "SELECT e.id, e.doc_id, e.sentence_idx, e.date, e.source, e.target, e.code, e.root_code, e.quad_class, "
           "e.goldstein, e.source_text, e.target_text, e.verb, e.pattern, e.date_text, e.pattern_line, "
-          "e.verb_token, d.doc_key, s.sentence_key, d.source, d.url, d.date_inferred, COALESCE(d.duplicate_of, 0) "
+          "e.verb_token, d.doc_key, s.sentence_key, d.source, d.url, d.date_inferred, COALESCE(d.duplicate_of, 0), "
+          "e.source_char_begin, e.source_char_end, e.target_char_begin, e.target_char_end "
           "FROM events e JOIN documents d ON d.id = e.doc_id "
           "JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx") +
       (include_duplicates ? "" : " WHERE d.duplicate_of IS NULL") + " ORDER BY e.id");
@@ -923,6 +924,9 @@ Status Store::ForEachEvent(bool include_duplicates,
     ev.url = s->ColumnText(20);
     ev.date_inferred = s->ColumnInt(21) != 0;
     ev.duplicate_of = s->ColumnInt(22);
+    int64_t* const offsets[] = {&ev.source_char_begin, &ev.source_char_end,
+                                &ev.target_char_begin, &ev.target_char_end};
+    for (int k = 0; k < 4; ++k) *offsets[k] = s->IsNull(23 + k) ? -1 : s->ColumnInt(23 + k);
     ev.extra_sources.clear();
     ev.extra_urls.clear();
     if (auto it = extra.find(ev.doc_id); it != extra.end()) {

@@ -125,13 +125,16 @@ struct StoredEvent {
   std::string doc_key, sentence_key, doc_source, url;
   bool date_inferred = false;
   int64_t duplicate_of = 0;  // non-zero when the event's document is a near-duplicate
+  // The actors' words in the document's text, as character offsets; -1 when unknown.
+  int64_t source_char_begin = -1, source_char_end = -1, target_char_begin = -1,
+          target_char_end = -1;
   // The near-duplicates of the event's document (other outlets carrying the same story).
   std::vector<std::string> extra_sources, extra_urls;
 };
 
 class Store {
  public:
-  // Opens (creating the schema when missing, upgrading a version 1 store) the store at
+  // Opens (creating the schema when missing, upgrading a version 1 or 2 store) the store at
   // `location`: a SQLite file path or a postgresql:// URL. Errors: IoError when it cannot be
   // opened or connected to; Corruption when it holds another schema version.
   static Result<std::unique_ptr<Store>> Open(const std::string& location);

@@ -155,6 +155,20 @@ TEST_P(StoreTest, OffsetsCountCharactersAsSqlAndPythonDo) {
   auto store = OpenWith(loc, AccentCorpus());
   ASSERT_TRUE(store);
   EXPECT_EQ(CutMentionsAndSentences(store.get()), kAccentCuts);
+  // Events read back (as export does) carry the same offsets.
+  std::vector<std::pair<int64_t, int64_t>> ranges;
+  ASSERT_TRUE(store
+                  ->ForEachEvent(false,
+                                 [&](const StoredEvent& e) {
+                                   ranges.emplace_back(e.source_char_begin, e.source_char_end);
+                                   ranges.emplace_back(e.target_char_begin, e.target_char_end);
+                                   return true;
+                                 })
+                  .ok());
+  ASSERT_EQ(ranges.size(), 6u);
+  EXPECT_EQ(ranges[0], std::make_pair(int64_t{0}, int64_t{8}));    // "Kim Jong"
+  EXPECT_EQ(ranges[1], std::make_pair(int64_t{9}, int64_t{19}));   // "Un’s envoy"
+  EXPECT_EQ(ranges[5], std::make_pair(int64_t{90}, int64_t{99}));  // "Officials"
 }
 
 TEST_P(StoreTest, AVersion2StoreGetsCharacterOffsets) {
