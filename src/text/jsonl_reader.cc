@@ -91,7 +91,16 @@ bool JsonlReader::ParseLine(int line_no, Document* doc) {
     }
     const auto text = obj.find("text");
     if (text == obj.end() || !text->is_string()) {
-      Warn(line_no, "object has no \"text\" string; line skipped");
+      // News APIs call the article text other names: say which one this file seems to use.
+      std::string hint;
+      for (const char* other : {"body", "content", "article", "full_text", "maintext", "story"}) {
+        const auto it = obj.find(other);
+        if (it == obj.end() || !it->is_string()) continue;
+        hint = std::string(" (it has \"") + other + "\": name the article text \"text\", e.g. jq -c "
+               "'.text = ." + other + "')";
+        break;
+      }
+      Warn(line_no, "object has no \"text\" string; line skipped" + hint);
       return false;
     }
     *doc = Document();

@@ -91,6 +91,20 @@ TEST(JsonlReader, BadDateIsReportedAndTheDocumentKeptWithoutDate) {
   EXPECT_TRUE(HasDiagnostic(d, "d.jsonl:3: \"title\" is not a string")) << Dump(d);
 }
 
+TEST(JsonlReader, ArticleTextUnderAnotherNameIsPointedOut) {
+  TempDir dir;
+  Diagnostics d;
+  auto docs = ReadAll(dir.Write("api.jsonl", "{\"id\":\"x\",\"body\":\"Kim met Xi.\"}\n"
+                                             "{\"id\":\"y\",\"title\":\"t\"}\n"),
+                      InputFormat::kAuto, &d);
+  EXPECT_TRUE(docs.empty());
+  EXPECT_TRUE(HasDiagnostic(d, "api.jsonl:1: object has no \"text\" string; line skipped (it has "
+                               "\"body\": name the article text \"text\", e.g. jq -c '.text = .body')"))
+      << Dump(d);
+  EXPECT_TRUE(HasDiagnostic(d, "api.jsonl:2: object has no \"text\" string; line skipped"))
+      << Dump(d);
+}
+
 TEST(JsonlReader, FeedDatesAreRead) {
   TempDir dir;
   Diagnostics d;
