@@ -34,7 +34,8 @@ void AppendJsonEscaped(std::string_view s, std::string* out);
 
 // Byte offsets in a UTF-8 text -> code point (character) offsets, as Python, R and SQL's
 // substr count. Counts on from the offset asked for last, forwards or back, so offsets asked
-// for in text order cost one pass over the text. Invalid bytes count one each. Holds a view.
+// for in text order cost one pass over the text. A byte that starts no character (invalid
+// UTF-8) counts with the one before it. Holds a view.
 class CodePointCounter {
  public:
   explicit CodePointCounter(std::string_view text) : text_(text) {}
