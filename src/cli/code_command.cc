@@ -65,7 +65,7 @@ int CodeCommand::Run() {
   std::vector<Coder::DocumentEvents> coded;
   ForEachBatch(
       inputs_, coding->format(), dict_.strict, dict_.quiet, &diags, coding->batch_size(),
-      [&](std::vector<Document>& batch) {
+      [&](std::vector<Document>& batch, bool /*caught_up*/) {
         docs += batch.size();
         coding->CodeAll(&batch, &coded);
         for (size_t d = 0; d < batch.size(); ++d) {

@@ -83,17 +83,18 @@ Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags
                                           const CoderOptions& options = CoderOptions());
 
 // Reads every document of every input, calling fn(Document&) for each, printing each input's
-// diagnostics after it. Returns false (after printing) when an input could not be read, or
-// when `strict` and an input had problems. With `progress`, its in-place line is erased
-// before anything is printed.
+// diagnostics after it; fn returns false to stop reading. Returns false (after printing) when
+// an input could not be read, or when `strict` and an input had problems. With `progress`, its
+// in-place line is erased before anything is printed.
 template <typename Fn>
 bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format, bool strict,
                      bool quiet, Diagnostics* diags, Fn fn, Progress* progress = nullptr) {
   auto clear = [&] {
     if (progress != nullptr) progress->Finish();
   };
-  bool ok = true;
+  bool ok = true, stop = false;
   for (const std::string& in : inputs) {
+    if (stop) break;
     const size_t mark = diags->size();
     auto reader = OpenDocumentReader(in, format, diags);
     if (!reader.ok()) {
@@ -120,7 +121,10 @@ bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format,
         break;
       }
       if (!*more) break;
-      fn(doc);
+      if (!fn(doc)) {
+        stop = true;
+        break;
+      }
     }
     diags->set_on_add(nullptr);
     if (diags->size() > mark) clear();
@@ -136,36 +140,55 @@ bool ReadsStdin(const std::vector<std::string>& inputs);
 // documents); false when it has data or has ended, and always for a regular file.
 bool StdinIdle();
 
-// ForEachDocument, handing the documents to fn(std::vector<Document>&) in batches of
-// `batch_size` (the last one smaller), in input order. fn may move out of the batch; it is
-// cleared after each call. A live feed on stdin (`tail -f news.jsonl | thaw code`) is not held
-// back for a full batch: when stdin has nothing more to read yet, the documents so far are
-// handed on at once and stdout is flushed, so their output appears as they arrive.
-template <typename Fn>
+// What ForEachBatch does with a document it read: batch it, drop it, or stop reading.
+enum class Admit { kYes, kNo, kStop };
+
+// ForEachDocument, handing the documents that admit(Document&) lets through to
+// fn(std::vector<Document>&, bool caught_up) in batches of `batch_size`, in input order. fn may
+// move out of the batch; it is cleared after each call. caught_up is true when fn is handed
+// everything read so far before the batch is full: at the end of the input, or when a live
+// feed on stdin (`tail -f news.jsonl | thaw code`) has nothing more to read yet, so its output
+// can appear (stdout is flushed after fn) or be committed as the documents arrive.
+template <typename Fn, typename AdmitFn>
 bool ForEachBatch(const std::vector<std::string>& inputs, InputFormat format, bool strict,
-                  bool quiet, Diagnostics* diags, size_t batch_size, Fn fn,
+                  bool quiet, Diagnostics* diags, size_t batch_size, Fn fn, AdmitFn admit,
                   Progress* progress = nullptr) {
   std::vector<Document> batch;
-  auto run = [&] {
-    fn(batch);
+  auto run = [&](bool caught_up) {
+    fn(batch, caught_up);
     batch.clear();
   };
   const bool live = ReadsStdin(inputs);
   const bool ok = ForEachDocument(
       inputs, format, strict, quiet, diags,
       [&](Document& doc) {
-        batch.push_back(std::move(doc));
-        doc = Document();
+        const Admit a = admit(doc);
+        if (a == Admit::kStop) return false;
+        if (a == Admit::kYes) {
+          batch.push_back(std::move(doc));
+          doc = Document();
+        }
         if (batch.size() >= batch_size) {
-          run();
+          run(false);
         } else if (live && StdinIdle()) {
-          run();
+          run(true);
           std::cout.flush();
         }
+        return true;
       },
       progress);
-  if (!batch.empty()) run();
+  run(true);
   return ok;
+}
+
+// ForEachBatch of every document.
+template <typename Fn>
+bool ForEachBatch(const std::vector<std::string>& inputs, InputFormat format, bool strict,
+                  bool quiet, Diagnostics* diags, size_t batch_size, Fn fn,
+                  Progress* progress = nullptr) {
+  return ForEachBatch(
+      inputs, format, strict, quiet, diags, batch_size, fn,
+      [](const Document&) { return Admit::kYes; }, progress);
 }
 
 }  // namespace thaw

@@ -106,6 +106,7 @@ int DemoCommand::Run() {
                               doc.sentences[i].text, info.quad_class, info.goldstein});
           }
         }
+        return true;
       });
   if (!ok) return 2;
 

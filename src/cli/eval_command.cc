@@ -60,6 +60,7 @@ int EvalCommand::Run() {
                                       if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, mode);
                                     }
                                     eval.Add(doc);
+                                    return true;
                                   });
   const EvalTally& all = eval.overall();
   if (!ok && all.records == 0) return 1;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <fstream>
 #include <unordered_set>
@@ -63,10 +64,9 @@ int IngestCommand::Run() {
   if (!coding) return 2;
   if (inputs_.empty()) inputs_.push_back("-");
   std::vector<CodedDocument> batch;        // coded, for the next store write
-  std::vector<Document> todo;               // to code, CodeAll's batch
-  std::vector<std::string> todo_hashes;
+  std::vector<std::string> hashes;          // of the documents admitted and not yet coded
   std::vector<Coder::DocumentEvents> coded;
-  std::unordered_set<std::string> pending;  // hashes in todo and batch: a repeat is coded once
+  std::unordered_set<std::string> pending;  // hashes admitted and not yet stored: a repeat is coded once
   WriteStats stats;
   size_t docs = 0, skipped = 0;
   Status failed;
@@ -76,61 +76,51 @@ int IngestCommand::Run() {
     for (const CodedDocument& cd : batch) pending.erase(cd.hash);
     batch.clear();
   };
-  auto code = [&] {
-    coding->CodeAll(&todo, &coded);
-    for (size_t d = 0; d < todo.size(); ++d) {
-      CodedDocument& cd = batch.emplace_back();
-      cd.doc = std::move(todo[d]);
-      cd.events = std::move(coded[d].events);
-      cd.story_discarded = coded[d].story_discarded;
-      cd.hash = std::move(todo_hashes[d]);
-      if (batch.size() >= batch_size_) flush();
-    }
-    todo.clear();
-    todo_hashes.clear();
-  };
   Progress progress = Progress::OnStderr(dict_.quiet, /*writes_stdout=*/false);
-  // A live feed on stdin is stored as it arrives: whenever stdin has nothing more to read yet,
-  // what was read so far is coded and committed.
-  const bool live = ReadsStdin(inputs_);
-  auto catch_up = [&] {
-    if (live && failed.ok() && (!todo.empty() || !batch.empty()) && StdinIdle()) {
-      code();
-      flush();
-    }
-  };
-  const bool read_ok = ForEachDocument(
-      inputs_, coding->format(), dict_.strict, dict_.quiet, &diags,
-      [&](Document& doc) {
+  // Documents already stored are dropped before the expensive part; the others are coded a
+  // batch at a time and stored --batch at a time, and whenever the input is caught up (a live
+  // feed on stdin with nothing more to read yet, or the end) what was coded is committed.
+  const bool read_ok = ForEachBatch(
+      inputs_, coding->format(), dict_.strict, dict_.quiet, &diags, coding->batch_size(),
+      [&](std::vector<Document>& todo, bool caught_up) {
         if (!failed.ok()) return;
+        coding->CodeAll(&todo, &coded);
+        for (size_t d = 0; d < todo.size(); ++d) {
+          CodedDocument& cd = batch.emplace_back();
+          cd.doc = std::move(todo[d]);
+          cd.events = std::move(coded[d].events);
+          cd.story_discarded = coded[d].story_discarded;
+          cd.hash = std::move(hashes[d]);
+          if (batch.size() >= batch_size_) flush();
+        }
+        hashes.erase(hashes.begin(), hashes.begin() + static_cast<ptrdiff_t>(todo.size()));
+        if (caught_up) flush();
+      },
+      [&](const Document& doc) {
+        if (!failed.ok()) return Admit::kStop;
         if (progress.Due()) {  // counts so far; "stored" grows a batch at a time
           progress.Report(docs,
                           fmt::format("{} already stored, {} stored, {} events",
                                       skipped + stats.already_stored, stats.stored, stats.events));
         }
         ++docs;
-        // Skip what is stored before the expensive part. The hash reads the text as given, so it
-        // is the same whether or not the document was annotated.
+        // The hash reads the text as given, so it is the same whether or not the document was
+        // annotated.
         std::string hash = DocumentHash(doc);
         auto stored = (*store)->Contains(hash);
         if (!stored.ok()) {
           failed = stored.status();
-          return;
+          return Admit::kStop;
         }
         if (*stored || pending.count(hash)) {
           ++skipped;
-          catch_up();
-          return;
+          return Admit::kNo;
         }
         pending.insert(hash);
-        todo_hashes.push_back(std::move(hash));
-        todo.push_back(std::move(doc));
-        doc = Document();
-        if (todo.size() >= coding->batch_size()) code();
-        catch_up();
+        hashes.push_back(std::move(hash));
+        return Admit::kYes;
       },
       &progress);
-  if (failed.ok()) code();
   flush();
   progress.Finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -56,7 +56,8 @@ class ParseCommand : public Command {
     std::vector<std::string> out;
     ForEachBatch(
         inputs_, *format, false, quiet_, &diags, BatchSize(threads),
-        [&](std::vector<Document>& batch) {
+        [&](std::vector<Document>& batch, bool /*caught_up*/) {
+          if (batch.empty()) return;
           docs += batch.size();
           const int t = pipelines.Ready(static_cast<int>(std::min<size_t>(threads, batch.size())));
           out.resize(batch.size());
