@@ -73,9 +73,9 @@ int CodeCommand::Run() {
           sentences += doc.sentences.size();
           unparsed += coded[d].unparsed;
           n_coded += coded[d].coded;
-          for (size_t i = 0; i < doc.sentences.size(); ++i) {
-            for (const Event& e : coded[d].events[i]) writer.Write(doc, doc.sentences[i], e);
-            n_events += coded[d].events[i].size();
+          writer.Write(doc, coded[d].events);
+          for (const std::vector<Event>& in_sentence : coded[d].events) {
+            n_events += in_sentence.size();
           }
         }
         if (progress.Due()) {

@@ -27,7 +27,17 @@ void EventWriter::Begin() {
            "source_text\ttarget_text\tverb\tpattern\tdate_text\tdate_inferred\n";
 }
 
-void EventWriter::Write(const Document& doc, const Sentence& sentence, const Event& e) {
+void EventWriter::Write(const Document& doc, const std::vector<std::vector<Event>>& events) {
+  // One counter for the document: its sentences come in text order, so counting the characters
+  // up to each actor goes forward from the one before instead of from the start of the text.
+  CodePointCounter chars(doc.text);
+  for (size_t i = 0; i < events.size() && i < doc.sentences.size(); ++i) {
+    for (const Event& e : events[i]) WriteEvent(doc, doc.sentences[i], e, &chars);
+  }
+}
+
+void EventWriter::WriteEvent(const Document& doc, const Sentence& sentence, const Event& e,
+                             CodePointCounter* chars) {
   const CodeInfo info = DescribeEventCode(e.code);
   const Date date = e.date != kNoDate          ? e.date
                     : sentence.date != kNoDate ? sentence.date
@@ -71,7 +81,6 @@ void EventWriter::Write(const Document& doc, const Sentence& sentence, const Eve
     buf_ += inferred ? "\"date_inferred\":true," : "\"date_inferred\":false,";
     buf_ += fmt::format("\"pattern_line\":{},\"verb_token\":{}", e.pattern_line, e.verb_token);
     // Where the actors' words are in the document's text, in characters (null: not known).
-    CodePointCounter chars(doc.text);
     const struct {
       const char* role;
       int32_t begin, end;
@@ -79,7 +88,7 @@ void EventWriter::Write(const Document& doc, const Sentence& sentence, const Eve
                     {"target", e.target_begin, e.target_end}};
     for (const auto& m : mentions) {
       int64_t first = 0, last = 0;
-      if (TokenCharRange(doc, sentence, m.begin, m.end, &chars, &first, &last)) {
+      if (TokenCharRange(doc, sentence, m.begin, m.end, chars, &first, &last)) {
         buf_ += fmt::format(",\"{0}_char_begin\":{1},\"{0}_char_end\":{2}", m.role, first, last);
       } else {
         buf_ += fmt::format(",\"{0}_char_begin\":null,\"{0}_char_end\":null", m.role);

@@ -5,7 +5,9 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
+#include "base/strings.h"
 #include "coder/event.h"
 #include "text/document.h"
 
@@ -18,9 +20,13 @@ class EventWriter {
   EventWriter(std::ostream* out, EventFormat format) : out_(out), format_(format) {}
   // Writes the TSV header (no-op for JSON Lines). Call once before the first event.
   void Begin();
-  void Write(const Document& doc, const Sentence& sentence, const Event& event);
+  // Writes the events of one document: events[i] are those of doc.sentences[i].
+  void Write(const Document& doc, const std::vector<std::vector<Event>>& events);
 
  private:
+  void WriteEvent(const Document& doc, const Sentence& sentence, const Event& event,
+                  CodePointCounter* chars);
+
   std::ostream* out_;
   EventFormat format_;
   std::string buf_;
