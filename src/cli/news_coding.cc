@@ -73,11 +73,11 @@ void NewsCoding::Code(Document* doc) {
 
 std::string NewsCoding::UndatedNote() const {
   if (undated_ == 0) return "";
+  const bool one = undated_ == 1;
   return fmt::format(
-      "thaw: {} document{} had no date (none given, none in the file name or text): {} events are "
-      "undated and {} leaders were coded as of today; --date YYYY-MM-DD gives one\n",
-      undated_, undated_ == 1 ? "" : "s", undated_ == 1 ? "its" : "their",
-      undated_ == 1 ? "its" : "their");
+      "thaw: {0} document{1} had no date (none given, none in the file name or text): {2} events are "
+      "undated and {2} leaders were coded as of today; --date YYYY-MM-DD gives one\n",
+      undated_, one ? "" : "s", one ? "its" : "their");
 }
 
 void NewsCoding::CodeAll(std::vector<Document>* docs, std::vector<Coder::DocumentEvents>* out) {
