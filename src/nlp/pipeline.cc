@@ -43,7 +43,7 @@ Result<std::unique_ptr<Segmenter>> Pipeline::LoadSegmenter(const std::string& mo
 }
 
 Result<std::unique_ptr<Pipeline>> Pipeline::ForAnotherThread() const {
-  auto seg = LoadSegmenter(models_dir_);
+  auto seg = segmenter_->ForAnotherThread();
   if (!seg.ok()) return seg.status();
   std::unique_ptr<Pipeline> p(new Pipeline());
   p->models_dir_ = models_dir_;

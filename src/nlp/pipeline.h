@@ -39,8 +39,8 @@ class Pipeline {
   // optional: when it is missing the segmenter uses its rules alone; when it is present but
   // unreadable, Load fails.
   static Result<std::unique_ptr<Pipeline>> Load(const std::string& models_dir);
-  // A pipeline for another thread: shares this one's tagger and parser (immutable, tens of
-  // MB), with a segmenter of its own (it holds ICU state). Fails as Load does.
+  // A pipeline for another thread: shares this one's models (immutable, tens of MB), with a
+  // segmenter of its own (it holds ICU state). Reads no file; fails only if ICU does.
   Result<std::unique_ptr<Pipeline>> ForAnotherThread() const;
   ~Pipeline();
   Pipeline(const Pipeline&) = delete;  // one per thread; ForAnotherThread shares the models

@@ -251,7 +251,9 @@ struct TokenInfo {
 
 struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> sentence_breaks;
-  std::vector<float> weights;  // 2^kTableBits slots; empty without a model
+  // The model's 2^kTableBits slots (null without a model), shared by ForAnotherThread's copies.
+  std::shared_ptr<const std::vector<float>> weights;
+  const float* w = nullptr;  // weights->data(), for the inner loop
   // Per-document scratch, reused so that a document costs no allocation once warm.
   std::vector<RawToken> tokens;
   std::vector<int64_t> icu_breaks;
@@ -590,15 +592,16 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(const SegmenterModelData& m
   }
   auto seg = Create();
   if (!seg.ok()) return seg.status();
-  std::vector<float>& w = (*seg)->impl_->weights;
-  w.assign(kSlots, 0.0f);
+  auto w = std::make_shared<std::vector<float>>(kSlots, 0.0f);
   for (size_t i = 0; i < model.index.size(); ++i) {
     if (model.index[i] >= kSlots) {
       return Status::InvalidArgument("segmenter model: slot " + std::to_string(model.index[i]) +
                                      " out of range");
     }
-    w[model.index[i]] = model.weight[i];
+    (*w)[model.index[i]] = model.weight[i];
   }
+  (*seg)->impl_->w = w->data();
+  (*seg)->impl_->weights = std::move(w);
   return seg;
 }
 
@@ -668,7 +671,15 @@ void Segmenter::Segment(Document* doc) { impl_->Run(doc, nullptr); }
 
 void Segmenter::SegmentWith(Document* doc, GapDecider* decider) { impl_->Run(doc, decider); }
 
-bool Segmenter::has_model() const { return !impl_->weights.empty(); }
+bool Segmenter::has_model() const { return impl_->weights != nullptr; }
+
+Result<std::unique_ptr<Segmenter>> Segmenter::ForAnotherThread() const {
+  auto seg = Create();
+  if (!seg.ok()) return seg.status();
+  (*seg)->impl_->weights = impl_->weights;
+  (*seg)->impl_->w = impl_->w;
+  return seg;
+}
 
 void Segmenter::Impl::Run(Document* doc, GapDecider* decider) {
   Impl& m = *this;
@@ -679,7 +690,7 @@ void Segmenter::Impl::Run(Document* doc, GapDecider* decider) {
   if (n == 0) return;
   m.FindIcuBreaks();
   const bool have_icu = !m.icu_breaks.empty();
-  const bool use_model = decider != nullptr || !m.weights.empty();
+  const bool use_model = decider != nullptr || m.weights != nullptr;
   if (use_model) m.DescribeTokens();
 
   int sentence_no = 0;
@@ -776,7 +787,7 @@ void Segmenter::Impl::Run(Document* doc, GapDecider* decider) {
         model_boundary = decider->Decide({gap_begin, boundary, m.slots, num});
       } else {
         float score = 0;
-        for (int i = 0; i < num; ++i) score += m.weights[m.slots[i]];
+        for (int i = 0; i < num; ++i) score += m.w[m.slots[i]];
         model_boundary = score > 0;
       }
       // A headline or a boilerplate line ("Home > Opinion > Editorials"): the model may

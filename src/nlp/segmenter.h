@@ -71,6 +71,10 @@ class Segmenter {
   // True when a boundary model decides the gaps within lines (Create(model) or Load).
   bool has_model() const;
 
+  // A segmenter for another thread: this one's model, shared (read-only), with its own ICU
+  // state and scratch. Fails only as Create does.
+  Result<std::unique_ptr<Segmenter>> ForAnotherThread() const;
+
   // --- Training support (src/train/segmenter_train.cc) ---
   // One gap the model decides: whitespace without a line break between two tokens.
   struct Gap {

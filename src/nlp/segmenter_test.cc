@@ -448,6 +448,28 @@ TEST(SegmenterModelTest, SplitsWhereTheRulesSeeNoSentenceFinalPunctuation) {
   }
 }
 
+// Threads get their segmenter this way: the model is shared, not read again.
+TEST(SegmenterModelTest, ForAnotherThreadSplitsAsTheOriginal) {
+  auto model = ShippedModel();
+  ASSERT_NE(model, nullptr);
+  auto other = model->ForAnotherThread();
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  EXPECT_TRUE((*other)->has_model());
+  const std::string text =
+      "Email: \"Julie\" <julie@bellsouth.net> Groups: alt.animals.cat\nFigure 1.6 The map "
+      "shows it. Gen. Kim met Mr. Park.";
+  const std::vector<std::string> want = SentenceTexts(model.get(), text);
+  EXPECT_EQ(want.size(), 4u);
+  model.reset();  // the copy keeps the shared weights alive
+  EXPECT_EQ(SentenceTexts(other->get(), text), want);
+
+  auto rules = Segmenter::Create();
+  ASSERT_TRUE(rules.ok());
+  auto rules_copy = (*rules)->ForAnotherThread();
+  ASSERT_TRUE(rules_copy.ok());
+  EXPECT_FALSE((*rules_copy)->has_model());
+}
+
 TEST(SegmenterModelTest, KeepsNewsAbbreviationsAndHeadlines) {
   auto model = ShippedModel();
   ASSERT_NE(model, nullptr);
