@@ -1,9 +1,5 @@
 #include "cli/common.h"
 
-#include <poll.h>
-#include <unistd.h>
-
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -31,15 +27,6 @@ void AddDictFlags(CLI::App* app, DictFlags* f) {
   app->add_flag(
       "-q,--quiet", f->quiet,
       "do not print warnings about skipped dictionary or input lines, progress or the summary");
-}
-
-bool ReadsStdin(const std::vector<std::string>& inputs) {
-  return std::find(inputs.begin(), inputs.end(), "-") != inputs.end();
-}
-
-bool StdinIdle() {
-  pollfd p{STDIN_FILENO, POLLIN, 0};
-  return ::poll(&p, 1, 0) == 0;  // nothing readable, no hang-up, no error
 }
 
 void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from) {

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -85,10 +86,12 @@ Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags
 // Reads every document of every input, calling fn(Document&) for each, printing each input's
 // diagnostics after it; fn returns false to stop reading. Returns false (after printing) when
 // an input could not be read, or when `strict` and an input had problems. With `progress`, its
-// in-place line is erased before anything is printed.
+// in-place line is erased before anything is printed. on_wait, when given, is called whenever
+// a live feed on stdin has nothing more to read yet (DocumentReader::set_on_wait).
 template <typename Fn>
 bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format, bool strict,
-                     bool quiet, Diagnostics* diags, Fn fn, Progress* progress = nullptr) {
+                     bool quiet, Diagnostics* diags, Fn fn, Progress* progress = nullptr,
+                     const std::function<void()>& on_wait = nullptr) {
   auto clear = [&] {
     if (progress != nullptr) progress->Finish();
   };
@@ -110,6 +113,7 @@ bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format,
         clear();
         warnings.Update();
       });
+      if (on_wait) (*reader)->set_on_wait(on_wait);
     }
     Document doc;
     while (true) {
@@ -134,12 +138,6 @@ bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format,
   return ok;
 }
 
-// True when one of `inputs` is stdin ("-").
-bool ReadsStdin(const std::vector<std::string>& inputs);
-// True when stdin is a pipe, terminal or socket with nothing to read yet (a live feed between
-// documents); false when it has data or has ended, and always for a regular file.
-bool StdinIdle();
-
 // What ForEachBatch does with a document it read: batch it, drop it, or stop reading.
 enum class Admit { kYes, kNo, kStop };
 
@@ -148,7 +146,8 @@ enum class Admit { kYes, kNo, kStop };
 // move out of the batch; it is cleared after each call. caught_up is true when fn is handed
 // everything read so far before the batch is full: at the end of the input, or when a live
 // feed on stdin (`tail -f news.jsonl | thaw code`) has nothing more to read yet, so its output
-// can appear (stdout is flushed after fn) or be committed as the documents arrive.
+// can appear (stdout is flushed after fn) or be committed as the documents arrive. A burst of
+// documents that arrived together is handed on in full batches.
 template <typename Fn, typename AdmitFn>
 bool ForEachBatch(const std::vector<std::string>& inputs, InputFormat format, bool strict,
                   bool quiet, Diagnostics* diags, size_t batch_size, Fn fn, AdmitFn admit,
@@ -158,7 +157,6 @@ bool ForEachBatch(const std::vector<std::string>& inputs, InputFormat format, bo
     fn(batch, caught_up);
     batch.clear();
   };
-  const bool live = ReadsStdin(inputs);
   const bool ok = ForEachDocument(
       inputs, format, strict, quiet, diags,
       [&](Document& doc) {
@@ -168,15 +166,14 @@ bool ForEachBatch(const std::vector<std::string>& inputs, InputFormat format, bo
           batch.push_back(std::move(doc));
           doc = Document();
         }
-        if (batch.size() >= batch_size) {
-          run(false);
-        } else if (live && StdinIdle()) {
-          run(true);
-          std::cout.flush();
-        }
+        if (batch.size() >= batch_size) run(false);
         return true;
       },
-      progress);
+      progress,
+      [&] {
+        run(true);
+        std::cout.flush();
+      });
   run(true);
   return ok;
 }

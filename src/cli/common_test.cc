@@ -1,8 +1,10 @@
 #include "cli/common.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "text/test_util.h"
@@ -78,6 +80,39 @@ TEST(ForEachBatchTest, AnEmptyInputStillEndsCaughtUp) {
                  ++calls;
                });
   EXPECT_EQ(calls, 1);
+}
+
+// A live feed: documents that arrive together are batched in full, and what was read is handed
+// on before the reader waits for more. Before, every document of a burst was handed on alone
+// once the pipe itself was empty.
+TEST(ForEachBatchTest, ALiveFeedsBurstComesInFullBatchesAndIsHandedOnBeforeWaiting) {
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  const int saved_stdin = dup(STDIN_FILENO);
+  ASSERT_GE(saved_stdin, 0);
+  ASSERT_EQ(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+  close(fds[0]);
+  int write_end = fds[1];
+  std::string burst;
+  for (int i = 0; i < 5; ++i) burst += "{\"id\": \"n" + std::to_string(i) + "\", \"text\": \"Talks resumed.\"}\n";
+  ASSERT_EQ(write(write_end, burst.data(), burst.size()), static_cast<ssize_t>(burst.size()));
+
+  Diagnostics diags;
+  std::vector<std::pair<size_t, bool>> calls;  // batch size, caught_up
+  ForEachBatch({"-"}, InputFormat::kJsonl, false, true, &diags, 2,
+               [&](std::vector<Document>& batch, bool caught_up) {
+                 calls.emplace_back(batch.size(), caught_up);
+                 // The feed has gone quiet: end it, as its writer would.
+                 if (caught_up && write_end >= 0) {
+                   close(write_end);
+                   write_end = -1;
+                 }
+               });
+  dup2(saved_stdin, STDIN_FILENO);
+  close(saved_stdin);
+  if (write_end >= 0) close(write_end);
+  EXPECT_EQ(calls, (std::vector<std::pair<size_t, bool>>{
+                       {2, false}, {2, false}, {1, true}, {0, true}}));
 }
 
 }  // namespace

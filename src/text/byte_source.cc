@@ -1,5 +1,6 @@
 #include "text/byte_source.h"
 
+#include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -68,6 +69,10 @@ bool ByteSource::Fill() {
   size_t got = 0;
   bool failed = false;
   if (is_stdin_) {
+    if (on_wait_) {
+      pollfd p{STDIN_FILENO, POLLIN, 0};
+      if (::poll(&p, 1, 0) == 0) on_wait_();  // nothing readable, no hang-up, no error
+    }
     // What the pipe holds now, up to a chunk: a live feed's documents are read as they come
     // (istream::read would wait for a full chunk).
     ssize_t n;

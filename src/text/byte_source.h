@@ -3,6 +3,7 @@
 #ifndef THAW_TEXT_BYTE_SOURCE_H_
 #define THAW_TEXT_BYTE_SOURCE_H_
 
+#include <functional>
 #include <istream>
 #include <memory>
 #include <string>
@@ -54,6 +55,10 @@ class ByteSource {
   // Appends the rest of the input to *out.
   void ReadAll(std::string* out);
 
+  // Stdin only: `f` is called whenever the next read would wait because the pipe or terminal
+  // holds nothing yet (a live feed between writes), so the caller can finish what it read.
+  void set_on_wait(std::function<void()> f) { on_wait_ = std::move(f); }
+
   // Non-ok after a read error (as opposed to a clean end of input).
   const Status& status() const { return status_; }
 
@@ -71,6 +76,7 @@ class ByteSource {
   size_t pos_ = 0;
   int line_ = 1;
   Status status_;
+  std::function<void()> on_wait_;
 };
 
 }  // namespace thaw

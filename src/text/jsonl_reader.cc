@@ -39,6 +39,7 @@ class JsonlReader : public DocumentReader {
       : src_(std::move(src)), diags_(diags) {}
 
   Result<bool> Next(Document* doc) override;
+  void set_on_wait(std::function<void()> f) override { src_->set_on_wait(std::move(f)); }
 
  private:
   // Fills *doc from one line; false (with a diagnostic) when the line is skipped.

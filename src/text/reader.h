@@ -3,6 +3,7 @@
 #ifndef THAW_TEXT_READER_H_
 #define THAW_TEXT_READER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,6 +28,9 @@ class DocumentReader {
   // diagnostics passed at open time and the record is skipped or repaired (each
   // *_reader.cc states which, at its top); a non-ok Status means a read error.
   virtual Result<bool> Next(Document* doc) = 0;
+  // For a live feed on stdin: `f` is called inside Next whenever it is about to wait for
+  // input that has not arrived yet. JSON Lines calls it; the other formats never do.
+  virtual void set_on_wait(std::function<void()> /*f*/) {}
 };
 
 // Opens `path` ("-" for stdin). kAuto picks the format from the extension (.xml, .conllu,
