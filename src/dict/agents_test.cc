@@ -3,9 +3,13 @@
 #include <string>
 
 #include "dict/dictionaries.h"
+#include "dict/test_util.h"
 
 namespace thaw {
 namespace {
+
+using testing::AllDiagnostics;
+using testing::HasDiagnostic;
 
 using Plural = AgentEntry::Plural;
 using Words = std::vector<std::string>;
@@ -22,19 +26,6 @@ Parsed Parse(std::string_view text, bool strict = false) {
   options.strict = strict;
   p.status = ParseAgentDictionary(text, "agents.txt", options, &p.diags, &p.dict);
   return p;
-}
-
-bool HasDiagnostic(const Diagnostics& diags, int line, std::string_view fragment) {
-  for (const Diagnostic& d : diags.items()) {
-    if (d.line == line && d.message.find(fragment) != std::string::npos) return true;
-  }
-  return false;
-}
-
-std::string AllDiagnostics(const Diagnostics& diags) {
-  std::string s;
-  for (const Diagnostic& d : diags.items()) s += d.ToString() + "\n";
-  return s;
 }
 
 TEST(AgentDictionary, PluralFormsNoneExplicitAndRegular) {

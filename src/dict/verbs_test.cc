@@ -3,9 +3,13 @@
 #include <string>
 
 #include "dict/dictionaries.h"
+#include "dict/test_util.h"
 
 namespace thaw {
 namespace {
+
+using testing::AllDiagnostics;
+using testing::HasDiagnostic;
 
 struct Parsed {
   Result<VerbDictionary> dict;
@@ -25,19 +29,6 @@ const VerbBlock& OnlyBlock(const Parsed& p) {
   EXPECT_TRUE(p.dict.ok()) << p.dict.status().ToString();
   EXPECT_EQ(p.dict->blocks.size(), 1u);
   return p.dict->blocks.front();
-}
-
-bool HasDiagnostic(const Diagnostics& diags, int line, std::string_view fragment) {
-  for (const Diagnostic& d : diags.items()) {
-    if (d.line == line && d.message.find(fragment) != std::string::npos) return true;
-  }
-  return false;
-}
-
-std::string AllDiagnostics(const Diagnostics& diags) {
-  std::string s;
-  for (const Diagnostic& d : diags.items()) s += d.ToString() + "\n";
-  return s;
 }
 
 TEST(VerbDictionary, BlockHeaderSpacingVariantsAllParse) {
