@@ -11,33 +11,17 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "coder/coder.h"
 #include "dict/dictionaries.h"
 #include "text/reader.h"
 
 namespace {
 
+using thaw::bench::ReadParsedSentences;
+using thaw::bench::Seconds;
+
 const std::string kShared = THAW_SHARED_DIR;
-
-std::vector<thaw::Sentence> ReadSentences(const std::string& path, thaw::InputFormat format) {
-  std::vector<thaw::Sentence> out;
-  thaw::Diagnostics diags;
-  auto reader = thaw::OpenDocumentReader(path, format, &diags);
-  if (!reader.ok()) return out;
-  thaw::Document doc;
-  while (true) {
-    auto more = (*reader)->Next(&doc);
-    if (!more.ok() || !*more) break;
-    for (auto& s : doc.sentences) {
-      if (s.has_parse) out.push_back(std::move(s));
-    }
-  }
-  return out;
-}
-
-double Seconds(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 struct Fixture {
   std::unique_ptr<thaw::Coder> coder;
@@ -89,9 +73,9 @@ int main(int argc, char** argv) {
 
   Fixture f;
   f.coder = std::move(coder).value();
-  f.sentences = ReadSentences(kShared + "/petrarch/validation/PETR.UnitTest.records.xml",
-                              thaw::InputFormat::kPetrarchXml);
-  auto ewt = ReadSentences(kShared + "/ud/en_ewt-ud-test.conllu", thaw::InputFormat::kConllu);
+  f.sentences = ReadParsedSentences(kShared + "/petrarch/validation/PETR.UnitTest.records.xml",
+                                    thaw::InputFormat::kPetrarchXml);
+  auto ewt = ReadParsedSentences(kShared + "/ud/en_ewt-ud-test.conllu", thaw::InputFormat::kConllu);
   for (auto& s : ewt) f.sentences.push_back(std::move(s));
   fixture = &f;
 

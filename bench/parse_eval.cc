@@ -15,33 +15,18 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "nlp/parser.h"
 #include "nlp/tagger.h"
 #include "text/reader.h"
 
 namespace {
 
+using thaw::bench::ReadParsedSentences;
+using thaw::bench::Seconds;
+using thaw::bench::ThreadCpuSeconds;
+
 const std::string kShared = THAW_SHARED_DIR;
-
-double Seconds(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-std::vector<thaw::Sentence> ReadTreebank(const std::string& path) {
-  std::vector<thaw::Sentence> out;
-  thaw::Diagnostics diags;
-  auto reader = thaw::OpenDocumentReader(path, thaw::InputFormat::kConllu, &diags);
-  if (!reader.ok()) return out;
-  thaw::Document doc;
-  while (true) {
-    auto more = (*reader)->Next(&doc);
-    if (!more.ok() || !*more) break;
-    for (auto& s : doc.sentences) {
-      if (s.has_parse && !s.tokens.empty()) out.push_back(std::move(s));
-    }
-  }
-  return out;
-}
 
 struct Score {
   long words = 0, heads = 0, labels = 0, base = 0;
@@ -79,12 +64,6 @@ Score Evaluate(const std::vector<thaw::Sentence>& gold, const thaw::Parser& pars
     sc.Add(g, s);
   }
   return sc;
-}
-
-double ThreadCpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
 struct Speed {
@@ -162,7 +141,8 @@ int main(int argc, char** argv) {
               {"EWT test", "en_ewt-ud-test.conllu"}, {"GUM test", "en_gum-ud-test.conllu"}};
   std::vector<thaw::Sentence> ewt_test;
   for (const auto& set : sets) {
-    std::vector<thaw::Sentence> gold = ReadTreebank(kShared + "/ud/" + set.file);
+    std::vector<thaw::Sentence> gold =
+        ReadParsedSentences(kShared + "/ud/" + set.file, thaw::InputFormat::kConllu);
     Evaluate(gold, *parser, nullptr).Print(set.name, "gold tags");
     if (tagger) Evaluate(gold, *parser, tagger.get()).Print(set.name, "predicted");
     if (std::string(set.file) == "en_ewt-ud-test.conllu") ewt_test = std::move(gold);

@@ -14,27 +14,18 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "nlp/pipeline.h"
 #include "text/reader.h"
 
 namespace {
 
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
+using thaw::bench::ThreadCpuSeconds;
 
 // One raw-text document per treebank document.
 std::vector<std::string> ReadRawDocuments(const std::string& path) {
   std::vector<std::string> out;
-  thaw::Diagnostics diags;
-  auto reader = thaw::OpenDocumentReader(path, thaw::InputFormat::kConllu, &diags);
-  if (!reader.ok()) return out;
-  thaw::Document doc;
-  while (true) {
-    auto more = (*reader)->Next(&doc);
-    if (!more.ok() || !*more) break;
+  for (const thaw::Document& doc : thaw::bench::ReadDocuments(path, thaw::InputFormat::kConllu)) {
     std::string text;
     for (const auto& s : doc.sentences) {
       if (!text.empty()) text += ' ';

@@ -12,14 +12,17 @@
 namespace thaw {
 namespace {
 
-// Five one-line documents, ids n0..n4.
-std::string FiveDocs(const testing::TempDir& dir) {
+// Five one-line JSON Lines documents, ids n0..n4.
+std::string FiveDocLines() {
   std::string lines;
   for (int i = 0; i < 5; ++i) {
     lines += "{\"id\": \"n" + std::to_string(i) + "\", \"text\": \"Talks resumed.\"}\n";
   }
-  return dir.Write("five.jsonl", lines);
+  return lines;
 }
+
+// FiveDocLines in a file.
+std::string FiveDocs(const testing::TempDir& dir) { return dir.Write("five.jsonl", FiveDocLines()); }
 
 struct Call {
   std::vector<std::string> ids;
@@ -93,8 +96,7 @@ TEST(ForEachBatchTest, ALiveFeedsBurstComesInFullBatchesAndIsHandedOnBeforeWaiti
   ASSERT_EQ(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
   close(fds[0]);
   int write_end = fds[1];
-  std::string burst;
-  for (int i = 0; i < 5; ++i) burst += "{\"id\": \"n" + std::to_string(i) + "\", \"text\": \"Talks resumed.\"}\n";
+  const std::string burst = FiveDocLines();
   ASSERT_EQ(write(write_end, burst.data(), burst.size()), static_cast<ssize_t>(burst.size()));
 
   Diagnostics diags;
@@ -111,8 +113,8 @@ TEST(ForEachBatchTest, ALiveFeedsBurstComesInFullBatchesAndIsHandedOnBeforeWaiti
   dup2(saved_stdin, STDIN_FILENO);
   close(saved_stdin);
   if (write_end >= 0) close(write_end);
-  EXPECT_EQ(calls, (std::vector<std::pair<size_t, bool>>{
-                       {2, false}, {2, false}, {1, true}, {0, true}}));
+  EXPECT_EQ(calls,
+            (std::vector<std::pair<size_t, bool>>{{2, false}, {2, false}, {1, true}, {0, true}}));
 }
 
 }  // namespace

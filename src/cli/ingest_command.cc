@@ -63,10 +63,11 @@ int IngestCommand::Run() {
   auto coding = NewsCoding::Create(dict_, nlp_, input_format_, date_, &diags);  // as `thaw code`
   if (!coding) return 2;
   if (inputs_.empty()) inputs_.push_back("-");
-  std::vector<CodedDocument> batch;        // coded, for the next store write
-  std::vector<std::string> hashes;          // of the documents admitted and not yet coded
+  std::vector<CodedDocument> batch;  // coded, for the next store write
+  std::vector<std::string> hashes;   // of the documents admitted and not yet coded
   std::vector<Coder::DocumentEvents> coded;
-  std::unordered_set<std::string> pending;  // hashes admitted and not yet stored: a repeat is coded once
+  // The hashes admitted and not yet stored: a document repeated in the input is coded once.
+  std::unordered_set<std::string> pending;
   WriteStats stats;
   size_t docs = 0, skipped = 0;
   Status failed;

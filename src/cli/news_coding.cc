@@ -75,8 +75,8 @@ std::string NewsCoding::UndatedNote() const {
   if (undated_ == 0) return "";
   const bool one = undated_ == 1;
   return fmt::format(
-      "thaw: {0} document{1} had no date (none given, none in the file name or text): {2} events are "
-      "undated and {2} leaders were coded as of today; --date YYYY-MM-DD gives one\n",
+      "thaw: {0} document{1} had no date (none given, none in the file name or text): {2} "
+      "events are undated and {2} leaders were coded as of today; --date YYYY-MM-DD gives one\n",
       undated_, one ? "" : "s", one ? "its" : "their");
 }
 
