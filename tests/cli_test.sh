@@ -117,6 +117,17 @@ echo "Xi Jinping met Vladimir Putin in Beijing." | "$thaw" code >"$tmp/out" 2>"$
 grep -q '"date":"","source":"CHNGOV","target":"RUSGOV","code":"040"' "$tmp/out" &&
   grep -q '1 document had no date .* leaders were coded as of today; --date' "$tmp/err"
 check "undated text: leaders as of today, said in the summary" $?
+# A news API's JSON Lines, read as they are with --jsonl-field (nested paths too).
+echo '{"content":"Xi Jinping met Vladimir Putin in Beijing.","publishedAt":"2024-05-16T08:00:00Z","source":{"name":"KH"}}' >"$tmp/api.jsonl"
+"$thaw" code "$tmp/api.jsonl" >/dev/null 2>"$tmp/err"
+grep -q 'api.jsonl:1: object has no "text" string; line skipped (it has "content": --jsonl-field text=content reads it)' "$tmp/err"
+check "JSON Lines without text: the warning names the flag that reads the article" $?
+"$thaw" code "$tmp/api.jsonl" --jsonl-field text=content,date=publishedAt --jsonl-field source=source.name >"$tmp/out" 2>"$tmp/err"
+grep -q '"date":"2024-05-16","source":"CHNGOV","target":"RUSGOV","code":"040"' "$tmp/out"
+check "--jsonl-field reads the text and date under other names" $?
+"$thaw" code "$tmp/api.jsonl" --jsonl-field body >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q -- "--jsonl-field: JSON Lines field 'body': expected KEY=NAME" "$tmp/err"
+check "a bad --jsonl-field exits 2 and names the item" $?
 
 # Raw text: thaw parse writes CoNLL-U; thaw code parses it itself and finds the event.
 printf 'Russia and North Korea signed a defence treaty in Pyongyang.\nBack To Top\n\nChina did not comment on the treaty.\n' >"$tmp/raw.txt"

@@ -32,9 +32,7 @@ class CodeCommand : public Command {
     AddDictFlags(app, &dict_);
     AddNlpFlags(app, &nlp_);
     AddThreadsFlag(app, &nlp_);
-    app->add_option("--input-format", input_format_,
-                    "auto|xml|conllu|jsonl|text (auto: by extension)")
-        ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
+    AddInputFlags(app, &input_);
     app->add_option("--date", date_,
                     "YYYY-MM-DD: the date of documents whose input gives none (else it is taken "
                     "from the file name or inferred from the text)");
@@ -49,13 +47,14 @@ class CodeCommand : public Command {
   DictFlags dict_;
   NlpFlags nlp_;
   std::vector<std::string> inputs_;
-  std::string input_format_ = "auto", output_ = "jsonl", date_;
+  InputFlags input_;
+  std::string output_ = "jsonl", date_;
 };
 
 int CodeCommand::Run() {
   Diagnostics diags;
   const auto t0 = std::chrono::steady_clock::now();
-  auto coding = NewsCoding::Create(dict_, nlp_, input_format_, date_, &diags);
+  auto coding = NewsCoding::Create(dict_, nlp_, input_, date_, &diags);
   if (!coding) return 2;
   if (inputs_.empty()) inputs_.push_back("-");
   EventWriter writer(&std::cout, output_ == "tsv" ? EventFormat::kTsv : EventFormat::kJsonl);
@@ -64,7 +63,7 @@ int CodeCommand::Run() {
   Progress progress = Progress::OnStderr(dict_.quiet, /*writes_stdout=*/true);
   std::vector<Coder::DocumentEvents> coded;
   ForEachBatch(
-      inputs_, coding->format(), dict_.strict, dict_.quiet, &diags, coding->batch_size(),
+      inputs_, coding->input(), dict_.strict, dict_.quiet, &diags, coding->batch_size(),
       [&](std::vector<Document>& batch, bool /*caught_up*/) {
         docs += batch.size();
         coding->CodeAll(&batch, &coded);

@@ -29,6 +29,29 @@ void AddDictFlags(CLI::App* app, DictFlags* f) {
       "do not print warnings about skipped dictionary or input lines, progress or the summary");
 }
 
+void AddInputFlags(CLI::App* app, InputFlags* f) {
+  app->add_option("--input-format", f->format, "auto|xml|conllu|jsonl|text (auto: by extension)")
+      ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
+  app->add_option(
+         "--jsonl-field", f->jsonl_fields,
+         "JSON Lines fields under other names: KEY=NAME with KEY one of id, text, date, title, "
+         "source, url, and NAME a member or a dotted path (text=body,date=publishedAt,"
+         "source=source.name); repeat the flag or separate items with commas")
+      ->delimiter(',');
+}
+
+Result<ReadOptions> ReadOptionsFrom(const InputFlags& f) {
+  ReadOptions options;
+  auto format = ParseInputFormat(f.format);
+  if (!format.ok()) return format.status();
+  options.format = *format;
+  for (const std::string& item : f.jsonl_fields) {
+    Status s = ParseJsonlFields(item, &options.jsonl);
+    if (!s.ok()) return Status::InvalidArgument("--jsonl-field: " + s.message());
+  }
+  return options;
+}
+
 void PrintDiagnostics(const Diagnostics& diags, bool quiet, size_t from) {
   DiagnosticsPrinter(diags, quiet, from).Finish();
 }

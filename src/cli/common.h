@@ -83,13 +83,22 @@ Result<DictionarySet> LoadDictionaries(const DictFlags& f, Diagnostics* diags);
 Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags,
                                           const CoderOptions& options = CoderOptions());
 
+// The input flags of `code`, `parse` and `ingest`: --input-format and --jsonl-field.
+struct InputFlags {
+  std::string format = "auto";
+  std::vector<std::string> jsonl_fields;  // KEY=NAME items
+};
+void AddInputFlags(CLI::App* app, InputFlags* f);
+// How the flags say to read the input; InvalidArgument for a bad format or field.
+Result<ReadOptions> ReadOptionsFrom(const InputFlags& f);
+
 // Reads every document of every input, calling fn(Document&) for each, printing each input's
 // diagnostics after it; fn returns false to stop reading. Returns false (after printing) when
 // an input could not be read, or when `strict` and an input had problems. With `progress`, its
 // in-place line is erased before anything is printed. on_wait, when given, is called whenever
 // a live feed on stdin has nothing more to read yet (DocumentReader::set_on_wait).
 template <typename Fn>
-bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format, bool strict,
+bool ForEachDocument(const std::vector<std::string>& inputs, const ReadOptions& input, bool strict,
                      bool quiet, Diagnostics* diags, Fn fn, Progress* progress = nullptr,
                      const std::function<void()>& on_wait = nullptr) {
   auto clear = [&] {
@@ -99,7 +108,7 @@ bool ForEachDocument(const std::vector<std::string>& inputs, InputFormat format,
   for (const std::string& in : inputs) {
     if (stop) break;
     const size_t mark = diags->size();
-    auto reader = OpenDocumentReader(in, format, diags);
+    auto reader = OpenDocumentReader(in, input, diags);
     if (!reader.ok()) {
       clear();
       std::cerr << "thaw: error: " << reader.status().message() << "\n";
@@ -149,7 +158,7 @@ enum class Admit { kYes, kNo, kStop };
 // can appear (stdout is flushed after fn) or be committed as the documents arrive. A burst of
 // documents that arrived together is handed on in full batches.
 template <typename Fn, typename AdmitFn>
-bool ForEachBatch(const std::vector<std::string>& inputs, InputFormat format, bool strict,
+bool ForEachBatch(const std::vector<std::string>& inputs, const ReadOptions& input, bool strict,
                   bool quiet, Diagnostics* diags, size_t batch_size, Fn fn, AdmitFn admit,
                   Progress* progress = nullptr) {
   std::vector<Document> batch;
@@ -158,7 +167,7 @@ bool ForEachBatch(const std::vector<std::string>& inputs, InputFormat format, bo
     batch.clear();
   };
   const bool ok = ForEachDocument(
-      inputs, format, strict, quiet, diags,
+      inputs, input, strict, quiet, diags,
       [&](Document& doc) {
         const Admit a = admit(doc);
         if (a == Admit::kStop) return false;
@@ -180,11 +189,11 @@ bool ForEachBatch(const std::vector<std::string>& inputs, InputFormat format, bo
 
 // ForEachBatch of every document.
 template <typename Fn>
-bool ForEachBatch(const std::vector<std::string>& inputs, InputFormat format, bool strict,
+bool ForEachBatch(const std::vector<std::string>& inputs, const ReadOptions& input, bool strict,
                   bool quiet, Diagnostics* diags, size_t batch_size, Fn fn,
                   Progress* progress = nullptr) {
   return ForEachBatch(
-      inputs, format, strict, quiet, diags, batch_size, fn,
+      inputs, input, strict, quiet, diags, batch_size, fn,
       [](const Document&) { return Admit::kYes; }, progress);
 }
 

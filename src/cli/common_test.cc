@@ -33,7 +33,7 @@ TEST(ForEachBatchTest, BatchesInOrderAndIsCaughtUpOnlyAtTheEnd) {
   testing::TempDir dir;
   Diagnostics diags;
   std::vector<Call> calls;
-  ASSERT_TRUE(ForEachBatch({FiveDocs(dir)}, InputFormat::kAuto, false, true, &diags, 2,
+  ASSERT_TRUE(ForEachBatch({FiveDocs(dir)}, ReadOptions(), false, true, &diags, 2,
                            [&](std::vector<Document>& batch, bool caught_up) {
                              Call& c = calls.emplace_back();
                              for (const Document& d : batch) c.ids.push_back(d.id);
@@ -56,7 +56,7 @@ TEST(ForEachBatchTest, AdmitDropsDocumentsAndStopsTheReading) {
   std::vector<std::string> seen, batched;
   bool caught_up_at_end = false;
   ForEachBatch(
-      {FiveDocs(dir)}, InputFormat::kAuto, false, true, &diags, 10,
+      {FiveDocs(dir)}, ReadOptions(), false, true, &diags, 10,
       [&](std::vector<Document>& batch, bool caught_up) {
         for (const Document& d : batch) batched.push_back(d.id);
         caught_up_at_end = caught_up;
@@ -76,7 +76,7 @@ TEST(ForEachBatchTest, AnEmptyInputStillEndsCaughtUp) {
   testing::TempDir dir;
   Diagnostics diags;
   int calls = 0;
-  ForEachBatch({dir.Write("empty.jsonl", "")}, InputFormat::kAuto, false, true, &diags, 4,
+  ForEachBatch({dir.Write("empty.jsonl", "")}, ReadOptions(), false, true, &diags, 4,
                [&](std::vector<Document>& batch, bool caught_up) {
                  EXPECT_TRUE(batch.empty());
                  EXPECT_TRUE(caught_up);
@@ -101,7 +101,9 @@ TEST(ForEachBatchTest, ALiveFeedsBurstComesInFullBatchesAndIsHandedOnBeforeWaiti
 
   Diagnostics diags;
   std::vector<std::pair<size_t, bool>> calls;  // batch size, caught_up
-  ForEachBatch({"-"}, InputFormat::kJsonl, false, true, &diags, 2,
+  ReadOptions jsonl;
+  jsonl.format = InputFormat::kJsonl;
+  ForEachBatch({"-"}, jsonl, false, true, &diags, 2,
                [&](std::vector<Document>& batch, bool caught_up) {
                  calls.emplace_back(batch.size(), caught_up);
                  // The feed has gone quiet: end it, as its writer would.

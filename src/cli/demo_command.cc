@@ -86,12 +86,12 @@ int DemoCommand::Run() {
     return 2;
   }
   Diagnostics diags;
-  auto coding = NewsCoding::Create(DictFlags(), nlp_, "auto", "", &diags);
+  auto coding = NewsCoding::Create(DictFlags(), nlp_, InputFlags(), "", &diags);
   if (coding == nullptr) return 2;
   std::vector<DemoEvent> events;
   size_t docs = 0, sentences = 0;
   const bool ok =
-      ForEachDocument(inputs, InputFormat::kAuto, false, false, &diags, [&](Document& doc) {
+      ForEachDocument(inputs, coding->input(), false, false, &diags, [&](Document& doc) {
         ++docs;
         coding->Code(&doc);
         sentences += doc.sentences.size();

@@ -54,7 +54,9 @@ int EvalCommand::Run() {
   Evaluator eval(**coder);
   const ParseMode mode = *ParseParseMode(nlp_.parse);
   LazyPipeline pipeline(FindModelsDir(nlp_.models, nullptr));
-  const bool ok = ForEachDocument({input_}, InputFormat::kPetrarchXml, false, dict_.quiet, &diags,
+  ReadOptions xml;
+  xml.format = InputFormat::kPetrarchXml;
+  const bool ok = ForEachDocument({input_}, xml, false, dict_.quiet, &diags,
                                   [&](Document& doc) {
                                     if (NeedsPipeline(doc, mode)) {
                                       if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, mode);

@@ -35,9 +35,7 @@ class IngestCommand : public Command {
     AddDictFlags(app, &dict_);
     AddNlpFlags(app, &nlp_);
     AddThreadsFlag(app, &nlp_);
-    app->add_option("--input-format", input_format_,
-                    "auto|xml|conllu|jsonl|text (auto: by extension)")
-        ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
+    AddInputFlags(app, &input_);
     app->add_option("--date", date_, "YYYY-MM-DD: the date of documents whose input gives none");
     app->add_option("--batch", batch_size_, "documents per transaction (default 200)")
         ->check(CLI::Range(1, 1000000));
@@ -48,7 +46,8 @@ class IngestCommand : public Command {
   DictFlags dict_;
   NlpFlags nlp_;
   std::vector<std::string> inputs_;
-  std::string db_, input_format_ = "auto", date_;
+  InputFlags input_;
+  std::string db_, date_;
   size_t batch_size_ = 200;
 };
 
@@ -60,7 +59,7 @@ int IngestCommand::Run() {
     return 2;
   }
   Diagnostics diags;
-  auto coding = NewsCoding::Create(dict_, nlp_, input_format_, date_, &diags);  // as `thaw code`
+  auto coding = NewsCoding::Create(dict_, nlp_, input_, date_, &diags);  // as `thaw code`
   if (!coding) return 2;
   if (inputs_.empty()) inputs_.push_back("-");
   std::vector<CodedDocument> batch;  // coded, for the next store write
@@ -82,7 +81,7 @@ int IngestCommand::Run() {
   // batch at a time and stored --batch at a time, and whenever the input is caught up (a live
   // feed on stdin with nothing more to read yet, or the end) what was coded is committed.
   const bool read_ok = ForEachBatch(
-      inputs_, coding->format(), dict_.strict, dict_.quiet, &diags, coding->batch_size(),
+      inputs_, coding->input(), dict_.strict, dict_.quiet, &diags, coding->batch_size(),
       [&](std::vector<Document>& todo, bool caught_up) {
         if (!failed.ok()) return;
         coding->CodeAll(&todo, &coded);

@@ -10,8 +10,8 @@
 namespace thaw {
 
 std::unique_ptr<NewsCoding> NewsCoding::Create(const DictFlags& dict, const NlpFlags& nlp,
-                                               const std::string& input_format,
-                                               const std::string& date, Diagnostics* diags) {
+                                               const InputFlags& input, const std::string& date,
+                                               Diagnostics* diags) {
   // Text with no date anywhere is most likely today's news: its leaders are coded as of today.
   CoderOptions options = CoderOptions::News();
   options.undated_as_of = Today();
@@ -26,9 +26,9 @@ std::unique_ptr<NewsCoding> NewsCoding::Create(const DictFlags& dict, const NlpF
     return nullptr;
   }
   diags->Clear();
-  auto format = ParseInputFormat(input_format);
-  if (!format.ok()) {
-    std::cerr << "thaw: error: " << format.status().message() << "\n";
+  auto read = ReadOptionsFrom(input);
+  if (!read.ok()) {
+    std::cerr << "thaw: error: " << read.status().message() << "\n";
     return nullptr;
   }
   Date default_date = kNoDate;
@@ -40,16 +40,16 @@ std::unique_ptr<NewsCoding> NewsCoding::Create(const DictFlags& dict, const NlpF
     }
     default_date = *d;
   }
-  return std::unique_ptr<NewsCoding>(new NewsCoding(std::move(coder).value(), *format,
+  return std::unique_ptr<NewsCoding>(new NewsCoding(std::move(coder).value(), std::move(read).value(),
                                                     default_date, *ParseParseMode(nlp.parse),
                                                     FindModelsDir(nlp.models, nullptr),
                                                     ThreadCount(nlp)));
 }
 
-NewsCoding::NewsCoding(std::unique_ptr<Coder> coder, InputFormat format, Date default_date,
+NewsCoding::NewsCoding(std::unique_ptr<Coder> coder, ReadOptions input, Date default_date,
                        ParseMode mode, std::string models_dir, int threads)
     : coder_(std::move(coder)),
-      format_(format),
+      input_(std::move(input)),
       default_date_(default_date),
       mode_(mode),
       pipelines_(std::move(models_dir), threads) {

@@ -19,10 +19,11 @@ class NewsCoding {
   // and checks the flags; prints the problem and returns null on failure. Dictionary diagnostics go to `diags` (printed unless quiet).
   // Documents are coded on ThreadCount(nlp) threads.
   static std::unique_ptr<NewsCoding> Create(const DictFlags& dict, const NlpFlags& nlp,
-                                            const std::string& input_format,
-                                            const std::string& date, Diagnostics* diags);
+                                            const InputFlags& input, const std::string& date,
+                                            Diagnostics* diags);
 
-  InputFormat format() const { return format_; }
+  // How to read the input (--input-format, --jsonl-field).
+  const ReadOptions& input() const { return input_; }
   int threads() const { return pipelines_.threads(); }
   // How many documents to hand CodeAll at once.
   size_t batch_size() const { return BatchSize(threads()); }
@@ -39,13 +40,13 @@ class NewsCoding {
   std::string UndatedNote() const;
 
  private:
-  NewsCoding(std::unique_ptr<Coder> coder, InputFormat format, Date default_date, ParseMode mode,
+  NewsCoding(std::unique_ptr<Coder> coder, ReadOptions input, Date default_date, ParseMode mode,
              std::string models_dir, int threads);
   // Code() on any thread with its own pipeline (null: no parsing) and scratch.
   void CodeWith(Document* doc, Pipeline* pipeline, CoderScratch* scratch,
                 Coder::DocumentEvents* out) const;
   std::unique_ptr<Coder> coder_;
-  InputFormat format_;
+  ReadOptions input_;
   Date default_date_;
   size_t undated_ = 0;  // documents with sentences but no date, coded so far
   ParseMode mode_;

@@ -28,18 +28,16 @@ class ParseCommand : public Command {
     app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin (a live feed is handled as it arrives)");
     app->add_flag("--tokenized", tokenized_,
                   "keep the input's tokens (CoNLL-U); re-tag and re-parse them");
-    app->add_option("--input-format", input_format_,
-                    "auto|xml|conllu|jsonl|text (auto: by extension)")
-        ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
+    AddInputFlags(app, &input_);
     app->add_flag("-q,--quiet", quiet_, "do not print warnings, progress or the summary");
     AddNlpFlags(app, &nlp_, /*with_parse=*/false);
     AddThreadsFlag(app, &nlp_);
   }
 
   int Run() override {
-    auto format = ParseInputFormat(input_format_);
-    if (!format.ok()) {
-      std::cerr << "thaw: error: " << format.status().message() << "\n";
+    auto read = ReadOptionsFrom(input_);
+    if (!read.ok()) {
+      std::cerr << "thaw: error: " << read.status().message() << "\n";
       return 2;
     }
     const auto t0 = std::chrono::steady_clock::now();
@@ -55,7 +53,7 @@ class ParseCommand : public Command {
     // printed in input order.
     std::vector<std::string> out;
     ForEachBatch(
-        inputs_, *format, false, quiet_, &diags, BatchSize(threads),
+        inputs_, *read, false, quiet_, &diags, BatchSize(threads),
         [&](std::vector<Document>& batch, bool /*caught_up*/) {
           if (batch.empty()) return;
           docs += batch.size();
@@ -93,7 +91,7 @@ class ParseCommand : public Command {
 
  private:
   std::vector<std::string> inputs_;
-  std::string input_format_ = "auto";
+  InputFlags input_;
   bool tokenized_ = false, quiet_ = false;
   NlpFlags nlp_;
 };

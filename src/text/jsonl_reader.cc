@@ -1,5 +1,5 @@
 // Reads JSON Lines: one object per line with "text" and optional "id", "date", "title",
-// "source", "url". One Document per line; sentences are left empty (split later). "date" is
+// "source", "url" (other names or nested paths as JsonlFields says). One Document per line; sentences are left empty (split later). "date" is
 // YYYY-MM-DD (with a time or not), YYYYMMDD, a written date as feeds carry them ("Wed, 01 May
 // 2024 12:00:00 GMT", "May 1, 2024"; text/dates.h ParseMetadataDate) or a Unix time. The text
 // has its boilerplate lines blanked (text/clean.h); offsets into it are offsets into the
@@ -33,10 +33,29 @@ std::string JsonMessage(const std::exception& e) {
   return Excerpt(m, 200);
 }
 
+// The member `path` names in `obj`: the member of that name, else the one a dotted path leads
+// to through nested objects. Null when there is none.
+const nlohmann::json* FindField(const nlohmann::json& obj, const std::string& path) {
+  const auto it = obj.find(path);
+  if (it != obj.end()) return &*it;
+  if (path.find('.') == std::string::npos) return nullptr;
+  const nlohmann::json* at = &obj;
+  size_t start = 0;
+  for (;;) {
+    const size_t dot = path.find('.', start);
+    if (!at->is_object()) return nullptr;
+    const auto next = at->find(path.substr(start, dot == std::string::npos ? dot : dot - start));
+    if (next == at->end()) return nullptr;
+    at = &*next;
+    if (dot == std::string::npos) return at;
+    start = dot + 1;
+  }
+}
+
 class JsonlReader : public DocumentReader {
  public:
-  JsonlReader(std::unique_ptr<ByteSource> src, Diagnostics* diags)
-      : src_(std::move(src)), diags_(diags) {}
+  JsonlReader(std::unique_ptr<ByteSource> src, const JsonlFields& fields, Diagnostics* diags)
+      : src_(std::move(src)), fields_(fields), diags_(diags) {}
 
   Result<bool> Next(Document* doc) override;
   void set_on_wait(std::function<void()> f) override { src_->set_on_wait(std::move(f)); }
@@ -45,10 +64,12 @@ class JsonlReader : public DocumentReader {
   // Fills *doc from one line; false (with a diagnostic) when the line is skipped.
   bool ParseLine(int line_no, Document* doc);
   // Copies string field `key` into *out; reports a non-string value.
-  void OptionalString(const nlohmann::json& obj, const char* key, int line_no, std::string* out);
+  void OptionalString(const nlohmann::json& obj, const std::string& key, int line_no,
+                      std::string* out);
   void Warn(int line, std::string msg) { diags_->Add(src_->name(), line, std::move(msg)); }
 
   std::unique_ptr<ByteSource> src_;
+  JsonlFields fields_;
   Diagnostics* diags_;
   std::string line_;
 };
@@ -64,12 +85,12 @@ Result<bool> JsonlReader::Next(Document* doc) {
   return false;
 }
 
-void JsonlReader::OptionalString(const nlohmann::json& obj, const char* key, int line_no,
+void JsonlReader::OptionalString(const nlohmann::json& obj, const std::string& key, int line_no,
                                  std::string* out) {
-  const auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return;
+  const nlohmann::json* it = FindField(obj, key);
+  if (it == nullptr || it->is_null()) return;
   if (!it->is_string()) {
-    Warn(line_no, std::string("\"") + key + "\" is not a string; ignored");
+    Warn(line_no, "\"" + key + "\" is not a string; ignored");
     return;
   }
   *out = it->get<std::string>();
@@ -90,37 +111,38 @@ bool JsonlReader::ParseLine(int line_no, Document* doc) {
                         "; line skipped");
       return false;
     }
-    const auto text = obj.find("text");
-    if (text == obj.end() || !text->is_string()) {
+    const nlohmann::json* text = FindField(obj, fields_.text);
+    if (text == nullptr || !text->is_string()) {
       // News APIs call the article text other names: say which one this file seems to use.
       std::string hint;
-      for (const char* other : {"body", "content", "article", "full_text", "maintext", "story"}) {
+      for (const char* other :
+           {"text", "body", "content", "article", "full_text", "maintext", "story"}) {
         const auto it = obj.find(other);
-        if (it == obj.end() || !it->is_string()) continue;
-        hint = std::string(" (it has \"") + other + "\": name the article text \"text\", e.g. jq -c "
-               "'.text = ." + other + "')";
+        if (other == fields_.text || it == obj.end() || !it->is_string()) continue;
+        hint = std::string(" (it has \"") + other + "\": --jsonl-field text=" + other +
+               " reads it)";
         break;
       }
-      Warn(line_no, "object has no \"text\" string; line skipped" + hint);
+      Warn(line_no, "object has no \"" + fields_.text + "\" string; line skipped" + hint);
       return false;
     }
     *doc = Document();
     doc->text = text->get<std::string>();
     BlankBoilerplate(&doc->text);
-    const auto id = obj.find("id");
-    if (id != obj.end() && id->is_string()) {
+    const nlohmann::json* id = FindField(obj, fields_.id);
+    if (id != nullptr && id->is_string()) {
       doc->id = id->get<std::string>();
-    } else if (id != obj.end() && id->is_number_integer()) {
+    } else if (id != nullptr && id->is_number_integer()) {
       doc->id = id->dump();  // numeric ids are common in scraped dumps
-    } else if (id != obj.end() && !id->is_null()) {
-      Warn(line_no, "\"id\" is neither a string nor an integer; using the line as id");
+    } else if (id != nullptr && !id->is_null()) {
+      Warn(line_no, "\"" + fields_.id + "\" is neither a string nor an integer; using the line as id");
     }
     if (doc->id.empty()) doc->id = BaseName(src_->name()) + ":" + std::to_string(line_no);
-    OptionalString(obj, "title", line_no, &doc->title);
-    OptionalString(obj, "source", line_no, &doc->source);
-    OptionalString(obj, "url", line_no, &doc->url);
-    const auto date = obj.find("date");
-    if (date != obj.end() && !date->is_null()) {
+    OptionalString(obj, fields_.title, line_no, &doc->title);
+    OptionalString(obj, fields_.source, line_no, &doc->source);
+    OptionalString(obj, fields_.url, line_no, &doc->url);
+    const nlohmann::json* date = FindField(obj, fields_.date);
+    if (date != nullptr && !date->is_null()) {
       const std::string d = date->is_string() ? date->get<std::string>() : date->dump();
       std::optional<Date> parsed = ParseMetadataDate(d);
       if (!parsed && date->is_number_integer()) parsed = DateFromUnixTime(date->get<int64_t>());
@@ -143,8 +165,8 @@ bool JsonlReader::ParseLine(int line_no, Document* doc) {
 }  // namespace
 
 std::unique_ptr<DocumentReader> NewJsonlReader(std::unique_ptr<ByteSource> src,
-                                               Diagnostics* diags) {
-  return std::make_unique<JsonlReader>(std::move(src), diags);
+                                               const JsonlFields& fields, Diagnostics* diags) {
+  return std::make_unique<JsonlReader>(std::move(src), fields, diags);
 }
 
 }  // namespace thaw

@@ -99,10 +99,52 @@ TEST(JsonlReader, ArticleTextUnderAnotherNameIsPointedOut) {
                       InputFormat::kAuto, &d);
   EXPECT_TRUE(docs.empty());
   EXPECT_TRUE(HasDiagnostic(d, "api.jsonl:1: object has no \"text\" string; line skipped (it has "
-                               "\"body\": name the article text \"text\", e.g. jq -c '.text = .body')"))
+                               "\"body\": --jsonl-field text=body reads it)"))
       << Dump(d);
   EXPECT_TRUE(HasDiagnostic(d, "api.jsonl:2: object has no \"text\" string; line skipped"))
       << Dump(d);
+}
+
+// A news API's export, read as it is: fields under other names, some in nested objects.
+TEST(JsonlReader, FieldsUnderOtherNamesAndNestedPathsAreRead) {
+  TempDir dir;
+  Diagnostics d;
+  ReadOptions options;
+  ASSERT_TRUE(ParseJsonlFields("text=content, date=publishedAt,source=source.name", &options.jsonl)
+                  .ok());
+  ASSERT_TRUE(ParseJsonlFields("id=meta.id.value,url=link", &options.jsonl).ok());
+  auto docs = ReadAll(
+      dir.Write("api.jsonl",
+                "{\"meta\":{\"id\":{\"value\":7}},\"content\":\"Kim met Xi.\","
+                "\"publishedAt\":\"2024-05-01T09:00:00Z\",\"source\":{\"id\":null,\"name\":\"KH\"},"
+                "\"link\":\"https://x/1\",\"title\":\"T\"}\n"
+                "{\"content\":\"Xi met Kim.\",\"source\":\"flat\",\"meta.id.value\":\"m2\"}\n"
+                "{\"text\":\"Not read.\"}\n"),
+      options, &d);
+  ASSERT_EQ(docs.size(), 2u) << Dump(d);
+  EXPECT_EQ(docs[0].id, "7");
+  EXPECT_EQ(docs[0].text, "Kim met Xi.");
+  EXPECT_EQ(docs[0].date, *ParseDate("2024-05-01"));
+  EXPECT_EQ(docs[0].source, "KH");
+  EXPECT_EQ(docs[0].url, "https://x/1");
+  EXPECT_EQ(docs[0].title, "T");  // not renamed: read as before
+  // A member whose own name has the dots is found first; a path through a string finds nothing.
+  EXPECT_EQ(docs[1].id, "m2");
+  EXPECT_EQ(docs[1].source, "");
+  ASSERT_EQ(d.size(), 1u) << Dump(d);
+  EXPECT_TRUE(HasDiagnostic(d, "api.jsonl:3: object has no \"content\" string; line skipped (it "
+                               "has \"text\": --jsonl-field text=text reads it)"))
+      << Dump(d);
+}
+
+TEST(JsonlReader, BadFieldSpecsAreRefusedWithTheItem) {
+  JsonlFields fields;
+  for (const char* bad : {"body", "text=", "=body", "author=byline", "text=body,,date"}) {
+    const Status s = ParseJsonlFields(bad, &fields);
+    EXPECT_FALSE(s.ok()) << bad;
+    EXPECT_NE(s.message().find("expected KEY=NAME"), std::string::npos) << s.message();
+  }
+  EXPECT_EQ(fields.text, "text");  // a spec with a bad item changes nothing
 }
 
 TEST(JsonlReader, FeedDatesAreRead) {

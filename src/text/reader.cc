@@ -20,8 +20,8 @@ class EmptyReader : public DocumentReader {
 // A file that cannot be opened or fails mid-read is reported and skipped, never fatal.
 class DirectoryReader : public DocumentReader {
  public:
-  DirectoryReader(std::vector<std::string> files, InputFormat format, Diagnostics* diags)
-      : files_(std::move(files)), format_(format), diags_(diags) {}
+  DirectoryReader(std::vector<std::string> files, const ReadOptions& options, Diagnostics* diags)
+      : files_(std::move(files)), options_(options), diags_(diags) {}
 
   Result<bool> Next(Document* doc) override {
     for (;;) {
@@ -33,7 +33,7 @@ class DirectoryReader : public DocumentReader {
           diags_->Add(path, 0, src.status().message() + "; file skipped");
           continue;
         }
-        current_ = NewReaderFor(std::move(src).value(), format_, diags_);
+        current_ = NewReaderFor(std::move(src).value(), options_, diags_);
       }
       Result<bool> r = current_->Next(doc);
       if (r.ok() && *r) return true;
@@ -45,7 +45,7 @@ class DirectoryReader : public DocumentReader {
 
  private:
   std::vector<std::string> files_;
-  InputFormat format_;
+  ReadOptions options_;
   Diagnostics* diags_;
   size_t next_file_ = 0;
   std::unique_ptr<DocumentReader> current_;
@@ -58,7 +58,8 @@ std::string LowerExtension(std::string_view path) {
   return ToLowerAscii(std::string_view(base).substr(dot));
 }
 
-Result<std::unique_ptr<DocumentReader>> OpenDirectory(const std::string& path, InputFormat format,
+Result<std::unique_ptr<DocumentReader>> OpenDirectory(const std::string& path,
+                                                      const ReadOptions& options,
                                                       Diagnostics* diags) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -74,7 +75,7 @@ Result<std::unique_ptr<DocumentReader>> OpenDirectory(const std::string& path, I
     if (name.empty() || name[0] == '.') continue;  // .DS_Store, editor swap files
     // With an explicit format every file is read in it; with kAuto only known extensions,
     // so that stray binaries (archives, images) in a news folder are not read as text.
-    if (format == InputFormat::kAuto && FormatFromExtension(name) == InputFormat::kAuto) {
+    if (options.format == InputFormat::kAuto && FormatFromExtension(name) == InputFormat::kAuto) {
       skipped.push_back(name);
       continue;
     }
@@ -87,11 +88,11 @@ Result<std::unique_ptr<DocumentReader>> OpenDirectory(const std::string& path, I
                "skipped " + std::to_string(skipped.size()) +
                    " file(s) without a .txt, .xml, .conllu, .jsonl or .json extension (" +
                    skipped.front() + (skipped.size() > 1 ? ", ..." : "") +
-                   "); rename them or pass an explicit --format to read them");
+                   "); rename them or give their format (--input-format) to read them");
   }
   if (files.empty()) diags->Add(path, 0, "no input files in directory");
   return std::unique_ptr<DocumentReader>(
-      std::make_unique<DirectoryReader>(std::move(files), format, diags));
+      std::make_unique<DirectoryReader>(std::move(files), options, diags));
 }
 
 }  // namespace
@@ -105,6 +106,38 @@ Result<InputFormat> ParseInputFormat(std::string_view name) {
   if (n == "text" || n == "txt") return InputFormat::kText;
   return Status::InvalidArgument("unknown input format '" + std::string(name) +
                                  "'; expected auto, xml, conllu, jsonl or text");
+}
+
+Status ParseJsonlFields(std::string_view spec, JsonlFields* fields) {
+  JsonlFields f = *fields;  // set only when every item is good
+  size_t start = 0;
+  while (start <= spec.size()) {
+    size_t comma = spec.find(',', start);
+    if (comma == std::string_view::npos) comma = spec.size();
+    const std::string_view item = Trim(spec.substr(start, comma - start));
+    start = comma + 1;
+    if (item.empty()) continue;
+    const size_t eq = item.find('=');
+    const std::string_view key = eq == std::string_view::npos ? item : Trim(item.substr(0, eq));
+    const std::string_view name =
+        eq == std::string_view::npos ? std::string_view() : Trim(item.substr(eq + 1));
+    std::string* field = key == "id"       ? &f.id
+                         : key == "text"   ? &f.text
+                         : key == "date"   ? &f.date
+                         : key == "title"  ? &f.title
+                         : key == "source" ? &f.source
+                         : key == "url"    ? &f.url
+                                           : nullptr;
+    if (field == nullptr || name.empty()) {
+      return Status::InvalidArgument(
+          "JSON Lines field '" + std::string(item) +
+          "': expected KEY=NAME with KEY one of id, text, date, title, source, url "
+          "(e.g. text=body or source=source.name)");
+    }
+    *field = std::string(name);
+  }
+  *fields = std::move(f);
+  return Status::Ok();
 }
 
 InputFormat FormatFromExtension(std::string_view path) {
@@ -154,8 +187,9 @@ int RepairUtf8InPlace(std::string* s, int first_line) {
   return line;
 }
 
-std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src, InputFormat format,
-                                             Diagnostics* diags) {
+std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
+                                             const ReadOptions& options, Diagnostics* diags) {
+  InputFormat format = options.format;
   const int first = src->PeekNonBlank();
   if (first == ByteSource::kEof) {
     if (src->status().ok()) diags->Add(src->name(), 0, "empty input");
@@ -170,7 +204,7 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src, In
     case InputFormat::kConllu:
       return NewConlluReader(std::move(src), diags);
     case InputFormat::kJsonl:
-      return NewJsonlReader(std::move(src), diags);
+      return NewJsonlReader(std::move(src), options.jsonl, diags);
     case InputFormat::kAuto:
     case InputFormat::kText:
       break;
@@ -179,15 +213,16 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src, In
 }
 
 Result<std::unique_ptr<DocumentReader>> OpenDocumentReader(const std::string& path,
-                                                           InputFormat format, Diagnostics* diags) {
+                                                           const ReadOptions& options,
+                                                           Diagnostics* diags) {
   if (diags == nullptr) return Status::InvalidArgument("OpenDocumentReader: diags is null");
   std::error_code ec;
   if (path != "-" && std::filesystem::is_directory(path, ec)) {
-    return OpenDirectory(path, format, diags);
+    return OpenDirectory(path, options, diags);
   }
   Result<std::unique_ptr<ByteSource>> src = ByteSource::Open(path);
   if (!src.ok()) return src.status();
-  return NewReaderFor(std::move(src).value(), format, diags);
+  return NewReaderFor(std::move(src).value(), options, diags);
 }
 
 }  // namespace thaw

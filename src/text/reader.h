@@ -33,6 +33,24 @@ class DocumentReader {
   virtual void set_on_wait(std::function<void()> /*f*/) {}
 };
 
+// Where JSON Lines input keeps each field of a document: a member name, or a dotted path into
+// nested objects ("source.name"; a member whose own name holds the dot is found first).
+struct JsonlFields {
+  std::string id = "id", text = "text", date = "date", title = "title", source = "source",
+              url = "url";
+};
+
+// Sets the fields `spec` names: "KEY=NAME[,KEY=NAME...]", KEY one of id, text, date, title,
+// source, url (e.g. "text=body,date=publishedAt"). InvalidArgument names the bad item and
+// leaves *fields as it was.
+Status ParseJsonlFields(std::string_view spec, JsonlFields* fields);
+
+// How to read input: its format and, for JSON Lines, where the fields are.
+struct ReadOptions {
+  InputFormat format = InputFormat::kAuto;
+  JsonlFields jsonl;
+};
+
 // Opens `path` ("-" for stdin). kAuto picks the format from the extension (.xml, .conllu,
 // .jsonl/.json, otherwise text) and, for stdin, from the first non-blank byte ('<' XML,
 // '{' JSON Lines, '#' or digit CoNLL-U, else text). A directory reads its regular files
@@ -42,8 +60,16 @@ class DocumentReader {
 // "empty input" diagnostic. Errors: missing or unreadable path, gzip input. `diags` must
 // be non-null and outlive the reader.
 Result<std::unique_ptr<DocumentReader>> OpenDocumentReader(const std::string& path,
-                                                           InputFormat format,
+                                                           const ReadOptions& options,
                                                            Diagnostics* diags);
+// The same with the default JSON Lines fields.
+inline Result<std::unique_ptr<DocumentReader>> OpenDocumentReader(const std::string& path,
+                                                                  InputFormat format,
+                                                                  Diagnostics* diags) {
+  ReadOptions options;
+  options.format = format;
+  return OpenDocumentReader(path, options, diags);
+}
 
 }  // namespace thaw
 

@@ -17,13 +17,14 @@ std::unique_ptr<DocumentReader> NewPetrarchXmlReader(std::unique_ptr<ByteSource>
                                                      Diagnostics* diags);
 std::unique_ptr<DocumentReader> NewConlluReader(std::unique_ptr<ByteSource> src,
                                                 Diagnostics* diags);
-std::unique_ptr<DocumentReader> NewJsonlReader(std::unique_ptr<ByteSource> src, Diagnostics* diags);
+std::unique_ptr<DocumentReader> NewJsonlReader(std::unique_ptr<ByteSource> src,
+                                               const JsonlFields& fields, Diagnostics* diags);
 std::unique_ptr<DocumentReader> NewTextReader(std::unique_ptr<ByteSource> src, Diagnostics* diags);
 
 // Picks the reader for `src` (kAuto: by extension, or by the first non-blank byte for
 // stdin). Blank input yields a reader with no documents and an "empty input" diagnostic.
-std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src, InputFormat format,
-                                             Diagnostics* diags);
+std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
+                                             const ReadOptions& options, Diagnostics* diags);
 
 // The format for a path's extension (case-insensitive): .xml, .conllu, .jsonl/.json, .txt;
 // kAuto when the extension is none of these.

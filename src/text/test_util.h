@@ -47,10 +47,10 @@ class TempDir {
 };
 
 // Reads every document of `path`; fails the test when the open or a read fails.
-inline std::vector<Document> ReadAll(const std::string& path, InputFormat format,
+inline std::vector<Document> ReadAll(const std::string& path, const ReadOptions& options,
                                      Diagnostics* diags) {
   std::vector<Document> docs;
-  auto reader = OpenDocumentReader(path, format, diags);
+  auto reader = OpenDocumentReader(path, options, diags);
   EXPECT_TRUE(reader.ok()) << reader.status().ToString();
   if (!reader.ok()) return docs;
   Document doc;
@@ -61,6 +61,13 @@ inline std::vector<Document> ReadAll(const std::string& path, InputFormat format
     docs.push_back(std::move(doc));
   }
   return docs;
+}
+
+inline std::vector<Document> ReadAll(const std::string& path, InputFormat format,
+                                     Diagnostics* diags) {
+  ReadOptions options;
+  options.format = format;
+  return ReadAll(path, options, diags);
 }
 
 // True when some diagnostic's "file:line: message" text contains `needle`.
