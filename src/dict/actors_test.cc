@@ -3,12 +3,12 @@
 #include <string>
 
 #include "dict/dictionaries.h"
-#include "dict/test_util.h"
+#include "text/test_util.h"
 
 namespace thaw {
 namespace {
 
-using testing::AllDiagnostics;
+using testing::Dump;
 using testing::HasDiagnostic;
 
 using Kind = CodeRestriction::Kind;
@@ -70,7 +70,7 @@ TEST(ActorDictionary, SynonymsBeforeDatedCodes) {
   EXPECT_EQ(g.codes[2].from, 19990816);
   EXPECT_EQ(g.codes[2].code, "HOBREB");
   EXPECT_EQ(g.codes[2].line, 7);
-  EXPECT_TRUE(p.diags.empty()) << AllDiagnostics(p.diags);
+  EXPECT_TRUE(p.diags.empty()) << Dump(p.diags);
 }
 
 TEST(ActorDictionary, DefaultCodeThenDatedRestrictions) {
@@ -105,7 +105,7 @@ TEST(ActorDictionary, SeveralCodesOnOneLine) {
   EXPECT_EQ(p.dict.entries[0].codes[1].to, 19991006);
   EXPECT_EQ(p.dict.entries[1].codes[0].to, 20091130);
   EXPECT_EQ(p.dict.entries[1].codes[1].kind, Kind::kAlways);
-  EXPECT_TRUE(p.diags.empty()) << AllDiagnostics(p.diags);
+  EXPECT_TRUE(p.diags.empty()) << Dump(p.diags);
 }
 
 TEST(ActorDictionary, NamesKeepPunctuationAndMarkExact) {
@@ -136,7 +136,7 @@ TEST(ActorDictionary, NamesKeepPunctuationAndMarkExact) {
   EXPECT_EQ(interpol.names[2].words, (std::vector<std::string>{"UN", "SECY", "GEN"}));
   ASSERT_EQ(interpol.codes.size(), 1u);
   EXPECT_EQ(interpol.codes[0].code, "IGOCOPITP");
-  ASSERT_EQ(p.diags.size(), 0u) << AllDiagnostics(p.diags);
+  ASSERT_EQ(p.diags.size(), 0u) << Dump(p.diags);
 }
 
 TEST(ActorDictionary, CodesThatAreNotCountries) {
@@ -166,7 +166,7 @@ TEST(ActorDictionary, MalformedDateIsReportedAndOnlyThatRestrictionSkipped) {
   ASSERT_TRUE(p.status.ok());
   ASSERT_EQ(p.dict.entries.size(), 4u);
   EXPECT_EQ(p.dict.entries[0].codes.size(), 1u);
-  EXPECT_TRUE(HasDiagnostic(p.diags, 4, "malformed date `2004017`")) << AllDiagnostics(p.diags);
+  EXPECT_TRUE(HasDiagnostic(p.diags, 4, "malformed date `2004017`")) << Dump(p.diags);
   EXPECT_TRUE(HasDiagnostic(p.diags, 4, "[KORGOVBUS 2004017-20061201]"));
   EXPECT_TRUE(HasDiagnostic(p.diags, 6, "has no `<`, `>` or `-`"));
   EXPECT_TRUE(HasDiagnostic(p.diags, 9, "malformed date `201005011`"));
@@ -192,7 +192,7 @@ TEST(ActorDictionary, AdjacentCodelessNamesShareTheFollowingCodes) {
   EXPECT_EQ(p.dict.entries[1].codes.size(), 2u);
   EXPECT_EQ(p.dict.entries[1].codes[1].code, "HRVGOVLEG");
   EXPECT_EQ(p.dict.entries[2].codes.size(), 1u);
-  EXPECT_TRUE(p.diags.empty()) << AllDiagnostics(p.diags);
+  EXPECT_TRUE(p.diags.empty()) << Dump(p.diags);
 }
 
 TEST(ActorDictionary, BlankOrCommentLineEndsACodelessActor) {

@@ -3,12 +3,12 @@
 #include <string>
 
 #include "dict/dictionaries.h"
-#include "dict/test_util.h"
+#include "text/test_util.h"
 
 namespace thaw {
 namespace {
 
-using testing::AllDiagnostics;
+using testing::Dump;
 using testing::HasDiagnostic;
 
 using Plural = AgentEntry::Plural;
@@ -48,7 +48,7 @@ TEST(AgentDictionary, PluralFormsNoneExplicitAndRegular) {
   EXPECT_EQ(p.dict.entries[3].plurals.size(), 2u);
   EXPECT_EQ(p.dict.entries[4].words, (Words{"SECURITY", "SERVICE"}));
   EXPECT_EQ(p.dict.entries[4].line, 5);
-  EXPECT_TRUE(p.diags.empty()) << AllDiagnostics(p.diags);
+  EXPECT_TRUE(p.diags.empty()) << Dump(p.diags);
 }
 
 TEST(AgentDictionary, PrefixCodesAndBlanksInsideBrackets) {
@@ -90,7 +90,7 @@ TEST(AgentDictionary, SubstitutionSetsExpandIntoSeparateEntries) {
   EXPECT_EQ(p.dict.entries[9].code, "AGR");
   EXPECT_EQ(p.dict.entries[14].words, Words{"FIREMAN"});
   EXPECT_EQ(p.dict.entries[14].plural, Plural::kNone);
-  EXPECT_TRUE(p.diags.empty()) << AllDiagnostics(p.diags);
+  EXPECT_TRUE(p.diags.empty()) << Dump(p.diags);
 }
 
 TEST(AgentDictionary, RepeatedSubstitutionExpandsAllCombinationsWithWarning) {
@@ -129,7 +129,7 @@ TEST(AgentDictionary, MalformedEntriesAreReportedWithLines) {
   ASSERT_TRUE(p.status.ok());
   ASSERT_EQ(p.dict.entries.size(), 2u);
   EXPECT_EQ(p.dict.entries[1].code, "ENV");
-  EXPECT_TRUE(HasDiagnostic(p.diags, 2, "no [~CODE]")) << AllDiagnostics(p.diags);
+  EXPECT_TRUE(HasDiagnostic(p.diags, 2, "no [~CODE]")) << Dump(p.diags);
   EXPECT_TRUE(HasDiagnostic(p.diags, 3, "not closed by `]`"));
   EXPECT_TRUE(HasDiagnostic(p.diags, 4, "unclosed `{`"));
   EXPECT_TRUE(HasDiagnostic(p.diags, 5, "must be [~CODE] or [CODE~]"));

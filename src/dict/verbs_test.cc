@@ -3,12 +3,12 @@
 #include <string>
 
 #include "dict/dictionaries.h"
-#include "dict/test_util.h"
+#include "text/test_util.h"
 
 namespace thaw {
 namespace {
 
-using testing::AllDiagnostics;
+using testing::Dump;
 using testing::HasDiagnostic;
 
 struct Parsed {
@@ -46,7 +46,7 @@ TEST(VerbDictionary, BlockHeaderSpacingVariantsAllParse) {
   EXPECT_EQ(p.dict->blocks[2].code, "120");
   EXPECT_EQ(p.dict->blocks[3].code, "---");
   EXPECT_EQ(p.dict->blocks[1].line, 3);
-  EXPECT_TRUE(p.diags.empty()) << AllDiagnostics(p.diags);
+  EXPECT_TRUE(p.diags.empty()) << Dump(p.diags);
 }
 
 TEST(VerbDictionary, VerbFormsWithInflectionsCodesAndComments) {
@@ -75,7 +75,7 @@ TEST(VerbDictionary, VerbFormsWithInflectionsCodesAndComments) {
   ASSERT_EQ(b.forms[5].inflections.size(), 2u);
   EXPECT_EQ(b.forms[5].inflections[1].words, (std::vector<std::string>{"BE", "DETERMINED"}));
   EXPECT_EQ(b.forms[5].code, "030");
-  EXPECT_TRUE(p.diags.empty()) << AllDiagnostics(p.diags);
+  EXPECT_TRUE(p.diags.empty()) << Dump(p.diags);
 }
 
 TEST(VerbDictionary, PlusMarksTheVerbWordOfMultiWordForms) {
@@ -207,7 +207,7 @@ TEST(VerbDictionary, SynonymSetsHoldWordsPhrasesNestedSetsAndPrepPhrases) {
   EXPECT_EQ(pp[0].children.size(), 3u);
   EXPECT_TRUE(sets[2].entries[1][0].exact);
   EXPECT_EQ(sets[2].entries[2].size(), 3u);
-  EXPECT_TRUE(p.diags.empty()) << AllDiagnostics(p.diags);
+  EXPECT_TRUE(p.diags.empty()) << Dump(p.diags);
 }
 
 TEST(VerbDictionary, TrailingUnderscoreSynsetNamesAreKeptAndMatchLoosely) {
@@ -253,7 +253,7 @@ TEST(VerbDictionary, MalformedPatternsAreReportedWithLineAndSkipped) {
   ASSERT_EQ(b.patterns.size(), 1u);
   EXPECT_EQ(b.patterns[0].line, 9);
   EXPECT_TRUE(HasDiagnostic(p.diags, 3, "verb pattern has unclosed `{`"))
-      << AllDiagnostics(p.diags);
+      << Dump(p.diags);
   EXPECT_TRUE(HasDiagnostic(p.diags, 3, "- * {NEW RELATIONS [903]"));
   EXPECT_TRUE(HasDiagnostic(p.diags, 4, "no `*`"));
   EXPECT_TRUE(HasDiagnostic(p.diags, 5, "`)` without a matching `(`"));

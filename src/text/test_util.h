@@ -1,5 +1,5 @@
-// Test helpers for src/text: a per-test temporary directory and read-everything helpers.
-// Test-only; each TempDir is removed when it goes out of scope.
+// Test helpers for src/text and the layers above: a per-test temporary directory, reading
+// every document, and looking into diagnostics. Test-only; a TempDir is removed when it ends.
 #ifndef THAW_TEXT_TEST_UTIL_H_
 #define THAW_TEXT_TEST_UTIL_H_
 
@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -74,6 +75,14 @@ inline std::vector<Document> ReadAll(const std::string& path, InputFormat format
 inline bool HasDiagnostic(const Diagnostics& diags, const std::string& needle) {
   for (const Diagnostic& d : diags.items()) {
     if (d.ToString().find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// True when a diagnostic on `line` has `fragment` in its message.
+inline bool HasDiagnostic(const Diagnostics& diags, int line, std::string_view fragment) {
+  for (const Diagnostic& d : diags.items()) {
+    if (d.line == line && d.message.find(fragment) != std::string::npos) return true;
   }
   return false;
 }
