@@ -263,6 +263,13 @@ for bad in "$tmp/garbage.db:file is not a database (is it a SQLite file?)" "$tmp
     { echo "  got: $(cat "$tmp/err")"; false; }
   check "store that cannot be opened says why: ${bad#*:}" $?
 done
+mkdir -p "$tmp/out.d"
+"$thaw" export --db "$db" --format csv -o "$tmp/out.d/events.csv" 2>/dev/null &&
+  [ "$(ls "$tmp/out.d")" = "events.csv" ] && head -1 "$tmp/out.d/events.csv" | grep -q '^EventID,'
+check "export -o writes the file and leaves no temporary beside it" $?
+"$thaw" export --db "$db" -o "$tmp/out.d" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -qF "cannot write $tmp/out.d: it is a directory" "$tmp/err"
+check "export -o to a directory says so" $?
 "$thaw" dyad Narnia PRK --db "$db" >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -ne 0 ] && grep -q "'Narnia' is neither" "$tmp/err"; check "unknown actor name is a clear error" $?
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/file.h"
 #include "base/strings.h"
 
 namespace thaw {
@@ -202,8 +203,10 @@ void Draw(cairo_t* cr, const Chart& c) {
 Status WriteChart(const Chart& chart, const std::string& path) {
   if (chart.series.empty()) return Status::InvalidArgument("no events to chart");
   const bool svg = EndsWith(path, ".svg") || EndsWith(path, ".SVG");
+  AtomicFile file(path);  // a chart that fails leaves the old file as it was
+  const std::string& temp = file.temp_path();
   cairo_surface_t* surface =
-      svg ? cairo_svg_surface_create(path.c_str(), chart.width, chart.height)
+      svg ? cairo_svg_surface_create(temp.c_str(), chart.width, chart.height)
           : cairo_image_surface_create(CAIRO_FORMAT_RGB24, chart.width, chart.height);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     const std::string why = cairo_status_to_string(cairo_surface_status(surface));
@@ -219,12 +222,12 @@ Status WriteChart(const Chart& chart, const std::string& path) {
       cairo_surface_finish(surface);
       st = cairo_surface_status(surface);
     } else {
-      st = cairo_surface_write_to_png(surface, path.c_str());
+      st = cairo_surface_write_to_png(surface, temp.c_str());
     }
   }
   cairo_surface_destroy(surface);
   if (st != CAIRO_STATUS_SUCCESS) return Status::IoError(path + ": " + cairo_status_to_string(st));
-  return Status::Ok();
+  return file.Commit();
 }
 
 }  // namespace thaw

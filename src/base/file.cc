@@ -17,6 +17,29 @@
 
 namespace thaw {
 
+AtomicFile::AtomicFile(std::string path)
+    : path_(std::move(path)), temp_(path_ + ".tmp." + std::to_string(::getpid())) {}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : path_(std::move(other.path_)), temp_(std::move(other.temp_)),
+      committed_(other.committed_) {
+  other.committed_ = true;  // the moved-from object no longer owns the temporary
+}
+
+AtomicFile::~AtomicFile() {
+  if (committed_) return;
+  std::error_code ec;
+  std::filesystem::remove(temp_, ec);
+}
+
+Status AtomicFile::Commit() {
+  std::error_code ec;
+  std::filesystem::rename(temp_, path_, ec);
+  if (ec) return Status::IoError(path_ + ": cannot write: " + ec.message());
+  committed_ = true;
+  return Status::Ok();
+}
+
 Result<std::string> ReadFile(const std::string& path) {
   std::string data;
   if (path == "-") {

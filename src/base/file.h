@@ -1,4 +1,4 @@
-// Whole-file reading with errors as values.
+// Whole-file reading, and files written whole or not at all, with errors as values.
 // Thread-safe; each call opens its own stream.
 #ifndef THAW_BASE_FILE_H_
 #define THAW_BASE_FILE_H_
@@ -33,6 +33,27 @@ class MappedFile {
   size_t map_size_ = 0;
   std::string copy_;  // the contents, when they were read instead
   std::string_view view_;
+};
+
+// A file written whole or not at all: the caller writes temp_path() (a name beside `path`,
+// unique to this process) by any means, then Commit renames it over `path`. Until then `path`
+// is untouched, and without a Commit the destructor removes the temporary. Move-only.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string path);
+  AtomicFile(AtomicFile&& other) noexcept;
+  AtomicFile& operator=(AtomicFile&&) = delete;
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  ~AtomicFile();
+  const std::string& path() const { return path_; }
+  const std::string& temp_path() const { return temp_; }
+  // Puts the temporary in place of `path`. IoError naming `path` when it cannot.
+  Status Commit();
+
+ private:
+  std::string path_, temp_;
+  bool committed_ = false;
 };
 
 // Where data shipped with thaw lives (models/, data/dictionaries/): the environment variable

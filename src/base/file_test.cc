@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "base/huge_pages.h"
@@ -49,6 +50,48 @@ TEST(MappedFileTest, MissingFileIsAnErrorNamingIt) {
   Result<MappedFile> f = MappedFile::Open("/nonexistent/thaw-model.bin");
   ASSERT_FALSE(f.ok());
   EXPECT_NE(f.status().message().find("/nonexistent/thaw-model.bin"), std::string::npos);
+}
+
+std::string Contents(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST(AtomicFileTest, CommitReplacesTheFileAndLeavesNoTemporary) {
+  const std::string path = WriteTemp("atomic_commit", "old");
+  {
+    AtomicFile file(path);
+    EXPECT_NE(file.temp_path(), path);
+    std::ofstream(file.temp_path(), std::ios::binary) << "new";
+    EXPECT_EQ(Contents(path), "old");  // untouched until the commit
+    ASSERT_TRUE(file.Commit().ok());
+    EXPECT_FALSE(std::filesystem::exists(file.temp_path()));
+  }
+  EXPECT_EQ(Contents(path), "new");
+  std::filesystem::remove(path);
+}
+
+TEST(AtomicFileTest, WithoutACommitTheOldFileStaysAndTheTemporaryGoes) {
+  const std::string path = WriteTemp("atomic_abandon", "old");
+  std::string temp;
+  {
+    AtomicFile file(path);
+    temp = file.temp_path();
+    std::ofstream(temp, std::ios::binary) << "half a";
+    AtomicFile moved(std::move(file));  // the temporary goes with the move
+    EXPECT_TRUE(std::filesystem::exists(temp));
+  }
+  EXPECT_FALSE(std::filesystem::exists(temp));
+  EXPECT_EQ(Contents(path), "old");
+  std::filesystem::remove(path);
+}
+
+TEST(AtomicFileTest, ACommitThatCannotHappenNamesThePath) {
+  AtomicFile file("/nonexistent-dir/out.tsv");  // nothing was written under the temporary
+  const Status s = file.Commit();
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("/nonexistent-dir/out.tsv: cannot write"), std::string::npos)
+      << s.message();
 }
 
 TEST(HugePagesTest, LargeAndSmallVectorsHoldTheirValues) {

@@ -1,12 +1,15 @@
 // `thaw ingest`: code documents and store them; `thaw export`: write a store's events.
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstddef>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <unordered_set>
 
+#include "base/file.h"
 #include "cli/news_coding.h"
 #include "store/export.h"
 #include "store/fingerprint.h"
@@ -174,12 +177,21 @@ class ExportCommand : public Command {
       std::cerr << "thaw: error: " << store.status().message() << "\n";
       return 2;
     }
+    // A file is written whole or not at all: an export that fails leaves the old one.
+    const bool to_file = !output_.empty() && output_ != "-";
+    AtomicFile atomic(output_);
     std::ofstream file;
     std::ostream* out = &std::cout;
-    if (!output_.empty() && output_ != "-") {
-      file.open(output_, std::ios::binary);
+    if (to_file) {
+      std::error_code ec;
+      if (std::filesystem::is_directory(output_, ec)) {
+        std::cerr << "thaw: error: cannot write " << output_ << ": it is a directory\n";
+        return 2;
+      }
+      file.open(atomic.temp_path(), std::ios::binary);
       if (!file) {
-        std::cerr << "thaw: error: cannot write " << output_ << "\n";
+        std::cerr << "thaw: error: cannot write " << output_ << ": " << std::strerror(errno)
+                  << "\n";
         return 2;
       }
       out = &file;
@@ -188,6 +200,12 @@ class ExportCommand : public Command {
     Status s =
         ExportEvents(store->get(), out, *ParseExportFormat(format_), provenance_, duplicates_, &n);
     out->flush();
+    if (s.ok() && !*out) s = Status::IoError(to_file ? output_ + ": write failed (disk full?)"
+                                                     : "cannot write to stdout");
+    if (s.ok() && to_file) {
+      file.close();
+      s = atomic.Commit();
+    }
     if (!s.ok()) {
       std::cerr << "thaw: error: " << s.message() << "\n";
       return 2;

@@ -1,7 +1,8 @@
 #include "nlp/model_io.h"
 
+#include <cerrno>
 #include <cstdio>
-#include <filesystem>
+#include <cstring>
 
 #include "base/file.h"
 
@@ -27,19 +28,13 @@ void ModelWriter::Strings(const std::vector<std::string>& v) {
 }
 
 Status ModelWriter::Finish(const std::string& path) {
-  const std::string tmp = path + ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) return Status::IoError(path + ": cannot write model");
+  AtomicFile file(path);
+  std::FILE* f = std::fopen(file.temp_path().c_str(), "wb");
+  if (f == nullptr) return Status::IoError(path + ": cannot write model: " + std::strerror(errno));
   const bool wrote = std::fwrite(buf_.data(), 1, buf_.size(), f) == buf_.size();
   const bool closed = std::fclose(f) == 0;
-  std::error_code ec;
-  if (!wrote || !closed) {
-    std::filesystem::remove(tmp, ec);
-    return Status::IoError(path + ": write failed (disk full?)");
-  }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Status::IoError(path + ": cannot replace model: " + ec.message());
-  return Status::Ok();
+  if (!wrote || !closed) return Status::IoError(path + ": write failed (disk full?)");
+  return file.Commit();
 }
 
 Result<ModelReader> ModelReader::Open(const std::string& path, std::string_view kind,
