@@ -51,6 +51,15 @@ inline uint64_t Mix(uint64_t h) {
 }
 inline uint64_t Rot(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 
+// Feature parts: byte-sized values (tag ids, distances, valencies) packed side by side, and two
+// word hashes combined so that (a, b) and (b, a) differ.
+inline uint64_t P2(uint64_t a, uint64_t b) { return a | (b << 8); }
+inline uint64_t P3(uint64_t a, uint64_t b, uint64_t c) { return a | (b << 8) | (c << 16); }
+inline uint64_t P4(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
+  return a | (b << 8) | (c << 16) | (d << 24);
+}
+inline uint64_t W2(uint64_t a, uint64_t b) { return a ^ Rot(b, 23); }
+
 // Hash of a word form for features: ASCII lower-cased, every ASCII digit mapped to '0' so
 // that numbers share statistics. FNV-1a, then mixed; never allocates.
 inline uint64_t WordHash(std::string_view s) {
@@ -223,12 +232,6 @@ inline int MoveFeatures(const Config& c, uint64_t* out) {
     out[k] = Mix((static_cast<uint64_t>(k) << 56) ^ small ^ words);
     ++k;
   };
-  auto P2 = [](uint64_t a, uint64_t b) { return a | (b << 8); };
-  auto P3 = [](uint64_t a, uint64_t b, uint64_t d) { return a | (b << 8) | (d << 16); };
-  auto P4 = [](uint64_t a, uint64_t b, uint64_t d, uint64_t e) {
-    return a | (b << 8) | (d << 16) | (e << 24);
-  };
-  auto W2 = [](uint64_t a, uint64_t b) { return a ^ Rot(b, 23); };
 
   // Single words (Zhang & Nivre 2011, "from single words"), plus s1/s2 and lemmas.
   F(s0p, s0w);
@@ -397,12 +400,6 @@ inline int LabelFeatures(const Config& c, int move, uint64_t* out) {
     out[k] = Mix((static_cast<uint64_t>(k + 128) << 56) ^ dir ^ small ^ words);
     ++k;
   };
-  auto P2 = [](uint64_t a, uint64_t b) { return a | (b << 8); };
-  auto P3 = [](uint64_t a, uint64_t b, uint64_t e) { return a | (b << 8) | (e << 16); };
-  auto P4 = [](uint64_t a, uint64_t b, uint64_t e, uint64_t f) {
-    return a | (b << 8) | (e << 16) | (f << 24);
-  };
-  auto W2 = [](uint64_t a, uint64_t b) { return a ^ Rot(b, 23); };
 
   F(dp, dw);
   F(0, dw);
