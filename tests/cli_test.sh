@@ -117,6 +117,11 @@ echo "Xi Jinping met Vladimir Putin in Beijing." | "$thaw" code >"$tmp/out" 2>"$
 grep -q '"date":"","source":"CHNGOV","target":"RUSGOV","code":"040"' "$tmp/out" &&
   grep -q '1 document had no date .* leaders were coded as of today; --date' "$tmp/err"
 check "undated text: leaders as of today, said in the summary" $?
+# A .json dump holding one pretty-printed array of articles: every element is a document.
+printf '[\n  {"id": "a", "text": "China condemned Japan."},\n  {"id": "b", "text": "Russia praised China."}\n]\n' >"$tmp/dump.json"
+"$thaw" code "$tmp/dump.json" --date 2024-05-01 >"$tmp/out" 2>"$tmp/err"
+[ "$(grep -c '"doc_id":"[ab]"' "$tmp/out")" -eq 2 ] && ! grep -q warning "$tmp/err"
+check "a JSON array of articles is read element by element" $?
 # A news API's JSON Lines, read as they are with --jsonl-field (nested paths too).
 echo '{"content":"Xi Jinping met Vladimir Putin in Beijing.","publishedAt":"2024-05-16T08:00:00Z","source":{"name":"KH"}}' >"$tmp/api.jsonl"
 "$thaw" code "$tmp/api.jsonl" >/dev/null 2>"$tmp/err"

@@ -147,6 +147,111 @@ TEST(JsonlReader, BadFieldSpecsAreRefusedWithTheItem) {
   EXPECT_EQ(fields.text, "text");  // a spec with a bad item changes nothing
 }
 
+// Ids of the documents read, in order.
+std::vector<std::string> Ids(const std::vector<Document>& docs) {
+  std::vector<std::string> ids;
+  for (const Document& d : docs) ids.push_back(d.id);
+  return ids;
+}
+
+// A .json dump holding one array, pretty-printed: each element is a document, read one at a
+// time; bad elements are reported at the line they start on.
+TEST(JsonlReader, AJsonArrayOfArticlesIsReadElementByElement) {
+  TempDir dir;
+  Diagnostics d;
+  auto docs = ReadAll(dir.Write("dump.json",
+                                "[\n"
+                                "  {\"id\": \"a\", \"text\": \"He said \\\"]},[{\\\" twice.\"},\n"
+                                "  {\"text\": \"No id.\",\n"
+                                "   \"date\": \"2024-05-01\"},\n"
+                                "  42,\n"
+                                "  {\"id\": \"c\", \"text\": }\n"
+                                "  , {\"id\": \"d\", \"text\": \"Last.\", \"tags\": [\"x\", {\"y\": 1}]}\n"
+                                "]\n"),
+                      InputFormat::kAuto, &d);
+  EXPECT_EQ(Ids(docs), (std::vector<std::string>{"a", "dump.json:3#2", "d"})) << Dump(d);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].text, "He said \"]},[{\" twice.");
+  EXPECT_EQ(docs[1].date, 20240501);
+  ASSERT_EQ(d.size(), 2u) << Dump(d);
+  EXPECT_TRUE(HasDiagnostic(d, "dump.json:5: expected a JSON object, found number; element skipped"))
+      << Dump(d);
+  EXPECT_TRUE(HasDiagnostic(d, "dump.json:6: not valid JSON")) << Dump(d);
+}
+
+TEST(JsonlReader, ACutOffArrayKeepsItsWholeElements) {
+  TempDir dir;
+  Diagnostics d;
+  auto docs = ReadAll(
+      dir.Write("cut.json", "[{\"id\": \"a\", \"text\": \"One.\"}, {\"id\": \"b\", \"text\": \"Tw"),
+      InputFormat::kAuto, &d);
+  EXPECT_EQ(Ids(docs), (std::vector<std::string>{"a"}));
+  EXPECT_TRUE(HasDiagnostic(d, "cut.json:1: the JSON array is cut off in this element")) << Dump(d);
+  Diagnostics d2;
+  docs = ReadAll(dir.Write("two.json", "[{\"text\": \"One.\"}]\n[{\"text\": \"Two.\"}]\n"),
+                 InputFormat::kAuto, &d2);
+  EXPECT_EQ(docs.size(), 1u);
+  EXPECT_TRUE(HasDiagnostic(d2, "two.json:2: text after the JSON array's closing ']' is ignored"))
+      << Dump(d2);
+}
+
+// A news API's page ({"status": ..., "articles": [...]}): its one array of objects holds the
+// documents, pretty-printed or on one line, and a JSON Lines file of such pages reads them all.
+TEST(JsonlReader, AnApiPageWrappingTheArticlesIsRead) {
+  TempDir dir;
+  ReadOptions options;
+  ASSERT_TRUE(ParseJsonlFields("text=content", &options.jsonl).ok());
+  Diagnostics d;
+  auto docs = ReadAll(dir.Write("page.json",
+                                "{\n"
+                                "  \"status\": \"ok\", \"totalResults\": 2,\n"
+                                "  \"articles\": [\n"
+                                "    {\"url\": \"u1\", \"content\": \"Kim met Xi.\"},\n"
+                                "    {\"url\": \"u2\", \"content\": 7}\n"
+                                "  ]\n"
+                                "}\n"),
+                      options, &d);
+  ASSERT_EQ(docs.size(), 1u) << Dump(d);
+  EXPECT_EQ(docs[0].text, "Kim met Xi.");
+  EXPECT_EQ(docs[0].url, "u1");
+  EXPECT_EQ(docs[0].id, "page.json:1#1");
+  EXPECT_TRUE(HasDiagnostic(d, "page.json:1: \"articles\" element 2: object has no \"content\" "
+                               "string; element skipped"))
+      << Dump(d);
+
+  Diagnostics d2;
+  docs = ReadAll(dir.Write("pages.jsonl",
+                           "{\"articles\": [{\"content\": \"A.\"}, {\"content\": \"B.\"}], \"n\": 2}\n"
+                           "{\"articles\": [{\"content\": \"C.\"}]}\n"
+                           "{\"content\": \"D.\"}\n"),
+                 options, &d2);
+  EXPECT_EQ(Ids(docs), (std::vector<std::string>{"pages.jsonl:1#1", "pages.jsonl:1#2",
+                                                 "pages.jsonl:2#1", "pages.jsonl:3"}))
+      << Dump(d2);
+  EXPECT_TRUE(d2.empty()) << Dump(d2);
+}
+
+// One pretty-printed article is one document; a JSON Lines file whose first line is cut off
+// is still read line by line after it.
+TEST(JsonlReader, APrettyPrintedObjectIsOneDocumentAndABadFirstLineIsOnlyThatLine) {
+  TempDir dir;
+  Diagnostics d;
+  auto docs = ReadAll(
+      dir.Write("one.json", "{\n  \"id\": \"p\",\n  \"text\": \"Talks resumed.\"\n}\n"),
+      InputFormat::kAuto, &d);
+  EXPECT_EQ(Ids(docs), (std::vector<std::string>{"p"}));
+  EXPECT_TRUE(d.empty()) << Dump(d);
+
+  Diagnostics d2;
+  docs = ReadAll(dir.Write("cut.jsonl", "{\"id\": \"1\", \"text\": \"cut\n"
+                                        "{\"id\": \"2\", \"text\": \"Two.\"}\n"
+                                        "{\"id\": \"3\", \"text\": \"Three.\"}\n"),
+                 InputFormat::kAuto, &d2);
+  EXPECT_EQ(Ids(docs), (std::vector<std::string>{"2", "3"}));
+  ASSERT_EQ(d2.size(), 1u) << Dump(d2);
+  EXPECT_TRUE(HasDiagnostic(d2, "cut.jsonl:1: not valid JSON")) << Dump(d2);
+}
+
 TEST(JsonlReader, FeedDatesAreRead) {
   TempDir dir;
   Diagnostics d;
