@@ -74,6 +74,14 @@ std::string ToUpperAscii(std::string_view s) {
   return out;
 }
 
+std::string CountOf(size_t n, std::string_view noun) {
+  std::string s = std::to_string(n);
+  s += ' ';
+  s += noun;
+  if (n != 1) s += 's';
+  return s;
+}
+
 std::string ToLowerAscii(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

@@ -14,6 +14,8 @@ std::string_view Trim(std::string_view s);
 // Upper-cases ASCII letters; other bytes (UTF-8 included) are copied unchanged.
 std::string ToUpperAscii(std::string_view s);
 std::string ToLowerAscii(std::string_view s);
+// "1 document", "2 documents": n and `noun`, with an "s" unless n is 1.
+std::string CountOf(size_t n, std::string_view noun);
 // True when `s` equals `lower` (all lower case) ignoring the case of ASCII letters in `s`.
 bool EqualsLowerAscii(std::string_view s, std::string_view lower);
 // Splits on any run of ASCII whitespace; no empty pieces.

@@ -55,5 +55,11 @@ TEST(Strings, CodePointCounterCountsCharactersInAnyOrder) {
   EXPECT_EQ(chars.At(3), 3u);
 }
 
+TEST(Strings, CountOfAddsAnSExceptForOne) {
+  EXPECT_EQ(CountOf(0, "event"), "0 events");
+  EXPECT_EQ(CountOf(1, "document"), "1 document");
+  EXPECT_EQ(CountOf(2, "near-duplicate"), "2 near-duplicates");
+}
+
 }  // namespace
 }  // namespace thaw

@@ -86,8 +86,8 @@ int CodeCommand::Run() {
   std::cout.flush();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!dict_.quiet) {
-    std::cerr << fmt::format("thaw: {} documents, {} sentences, {} events in {:.2f} s\n", docs,
-                             sentences, n_events, secs);
+    std::cerr << fmt::format("thaw: {}, {}, {} in {:.2f} s\n", CountOf(docs, "document"),
+                             CountOf(sentences, "sentence"), CountOf(n_events, "event"), secs);
     if (unparsed > 0) {
       std::cerr << fmt::format(
           "thaw: {} sentences or documents have no dependency parse and were not coded (with --parse given, "

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/strings.h"
 #include "base/progress.h"
 #include "coder/coder.h"
 #include "dict/dictionaries.h"

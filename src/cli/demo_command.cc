@@ -110,8 +110,8 @@ int DemoCommand::Run() {
       });
   if (!ok) return 2;
 
-  std::cout << fmt::format("thaw demo: {} documents, {} sentences, {} events (corpus: {})\n\n",
-                           docs, sentences, events.size(), dir);
+  std::cout << fmt::format("thaw demo: {}, {}, {} (corpus: {})\n\n", CountOf(docs, "document"),
+                           CountOf(sentences, "sentence"), CountOf(events.size(), "event"), dir);
   std::string last_doc;
   for (const DemoEvent& e : events) {
     if (e.doc_id != last_doc) {

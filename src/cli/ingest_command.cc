@@ -129,9 +129,9 @@ int IngestCommand::Run() {
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!dict_.quiet) {
     std::cerr << fmt::format(
-        "thaw: {} documents read, {} already stored, {} stored ({} near-duplicates), {} events, in {:.2f} s\n",
-        docs, skipped + stats.already_stored, stats.stored, stats.near_duplicates, stats.events,
-        secs);
+        "thaw: {} read, {} already stored, {} stored ({}), {}, in {:.2f} s\n",
+        CountOf(docs, "document"), skipped + stats.already_stored, stats.stored,
+        CountOf(stats.near_duplicates, "near-duplicate"), CountOf(stats.events, "event"), secs);
     std::cerr << coding->UndatedNote();
   }
   if (!failed.ok()) {
@@ -210,7 +210,7 @@ class ExportCommand : public Command {
       std::cerr << "thaw: error: " << s.message() << "\n";
       return 2;
     }
-    std::cerr << fmt::format("thaw: {} events exported\n", n);
+    std::cerr << fmt::format("thaw: {} exported\n", CountOf(n, "event"));
     return 0;
   }
 

@@ -83,8 +83,8 @@ class ParseCommand : public Command {
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!quiet_) {
-      std::cerr << fmt::format("thaw: {} documents, {} sentences, {} tokens in {:.2f} s\n", docs,
-                               sentences, tokens, secs);
+      std::cerr << fmt::format("thaw: {}, {}, {} in {:.2f} s\n", CountOf(docs, "document"),
+                               CountOf(sentences, "sentence"), CountOf(tokens, "token"), secs);
     }
     return sentences == 0 ? 1 : 0;
   }
