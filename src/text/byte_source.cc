@@ -94,11 +94,14 @@ bool ByteSource::Fill() {
   return got > 0;
 }
 
-int ByteSource::PeekNonBlank() {
+int ByteSource::PeekNonBlank(int skip) {
   size_t i = pos_;
   for (;;) {
-    while (i < buf_.size() && IsBlank(buf_[i])) ++i;
-    if (i < buf_.size()) return static_cast<unsigned char>(buf_[i]);
+    for (; i < buf_.size(); ++i) {
+      if (IsBlank(buf_[i])) continue;
+      if (skip == 0) return static_cast<unsigned char>(buf_[i]);
+      --skip;
+    }
     const size_t consumed = pos_;
     if (!Fill()) return kEof;
     i -= consumed;  // Fill dropped the consumed prefix

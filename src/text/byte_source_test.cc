@@ -39,6 +39,14 @@ TEST(ByteSource, PeekNonBlankLooksPastWhitespaceWithoutConsuming) {
   EXPECT_EQ(ByteSource::FromString(" \n ", "mem")->PeekNonBlank(), ByteSource::kEof);
 }
 
+TEST(ByteSource, PeekNonBlankCanLookPastTheFirstMark) {
+  auto src = ByteSource::FromString(" [\n  {\"text\": 1}]", "mem");
+  EXPECT_EQ(src->PeekNonBlank(1), '{');
+  EXPECT_EQ(src->PeekNonBlank(2), '"');
+  EXPECT_EQ(src->PeekNonBlank(), '[');
+  EXPECT_EQ(ByteSource::FromString("[ ", "mem")->PeekNonBlank(1), ByteSource::kEof);
+}
+
 TEST(ByteSource, PeekNonBlankWorksAcrossChunkBoundaries) {
   testing::TempDir dir;
   auto src = ByteSource::Open(dir.Write("ws.txt", std::string(200000, ' ') + "{"));

@@ -149,9 +149,11 @@ InputFormat FormatFromExtension(std::string_view path) {
   return InputFormat::kAuto;
 }
 
-InputFormat SniffFormat(int first_byte) {
+InputFormat SniffFormat(int first_byte, int second_byte) {
   if (first_byte == '<') return InputFormat::kPetrarchXml;
   if (first_byte == '{') return InputFormat::kJsonl;
+  // A JSON array of articles; "[" before anything else is text ("[Updated] Talks resume").
+  if (first_byte == '[' && (second_byte == '{' || second_byte == ']')) return InputFormat::kJsonl;
   if (first_byte == '#' || (first_byte >= '0' && first_byte <= '9')) return InputFormat::kConllu;
   return InputFormat::kText;
 }
@@ -196,7 +198,8 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
     return std::make_unique<EmptyReader>();
   }
   if (format == InputFormat::kAuto) {
-    format = src->is_stdin() ? SniffFormat(first) : FormatFromExtension(src->name());
+    format = src->is_stdin() ? SniffFormat(first, first == '[' ? src->PeekNonBlank(1) : 0)
+                             : FormatFromExtension(src->name());
   }
   switch (format) {
     case InputFormat::kPetrarchXml:

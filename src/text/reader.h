@@ -52,8 +52,8 @@ struct ReadOptions {
 };
 
 // Opens `path` ("-" for stdin). kAuto picks the format from the extension (.xml, .conllu,
-// .jsonl/.json, otherwise text) and, for stdin, from the first non-blank byte ('<' XML,
-// '{' JSON Lines, '#' or digit CoNLL-U, else text). A directory reads its regular files
+// .jsonl/.json, otherwise text) and, for stdin, from the first non-blank bytes ('<' XML,
+// '{' or "[{" JSON, '#' or digit CoNLL-U, else text). A directory reads its regular files
 // (not subdirectories or dot-files) in name order: with kAuto only *.txt (as text) and
 // *.xml/*.conllu/*.jsonl/*.json by extension, others skipped with one diagnostic; with an
 // explicit format, every file in that format. Blank input yields no documents and an

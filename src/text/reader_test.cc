@@ -45,11 +45,14 @@ TEST(FormatChoice, ExtensionPicksTheReaderAndStdinIsSniffed) {
   EXPECT_EQ(FormatFromExtension("x.txt"), InputFormat::kText);
   EXPECT_EQ(FormatFromExtension("README"), InputFormat::kAuto);
   EXPECT_EQ(FormatFromExtension(".hidden"), InputFormat::kAuto);
-  EXPECT_EQ(SniffFormat('<'), InputFormat::kPetrarchXml);
-  EXPECT_EQ(SniffFormat('{'), InputFormat::kJsonl);
-  EXPECT_EQ(SniffFormat('#'), InputFormat::kConllu);
-  EXPECT_EQ(SniffFormat('1'), InputFormat::kConllu);
-  EXPECT_EQ(SniffFormat('S'), InputFormat::kText);
+  EXPECT_EQ(SniffFormat('<', 'D'), InputFormat::kPetrarchXml);
+  EXPECT_EQ(SniffFormat('{', '"'), InputFormat::kJsonl);
+  EXPECT_EQ(SniffFormat('[', '{'), InputFormat::kJsonl);  // a JSON array of articles
+  EXPECT_EQ(SniffFormat('[', ']'), InputFormat::kJsonl);
+  EXPECT_EQ(SniffFormat('[', 'U'), InputFormat::kText);  // "[Updated] Talks resume"
+  EXPECT_EQ(SniffFormat('#', ' '), InputFormat::kConllu);
+  EXPECT_EQ(SniffFormat('1', '\t'), InputFormat::kConllu);
+  EXPECT_EQ(SniffFormat('S', 'e'), InputFormat::kText);
 }
 
 TEST(TextReader, PlainTextFileIsOneDocumentNamedAfterTheFile) {

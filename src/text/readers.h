@@ -29,9 +29,9 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
 // The format for a path's extension (case-insensitive): .xml, .conllu, .jsonl/.json, .txt;
 // kAuto when the extension is none of these.
 InputFormat FormatFromExtension(std::string_view path);
-// The format stdin most likely holds given its first non-blank byte: '<' XML, '{' JSON
-// Lines, '#' or a digit CoNLL-U, anything else plain text.
-InputFormat SniffFormat(int first_byte);
+// The format stdin most likely holds given its first two non-blank bytes: '<' XML, '{' or
+// "[{" / "[]" JSON, '#' or a digit CoNLL-U, anything else plain text.
+InputFormat SniffFormat(int first_byte, int second_byte);
 // `s` cut to at most `max` bytes (at a UTF-8 boundary) with "..." appended when cut, so
 // that messages quoting input stay readable when the input is a 10 MB line.
 std::string Excerpt(std::string_view s, size_t max = 60);
