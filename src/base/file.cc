@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -16,20 +18,64 @@
 #include <utility>
 
 namespace thaw {
+namespace {
+
+// The temporaries of live AtomicFiles, for the signal handler: fixed storage and lock-free
+// atomics, because a handler may not allocate or lock. A file that finds no free slot (more
+// than kLiveSlots at once, or a path longer than kMaxPath) is just not cleaned up on a signal.
+constexpr int kLiveSlots = 16;
+constexpr size_t kMaxPath = 4096;
+enum SlotState : int { kFree, kFilling, kLive };
+struct LiveTemp {
+  std::atomic<int> state{kFree};
+  char path[kMaxPath];
+};
+LiveTemp g_live[kLiveSlots];
+static_assert(std::atomic<int>::is_always_lock_free);
+
+int RegisterTemp(const std::string& path) {
+  if (path.size() >= kMaxPath) return -1;
+  for (int i = 0; i < kLiveSlots; ++i) {
+    int expected = kFree;
+    if (!g_live[i].state.compare_exchange_strong(expected, kFilling)) continue;
+    std::memcpy(g_live[i].path, path.c_str(), path.size() + 1);
+    g_live[i].state.store(kLive, std::memory_order_release);
+    return i;
+  }
+  return -1;
+}
+
+void UnregisterTemp(int slot) {
+  if (slot >= 0) g_live[slot].state.store(kFree, std::memory_order_release);
+}
+
+extern "C" void RemoveTempsAndDie(int sig) {
+  for (LiveTemp& t : g_live) {
+    if (t.state.load(std::memory_order_acquire) == kLive) ::unlink(t.path);
+  }
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+}  // namespace
 
 AtomicFile::AtomicFile(std::string path)
-    : path_(std::move(path)), temp_(path_ + ".tmp." + std::to_string(::getpid())) {}
+    : path_(std::move(path)), temp_(path_ + ".tmp." + std::to_string(::getpid())),
+      slot_(RegisterTemp(temp_)) {}
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
     : path_(std::move(other.path_)), temp_(std::move(other.temp_)),
-      committed_(other.committed_) {
+      committed_(other.committed_), slot_(other.slot_) {
   other.committed_ = true;  // the moved-from object no longer owns the temporary
+  other.slot_ = -1;
 }
 
 AtomicFile::~AtomicFile() {
-  if (committed_) return;
-  std::error_code ec;
-  std::filesystem::remove(temp_, ec);
+  if (!committed_) {
+    std::error_code ec;
+    std::filesystem::remove(temp_, ec);
+  }
+  UnregisterTemp(slot_);
 }
 
 Status AtomicFile::Commit() {
@@ -37,7 +83,20 @@ Status AtomicFile::Commit() {
   std::filesystem::rename(temp_, path_, ec);
   if (ec) return Status::IoError(path_ + ": cannot write: " + ec.message());
   committed_ = true;
+  UnregisterTemp(slot_);
+  slot_ = -1;
   return Status::Ok();
+}
+
+void RemoveTempFilesOnFatalSignals() {
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction old {};
+    if (::sigaction(sig, nullptr, &old) != 0 || old.sa_handler != SIG_DFL) continue;
+    struct sigaction sa {};
+    sa.sa_handler = RemoveTempsAndDie;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(sig, &sa, nullptr);
+  }
 }
 
 Result<std::string> ReadFile(const std::string& path) {

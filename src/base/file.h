@@ -54,7 +54,14 @@ class AtomicFile {
  private:
   std::string path_, temp_;
   bool committed_ = false;
+  int slot_ = -1;  // its entry in the table RemoveTempFilesOnFatalSignals reads, if any
 };
+
+// Makes SIGINT, SIGTERM and SIGHUP remove the temporaries of the AtomicFiles not yet committed
+// before the process dies of the signal as it would have (Ctrl-C during `thaw export -o` leaves
+// no "out.csv.tmp.PID"). For programs, not libraries: the CLI calls it first. Signals whose
+// handling was already changed (ignored under nohup, or caught) are left alone.
+void RemoveTempFilesOnFatalSignals();
 
 // Where data shipped with thaw lives (models/, data/dictionaries/): the environment variable
 // `env_var` when set and non-empty, else the first ancestor directory of the running

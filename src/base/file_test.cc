@@ -1,7 +1,10 @@
 #include "base/file.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <filesystem>
 #include <fstream>
@@ -92,6 +95,26 @@ TEST(AtomicFileTest, ACommitThatCannotHappenNamesThePath) {
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("/nonexistent-dir/out.tsv: cannot write"), std::string::npos)
       << s.message();
+}
+
+TEST(AtomicFileTest, AKillingSignalRemovesTheTemporaryAndStillKills) {
+  const std::string path = WriteTemp("atomic_signal", "old");
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {  // like `thaw export -o` interrupted while writing
+    RemoveTempFilesOnFatalSignals();
+    AtomicFile file(path);
+    std::ofstream(file.temp_path(), std::ios::binary) << "half a";
+    ::raise(SIGTERM);
+    ::_exit(0);  // not reached
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  EXPECT_EQ(WTERMSIG(status), SIGTERM);
+  EXPECT_FALSE(std::filesystem::exists(path + ".tmp." + std::to_string(child)));
+  EXPECT_EQ(Contents(path), "old");
+  std::filesystem::remove(path);
 }
 
 TEST(HugePagesTest, LargeAndSmallVectorsHoldTheirValues) {

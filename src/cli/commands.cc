@@ -1,10 +1,12 @@
 #include "cli/commands.h"
 
+#include "base/file.h"
 #include "cli/common.h"
 
 namespace thaw {
 
 int RunMain(int argc, char** argv) {
+  RemoveTempFilesOnFatalSignals();  // Ctrl-C leaves no half-written -o temporaries
   CLI::App app{
       "thaw: political event data from news text (CAMEO events with PETRARCH-compatible dictionaries)",
       "thaw"};
