@@ -60,12 +60,15 @@ extern "C" void RemoveTempsAndDie(int sig) {
 }  // namespace
 
 AtomicFile::AtomicFile(std::string path)
-    : path_(std::move(path)), temp_(path_ + ".tmp." + std::to_string(::getpid())),
+    : path_(std::move(path)),
+      temp_(path_ + ".tmp." + std::to_string(::getpid())),
       slot_(RegisterTemp(temp_)) {}
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
-    : path_(std::move(other.path_)), temp_(std::move(other.temp_)),
-      committed_(other.committed_), slot_(other.slot_) {
+    : path_(std::move(other.path_)),
+      temp_(std::move(other.temp_)),
+      committed_(other.committed_),
+      slot_(other.slot_) {
   other.committed_ = true;  // the moved-from object no longer owns the temporary
   other.slot_ = -1;
 }

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "base/diagnostics.h"
-#include "base/strings.h"
 #include "base/progress.h"
+#include "base/strings.h"
 #include "coder/coder.h"
 #include "dict/dictionaries.h"
 #include "text/reader.h"

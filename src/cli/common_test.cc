@@ -22,7 +22,9 @@ std::string FiveDocLines() {
 }
 
 // FiveDocLines in a file.
-std::string FiveDocs(const testing::TempDir& dir) { return dir.Write("five.jsonl", FiveDocLines()); }
+std::string FiveDocs(const testing::TempDir& dir) {
+  return dir.Write("five.jsonl", FiveDocLines());
+}
 
 struct Call {
   std::vector<std::string> ids;

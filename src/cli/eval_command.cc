@@ -56,14 +56,13 @@ int EvalCommand::Run() {
   LazyPipeline pipeline(FindModelsDir(nlp_.models, nullptr));
   ReadOptions xml;
   xml.format = InputFormat::kPetrarchXml;
-  const bool ok = ForEachDocument({input_}, xml, false, dict_.quiet, &diags,
-                                  [&](Document& doc) {
-                                    if (NeedsPipeline(doc, mode)) {
-                                      if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, mode);
-                                    }
-                                    eval.Add(doc);
-                                    return true;
-                                  });
+  const bool ok = ForEachDocument({input_}, xml, false, dict_.quiet, &diags, [&](Document& doc) {
+    if (NeedsPipeline(doc, mode)) {
+      if (Pipeline* p = pipeline.Get()) p->Annotate(&doc, mode);
+    }
+    eval.Add(doc);
+    return true;
+  });
   const EvalTally& all = eval.overall();
   if (!ok && all.records == 0) return 1;
   for (const RecordResult& r : eval.records()) {

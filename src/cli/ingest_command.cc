@@ -128,10 +128,10 @@ int IngestCommand::Run() {
   progress.Finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!dict_.quiet) {
-    std::cerr << fmt::format(
-        "thaw: {} read, {} already stored, {} stored ({}), {}, in {:.2f} s\n",
-        CountOf(docs, "document"), skipped + stats.already_stored, stats.stored,
-        CountOf(stats.near_duplicates, "near-duplicate"), CountOf(stats.events, "event"), secs);
+    std::cerr << fmt::format("thaw: {} read, {} already stored, {} stored ({}), {}, in {:.2f} s\n",
+                             CountOf(docs, "document"), skipped + stats.already_stored,
+                             stats.stored, CountOf(stats.near_duplicates, "near-duplicate"),
+                             CountOf(stats.events, "event"), secs);
     std::cerr << coding->UndatedNote();
   }
   if (!failed.ok()) {
@@ -200,8 +200,9 @@ class ExportCommand : public Command {
     Status s =
         ExportEvents(store->get(), out, *ParseExportFormat(format_), provenance_, duplicates_, &n);
     out->flush();
-    if (s.ok() && !*out) s = Status::IoError(to_file ? output_ + ": write failed (disk full?)"
-                                                     : "cannot write to stdout");
+    if (s.ok() && !*out)
+      s = Status::IoError(to_file ? output_ + ": write failed (disk full?)"
+                                  : "cannot write to stdout");
     if (s.ok() && to_file) {
       file.close();
       s = atomic.Commit();

@@ -40,10 +40,9 @@ std::unique_ptr<NewsCoding> NewsCoding::Create(const DictFlags& dict, const NlpF
     }
     default_date = *d;
   }
-  return std::unique_ptr<NewsCoding>(new NewsCoding(std::move(coder).value(), std::move(read).value(),
-                                                    default_date, *ParseParseMode(nlp.parse),
-                                                    FindModelsDir(nlp.models, nullptr),
-                                                    ThreadCount(nlp)));
+  return std::unique_ptr<NewsCoding>(new NewsCoding(
+      std::move(coder).value(), std::move(read).value(), default_date, *ParseParseMode(nlp.parse),
+      FindModelsDir(nlp.models, nullptr), ThreadCount(nlp)));
 }
 
 NewsCoding::NewsCoding(std::unique_ptr<Coder> coder, ReadOptions input, Date default_date,

@@ -252,8 +252,7 @@ TEST(VerbDictionary, MalformedPatternsAreReportedWithLineAndSkipped) {
   const VerbBlock& b = OnlyBlock(p);
   ASSERT_EQ(b.patterns.size(), 1u);
   EXPECT_EQ(b.patterns[0].line, 9);
-  EXPECT_TRUE(HasDiagnostic(p.diags, 3, "verb pattern has unclosed `{`"))
-      << Dump(p.diags);
+  EXPECT_TRUE(HasDiagnostic(p.diags, 3, "verb pattern has unclosed `{`")) << Dump(p.diags);
   EXPECT_TRUE(HasDiagnostic(p.diags, 3, "- * {NEW RELATIONS [903]"));
   EXPECT_TRUE(HasDiagnostic(p.diags, 4, "no `*`"));
   EXPECT_TRUE(HasDiagnostic(p.diags, 5, "`)` without a matching `(`"));

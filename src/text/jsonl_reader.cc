@@ -148,7 +148,8 @@ void JsonlReader::ChooseLayout() {
   try {
     const nlohmann::json probe = nlohmann::json::parse(line_);
   } catch (const nlohmann::json::parse_error& e) {
-    unfinished = std::string_view(e.what()).find("unexpected end of input") != std::string_view::npos;
+    unfinished =
+        std::string_view(e.what()).find("unexpected end of input") != std::string_view::npos;
   }
   if (!unfinished) return;
   std::string all = line_;
@@ -233,8 +234,8 @@ bool JsonlReader::NextPending(Document* doc) {
     if (obj.is_object()) {
       ok = ParseObject(obj, pending_line_, doc);
     } else {
-      Warn(pending_line_, std::string("expected a JSON object, found ") + obj.type_name() +
-                              "; element skipped");
+      Warn(pending_line_,
+           std::string("expected a JSON object, found ") + obj.type_name() + "; element skipped");
     }
     where_.clear();
     if (ok) return true;
@@ -293,7 +294,7 @@ bool JsonlReader::ParseLine(int line_no, Document* doc) {
   }
   if (!obj.is_object()) {
     Warn(line_no, std::string(layout_ == Layout::kLines ? "expected one JSON object per line"
-                                                         : "expected a JSON object") +
+                                                        : "expected a JSON object") +
                       ", found " + obj.type_name() + "; " + Unit() + " skipped");
     return false;
   }
@@ -333,8 +334,8 @@ bool JsonlReader::ParseObject(const nlohmann::json& obj, int line_no, Document* 
   } else if (id != nullptr && id->is_number_integer()) {
     doc->id = id->dump();  // numeric ids are common in scraped dumps
   } else if (id != nullptr && !id->is_null()) {
-    Warn(line_no, "\"" + fields_.id + "\" is neither a string nor an integer; using " + place +
-                      " as id");
+    Warn(line_no,
+         "\"" + fields_.id + "\" is neither a string nor an integer; using " + place + " as id");
   }
   if (doc->id.empty()) doc->id = place;
   OptionalString(obj, fields_.title, line_no, &doc->title);

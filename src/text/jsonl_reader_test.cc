@@ -98,8 +98,9 @@ TEST(JsonlReader, ArticleTextUnderAnotherNameIsPointedOut) {
                                              "{\"id\":\"y\",\"title\":\"t\"}\n"),
                       InputFormat::kAuto, &d);
   EXPECT_TRUE(docs.empty());
-  EXPECT_TRUE(HasDiagnostic(d, "api.jsonl:1: object has no \"text\" string; line skipped (it has "
-                               "\"body\": --jsonl-field text=body reads it)"))
+  EXPECT_TRUE(HasDiagnostic(d,
+                            "api.jsonl:1: object has no \"text\" string; line skipped (it has "
+                            "\"body\": --jsonl-field text=body reads it)"))
       << Dump(d);
   EXPECT_TRUE(HasDiagnostic(d, "api.jsonl:2: object has no \"text\" string; line skipped"))
       << Dump(d);
@@ -110,8 +111,8 @@ TEST(JsonlReader, FieldsUnderOtherNamesAndNestedPathsAreRead) {
   TempDir dir;
   Diagnostics d;
   ReadOptions options;
-  ASSERT_TRUE(ParseJsonlFields("text=content, date=publishedAt,source=source.name", &options.jsonl)
-                  .ok());
+  ASSERT_TRUE(
+      ParseJsonlFields("text=content, date=publishedAt,source=source.name", &options.jsonl).ok());
   ASSERT_TRUE(ParseJsonlFields("id=meta.id.value,url=link", &options.jsonl).ok());
   auto docs = ReadAll(
       dir.Write("api.jsonl",
@@ -132,8 +133,9 @@ TEST(JsonlReader, FieldsUnderOtherNamesAndNestedPathsAreRead) {
   EXPECT_EQ(docs[1].id, "m2");
   EXPECT_EQ(docs[1].source, "");
   ASSERT_EQ(d.size(), 1u) << Dump(d);
-  EXPECT_TRUE(HasDiagnostic(d, "api.jsonl:3: object has no \"content\" string; line skipped (it "
-                               "has \"text\": --jsonl-field text=text reads it)"))
+  EXPECT_TRUE(HasDiagnostic(d,
+                            "api.jsonl:3: object has no \"content\" string; line skipped (it "
+                            "has \"text\": --jsonl-field text=text reads it)"))
       << Dump(d);
 }
 
@@ -159,22 +161,24 @@ std::vector<std::string> Ids(const std::vector<Document>& docs) {
 TEST(JsonlReader, AJsonArrayOfArticlesIsReadElementByElement) {
   TempDir dir;
   Diagnostics d;
-  auto docs = ReadAll(dir.Write("dump.json",
-                                "[\n"
-                                "  {\"id\": \"a\", \"text\": \"He said \\\"]},[{\\\" twice.\"},\n"
-                                "  {\"text\": \"No id.\",\n"
-                                "   \"date\": \"2024-05-01\"},\n"
-                                "  42,\n"
-                                "  {\"id\": \"c\", \"text\": }\n"
-                                "  , {\"id\": \"d\", \"text\": \"Last.\", \"tags\": [\"x\", {\"y\": 1}]}\n"
-                                "]\n"),
-                      InputFormat::kAuto, &d);
+  auto docs =
+      ReadAll(dir.Write("dump.json",
+                        "[\n"
+                        "  {\"id\": \"a\", \"text\": \"He said \\\"]},[{\\\" twice.\"},\n"
+                        "  {\"text\": \"No id.\",\n"
+                        "   \"date\": \"2024-05-01\"},\n"
+                        "  42,\n"
+                        "  {\"id\": \"c\", \"text\": }\n"
+                        "  , {\"id\": \"d\", \"text\": \"Last.\", \"tags\": [\"x\", {\"y\": 1}]}\n"
+                        "]\n"),
+              InputFormat::kAuto, &d);
   EXPECT_EQ(Ids(docs), (std::vector<std::string>{"a", "dump.json:3#2", "d"})) << Dump(d);
   ASSERT_EQ(docs.size(), 3u);
   EXPECT_EQ(docs[0].text, "He said \"]},[{\" twice.");
   EXPECT_EQ(docs[1].date, 20240501);
   ASSERT_EQ(d.size(), 2u) << Dump(d);
-  EXPECT_TRUE(HasDiagnostic(d, "dump.json:5: expected a JSON object, found number; element skipped"))
+  EXPECT_TRUE(
+      HasDiagnostic(d, "dump.json:5: expected a JSON object, found number; element skipped"))
       << Dump(d);
   EXPECT_TRUE(HasDiagnostic(d, "dump.json:6: not valid JSON")) << Dump(d);
 }
@@ -215,16 +219,18 @@ TEST(JsonlReader, AnApiPageWrappingTheArticlesIsRead) {
   EXPECT_EQ(docs[0].text, "Kim met Xi.");
   EXPECT_EQ(docs[0].url, "u1");
   EXPECT_EQ(docs[0].id, "page.json:1#1");
-  EXPECT_TRUE(HasDiagnostic(d, "page.json:1: \"articles\" element 2: object has no \"content\" "
-                               "string; element skipped"))
+  EXPECT_TRUE(HasDiagnostic(d,
+                            "page.json:1: \"articles\" element 2: object has no \"content\" "
+                            "string; element skipped"))
       << Dump(d);
 
   Diagnostics d2;
-  docs = ReadAll(dir.Write("pages.jsonl",
-                           "{\"articles\": [{\"content\": \"A.\"}, {\"content\": \"B.\"}], \"n\": 2}\n"
-                           "{\"articles\": [{\"content\": \"C.\"}]}\n"
-                           "{\"content\": \"D.\"}\n"),
-                 options, &d2);
+  docs =
+      ReadAll(dir.Write("pages.jsonl",
+                        "{\"articles\": [{\"content\": \"A.\"}, {\"content\": \"B.\"}], \"n\": 2}\n"
+                        "{\"articles\": [{\"content\": \"C.\"}]}\n"
+                        "{\"content\": \"D.\"}\n"),
+              options, &d2);
   EXPECT_EQ(Ids(docs), (std::vector<std::string>{"pages.jsonl:1#1", "pages.jsonl:1#2",
                                                  "pages.jsonl:2#1", "pages.jsonl:3"}))
       << Dump(d2);
@@ -236,16 +242,17 @@ TEST(JsonlReader, AnApiPageWrappingTheArticlesIsRead) {
 TEST(JsonlReader, APrettyPrintedObjectIsOneDocumentAndABadFirstLineIsOnlyThatLine) {
   TempDir dir;
   Diagnostics d;
-  auto docs = ReadAll(
-      dir.Write("one.json", "{\n  \"id\": \"p\",\n  \"text\": \"Talks resumed.\"\n}\n"),
-      InputFormat::kAuto, &d);
+  auto docs =
+      ReadAll(dir.Write("one.json", "{\n  \"id\": \"p\",\n  \"text\": \"Talks resumed.\"\n}\n"),
+              InputFormat::kAuto, &d);
   EXPECT_EQ(Ids(docs), (std::vector<std::string>{"p"}));
   EXPECT_TRUE(d.empty()) << Dump(d);
 
   Diagnostics d2;
-  docs = ReadAll(dir.Write("cut.jsonl", "{\"id\": \"1\", \"text\": \"cut\n"
-                                        "{\"id\": \"2\", \"text\": \"Two.\"}\n"
-                                        "{\"id\": \"3\", \"text\": \"Three.\"}\n"),
+  docs = ReadAll(dir.Write("cut.jsonl",
+                           "{\"id\": \"1\", \"text\": \"cut\n"
+                           "{\"id\": \"2\", \"text\": \"Two.\"}\n"
+                           "{\"id\": \"3\", \"text\": \"Three.\"}\n"),
                  InputFormat::kAuto, &d2);
   EXPECT_EQ(Ids(docs), (std::vector<std::string>{"2", "3"}));
   ASSERT_EQ(d2.size(), 1u) << Dump(d2);
