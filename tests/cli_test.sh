@@ -125,6 +125,10 @@ check "a JSON array of articles is read element by element" $?
 "$thaw" code --date 2024-05-01 <"$tmp/dump.json" >"$tmp/out" 2>"$tmp/err"
 [ "$(grep -c '"doc_id":"[ab]"' "$tmp/out")" -eq 2 ] && ! grep -q warning "$tmp/err"
 check "the same array on stdin is told from text by its first marks" $?
+printf '{\n  "id": "a",\n  "text": "China condemned Japan."\n}\n{\n  "id": "b",\n  "text": "Russia praised China."\n}\n' |
+  "$thaw" code --date 2024-05-01 >"$tmp/out" 2>"$tmp/err"
+[ "$(grep -c '"doc_id":"[ab]"' "$tmp/out")" -eq 2 ] && ! grep -q warning "$tmp/err"
+check "pretty-printed objects one after another (jq's output) are each a document" $?
 # A news API's JSON Lines, read as they are with --jsonl-field (nested paths too).
 echo '{"content":"Xi Jinping met Vladimir Putin in Beijing.","publishedAt":"2024-05-16T08:00:00Z","source":{"name":"KH"}}' >"$tmp/api.jsonl"
 "$thaw" code "$tmp/api.jsonl" >/dev/null 2>"$tmp/err"

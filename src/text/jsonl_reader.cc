@@ -6,9 +6,10 @@
 // (text/clean.h); offsets into it are offsets into the decoded "text" string.
 //
 // JSON as news dumps and APIs write it is read too: a file holding one array of such objects,
-// pretty-printed or not (read element by element, never whole); one pretty-printed object; and
-// an object without a "text" whose one array of objects holds the articles, a news API's page
-// ({"status": "ok", "articles": [...]}, alone or one per line).
+// pretty-printed or not (read element by element, never whole); pretty-printed objects, one or
+// several one after another (as `jq` prints them); and an object without a "text" whose one
+// array of objects holds the articles, a news API's page ({"status": "ok", "articles": [...]},
+// alone or one per line).
 //
 // Per-object policy: blank lines are skipped silently; a line or element that is not a JSON
 // object or has no "text" string is skipped with a diagnostic; a missing id becomes
@@ -75,6 +76,53 @@ const nlohmann::json* WrappedArticles(const nlohmann::json& obj, const std::stri
   return found;
 }
 
+// Whitespace as JSON has it.
+bool IsJsonSpace(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Where each of the objects written one after another in `all` starts and ends ("{...}
+// {...}", pretty-printed, separated by whitespace), with the line each starts on (counting
+// from `first_line`). False when `all` is not such a sequence: something other than an
+// object between them, a line break inside a string, or an object cut off at the end.
+struct ValueSpan {
+  size_t begin, end;
+  int line;
+};
+bool SplitObjects(std::string_view all, int first_line, std::vector<ValueSpan>* spans) {
+  spans->clear();
+  int line = first_line;
+  size_t i = 0;
+  for (;;) {
+    for (; i < all.size() && IsJsonSpace(all[i]); ++i) line += all[i] == '\n';
+    if (i == all.size()) return !spans->empty();
+    if (all[i] != '{') return false;
+    ValueSpan span{i, 0, line};
+    int depth = 0;
+    bool in_string = false;
+    for (; i < all.size(); ++i) {
+      const char c = all[i];
+      if (c == '\n') {
+        if (in_string) return false;
+        ++line;
+      } else if (in_string) {
+        if (c == '\\') {
+          ++i;  // the escaped character, which is never a line break in valid JSON
+        } else if (c == '"') {
+          in_string = false;
+        }
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if ((c == '}' || c == ']') && --depth == 0) {
+        break;
+      }
+    }
+    if (i == all.size()) return false;
+    span.end = ++i;
+    spans->push_back(span);
+  }
+}
+
 class JsonlReader : public DocumentReader {
  public:
   JsonlReader(std::unique_ptr<ByteSource> src, const JsonlFields& fields, Diagnostics* diags)
@@ -84,9 +132,9 @@ class JsonlReader : public DocumentReader {
   void set_on_wait(std::function<void()> f) override { src_->set_on_wait(std::move(f)); }
 
  private:
-  // How the input holds its objects, decided from its first bytes: one per line (JSON Lines,
-  // or one pretty-printed object), or as the elements of one array.
-  enum class Layout { kUnknown, kLines, kArray };
+  // How the input holds its objects, decided from its first bytes: one per line (JSON Lines),
+  // as the elements of one array, or pretty-printed one after another.
+  enum class Layout { kUnknown, kLines, kArray, kObjects };
   void ChooseLayout();
   // kArray: the next element's text into line_ and the line it starts on; false after the
   // closing ']' or at a cut-off end (reported).
@@ -106,7 +154,8 @@ class JsonlReader : public DocumentReader {
   }
   // What a skipped object was, for "... skipped".
   const char* Unit() const {
-    return layout_ == Layout::kArray || !where_.empty() ? "element" : "line";
+    if (layout_ == Layout::kArray || !where_.empty()) return "element";
+    return layout_ == Layout::kObjects ? "object" : "line";
   }
 
   std::unique_ptr<ByteSource> src_;
@@ -118,6 +167,9 @@ class JsonlReader : public DocumentReader {
   int first_line_no_ = 1;
   bool array_closed_ = false;  // kArray: the closing ']' was read
   size_t elements_ = 0;        // kArray: elements read so far
+  std::string all_;            // kObjects: the whole input
+  std::vector<ValueSpan> objects_;  // kObjects: where its objects are
+  size_t next_object_ = 0;
   // The articles of a wrapper object, handed out one by one.
   std::vector<nlohmann::json> pending_;
   size_t next_pending_ = 0;
@@ -142,7 +194,7 @@ void JsonlReader::ChooseLayout() {
   } while (Trim(line_).empty());
   first_line_read_ = true;
   // One object per line, unless the first line is whole so far but unfinished ("{",
-  // "{\"status\": \"ok\","): then the input may be one pretty-printed object. A line with a
+  // "{\"status\": \"ok\","): then the input may be pretty-printed objects. A line with a
   // syntax error is a bad JSON Lines line.
   bool unfinished = false;
   try {
@@ -155,20 +207,14 @@ void JsonlReader::ChooseLayout() {
   std::string all = line_;
   all += '\n';
   src_->ReadAll(&all);
-  std::string repaired = all;
-  const int bad_utf8 = RepairUtf8InPlace(&repaired, first_line_no_);
-  if (nlohmann::json::accept(repaired)) {
-    if (bad_utf8 != 0) {
-      Warn(bad_utf8,
-           "invalid UTF-8; bad bytes replaced with U+FFFD (if the file is Latin-1, "
-           "convert it with iconv -f latin1 -t utf-8)");
-    }
-    line_ = std::move(repaired);  // one object: parsed as one line that starts here
+  first_line_read_ = false;
+  if (SplitObjects(all, first_line_no_, &objects_)) {
+    layout_ = Layout::kObjects;
+    all_ = std::move(all);
     return;
   }
-  // Not one object: what was read is read again line by line, as JSON Lines.
+  // Not objects one after another: what was read is read again line by line, as JSON Lines.
   src_ = ByteSource::FromString(std::move(all), src_->name());
-  first_line_read_ = false;
 }
 
 bool JsonlReader::NextElement(int* line_no) {
@@ -199,7 +245,7 @@ bool JsonlReader::NextElement(int* line_no) {
       if (c == ']') {
         array_closed_ = true;
         int after = src_->Peek();
-        while (after == ' ' || after == '\t' || after == '\n' || after == '\r') {
+        while (IsJsonSpace(after)) {
           src_->Get();
           after = src_->Peek();
         }
@@ -212,7 +258,7 @@ bool JsonlReader::NextElement(int* line_no) {
       continue;  // an empty element ("[,", ",,"): nothing to read
     }
     if (line_.empty()) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+      if (IsJsonSpace(c)) continue;
       *line_no = src_->line();
     }
     line_.push_back(static_cast<char>(c));
@@ -220,7 +266,7 @@ bool JsonlReader::NextElement(int* line_no) {
       in_string = true;
     } else if (c == '{' || c == '[') {
       ++depth;
-    } else if (c == '}' || c == ']') {
+    } else if ((c == '}' || c == ']') && depth > 0) {  // a stray '}' must not hide the ','
       --depth;
     }
   }
@@ -253,6 +299,11 @@ Result<bool> JsonlReader::Next(Document* doc) {
     if (layout_ == Layout::kArray) {
       if (!NextElement(&line_no)) break;
       ++elements_;
+    } else if (layout_ == Layout::kObjects) {
+      if (next_object_ == objects_.size()) break;
+      const ValueSpan& span = objects_[next_object_++];
+      line_.assign(all_, span.begin, span.end - span.begin);
+      line_no = span.line;
     } else if (first_line_read_) {
       first_line_read_ = false;
     } else {

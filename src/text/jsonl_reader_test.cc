@@ -197,6 +197,40 @@ TEST(JsonlReader, ACutOffArrayKeepsItsWholeElements) {
   EXPECT_EQ(docs.size(), 1u);
   EXPECT_TRUE(HasDiagnostic(d2, "two.json:2: text after the JSON array's closing ']' is ignored"))
       << Dump(d2);
+  // A stray '}' spoils its own element, not the rest of the array.
+  Diagnostics d3;
+  docs = ReadAll(dir.Write("stray.json",
+                           "[{\"id\": \"a\", \"text\": \"One.\"}},\n"
+                           " {\"id\": \"b\", \"text\": \"Two.\"}]\n"),
+                 InputFormat::kAuto, &d3);
+  EXPECT_EQ(Ids(docs), (std::vector<std::string>{"b"})) << Dump(d3);
+  EXPECT_TRUE(HasDiagnostic(d3, "stray.json:1: not valid JSON")) << Dump(d3);
+}
+
+// Pretty-printed objects one after another, as `jq '.articles[]' page.json` prints them: each
+// is a document, and one without text is reported at the line it starts on.
+TEST(JsonlReader, PrettyPrintedObjectsOneAfterAnotherAreEachADocument) {
+  TempDir dir;
+  Diagnostics d;
+  auto docs = ReadAll(dir.Write("jq.json",
+                                "{\n"
+                                "  \"id\": \"a\",\n"
+                                "  \"text\": \"One {\\\"quoted\\\"} brace.\"\n"
+                                "}\n"
+                                "{\n"
+                                "  \"id\": \"b\",\n"
+                                "  \"text\": 5\n"
+                                "}\n"
+                                "{\n"
+                                "  \"text\": \"Three.\"\n"
+                                "}\n"),
+                      InputFormat::kAuto, &d);
+  EXPECT_EQ(Ids(docs), (std::vector<std::string>{"a", "jq.json:9"})) << Dump(d);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].text, "One {\"quoted\"} brace.");
+  ASSERT_EQ(d.size(), 1u) << Dump(d);
+  EXPECT_TRUE(HasDiagnostic(d, "jq.json:5: object has no \"text\" string; object skipped"))
+      << Dump(d);
 }
 
 // A news API's page ({"status": ..., "articles": [...]}): its one array of objects holds the
