@@ -30,7 +30,8 @@ void AddDictFlags(CLI::App* app, DictFlags* f) {
 }
 
 void AddInputFlags(CLI::App* app, InputFlags* f) {
-  app->add_option("--input-format", f->format, "auto|xml|conllu|jsonl|text (auto: by extension)")
+  app->add_option("--input-format", f->format,
+                  "auto|xml|conllu|jsonl|text (auto: by extension; stdin by its first marks)")
       ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
   app->add_option(
          "--jsonl-field", f->jsonl_fields,
