@@ -94,18 +94,27 @@ bool ByteSource::Fill() {
   return got > 0;
 }
 
-int ByteSource::PeekNonBlank(int skip) {
+int ByteSource::PeekNonBlank() {
   size_t i = pos_;
   for (;;) {
-    for (; i < buf_.size(); ++i) {
-      if (IsBlank(buf_[i])) continue;
-      if (skip == 0) return static_cast<unsigned char>(buf_[i]);
-      --skip;
-    }
+    while (i < buf_.size() && IsBlank(buf_[i])) ++i;
+    if (i < buf_.size()) return static_cast<unsigned char>(buf_[i]);
     const size_t consumed = pos_;
     if (!Fill()) return kEof;
     i -= consumed;  // Fill dropped the consumed prefix
   }
+}
+
+std::string ByteSource::PeekHead(size_t n) {
+  if (PeekNonBlank() == kEof) return std::string();
+  size_t i = pos_;
+  while (IsBlank(buf_[i])) ++i;  // PeekNonBlank buffered the first non-blank byte
+  while (buf_.size() - i < n) {
+    const size_t consumed = pos_;
+    if (!Fill()) break;
+    i -= consumed;
+  }
+  return buf_.substr(i, n);
 }
 
 bool ByteSource::ReadLine(std::string* line) {

@@ -46,9 +46,12 @@ class ByteSource {
     }
     return c;
   }
-  // The first byte that is not ASCII whitespace (with skip = n: the one after n such bytes),
-  // without consuming anything; kEof when there is none. Buffers what it looks past.
-  int PeekNonBlank(int skip = 0);
+  // The first byte that is not ASCII whitespace, without consuming anything; kEof when the
+  // rest of the input is blank. Buffers the whitespace it looks past.
+  int PeekNonBlank();
+  // Up to `n` bytes from the first byte that is not ASCII whitespace on (fewer at the end of
+  // the input, none when it is blank), without consuming anything.
+  std::string PeekHead(size_t n);
   // Reads the next line into *line without its "\n" or "\r\n"; false at end of input.
   // Linear in the line length however long the line is.
   bool ReadLine(std::string* line);

@@ -39,12 +39,20 @@ TEST(ByteSource, PeekNonBlankLooksPastWhitespaceWithoutConsuming) {
   EXPECT_EQ(ByteSource::FromString(" \n ", "mem")->PeekNonBlank(), ByteSource::kEof);
 }
 
-TEST(ByteSource, PeekNonBlankCanLookPastTheFirstMark) {
-  auto src = ByteSource::FromString(" [\n  {\"text\": 1}]", "mem");
-  EXPECT_EQ(src->PeekNonBlank(1), '{');
-  EXPECT_EQ(src->PeekNonBlank(2), '"');
-  EXPECT_EQ(src->PeekNonBlank(), '[');
-  EXPECT_EQ(ByteSource::FromString("[ ", "mem")->PeekNonBlank(1), ByteSource::kEof);
+TEST(ByteSource, PeekHeadShowsTheStartWithoutConsumingIt) {
+  auto src = ByteSource::FromString(" \n<!DOCTYPE html>", "mem");
+  EXPECT_EQ(src->PeekHead(5), "<!DOC");
+  EXPECT_EQ(src->PeekHead(100), "<!DOCTYPE html>");  // all there is
+  EXPECT_EQ(src->Get(), ' ');
+  EXPECT_EQ(ByteSource::FromString(" \n ", "mem")->PeekHead(4), "");
+}
+
+TEST(ByteSource, PeekHeadReadsOnAcrossChunks) {
+  testing::TempDir dir;
+  auto src = ByteSource::Open(dir.Write("ws.txt", std::string(3 * 65536 - 3, ' ') + "[\n  {}]"));
+  ASSERT_TRUE(src.ok());  // the mark ends the third 64 kB chunk, the rest is in the fourth
+  EXPECT_EQ((*src)->PeekHead(4), "[\n  ");
+  EXPECT_EQ((*src)->PeekHead(8), "[\n  {}]");
 }
 
 TEST(ByteSource, PeekNonBlankWorksAcrossChunkBoundaries) {

@@ -149,12 +149,36 @@ InputFormat FormatFromExtension(std::string_view path) {
   return InputFormat::kAuto;
 }
 
-InputFormat SniffFormat(int first_byte, int second_byte) {
-  if (first_byte == '<') return InputFormat::kPetrarchXml;
-  if (first_byte == '{') return InputFormat::kJsonl;
-  // A JSON array of articles; "[" before anything else is text ("[Updated] Talks resume").
-  if (first_byte == '[' && (second_byte == '{' || second_byte == ']')) return InputFormat::kJsonl;
-  if (first_byte == '#' || (first_byte >= '0' && first_byte <= '9')) return InputFormat::kConllu;
+std::string SniffHead(ByteSource* src) {
+  const int first = src->PeekNonBlank();
+  if (first == ByteSource::kEof) return std::string();
+  if (first == '<') return src->PeekHead(14);
+  if (first != '[') return std::string(1, static_cast<char>(first));
+  std::string head;
+  for (size_t n = 2; n <= 64; ++n) {  // pretty-printers indent the first element a few blanks
+    head = src->PeekHead(n);
+    if (head.size() < n) break;  // the end of the input
+    const char c = head.back();
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+  }
+  return head;
+}
+
+InputFormat SniffFormat(std::string_view head) {
+  if (head.empty()) return InputFormat::kText;
+  const char first = head[0];
+  if (first == '<') {
+    const std::string lower = ToLowerAscii(head.substr(0, 14));
+    const bool html = StartsWith(lower, "<!doctype html") || StartsWith(lower, "<html");
+    return html ? InputFormat::kText : InputFormat::kPetrarchXml;
+  }
+  if (first == '{') return InputFormat::kJsonl;
+  if (first == '[') {  // a JSON array of articles; else text ("[Updated] Talks resume")
+    const size_t next = head.find_first_not_of(" \t\r\n", 1);
+    const char second = next == std::string_view::npos ? '\0' : head[next];
+    return second == '{' || second == ']' ? InputFormat::kJsonl : InputFormat::kText;
+  }
+  if (first == '#' || (first >= '0' && first <= '9')) return InputFormat::kConllu;
   return InputFormat::kText;
 }
 
@@ -198,8 +222,7 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
     return std::make_unique<EmptyReader>();
   }
   if (format == InputFormat::kAuto) {
-    format = src->is_stdin() ? SniffFormat(first, first == '[' ? src->PeekNonBlank(1) : 0)
-                             : FormatFromExtension(src->name());
+    format = src->is_stdin() ? SniffFormat(SniffHead(src.get())) : FormatFromExtension(src->name());
   }
   switch (format) {
     case InputFormat::kPetrarchXml:

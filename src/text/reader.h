@@ -52,11 +52,11 @@ struct ReadOptions {
 };
 
 // Opens `path` ("-" for stdin). kAuto picks the format from the extension (.xml, .conllu,
-// .jsonl/.json, otherwise text) and, for stdin, from the first non-blank bytes ('<' XML,
-// '{' or "[{" JSON, '#' or digit CoNLL-U, else text). A directory reads its regular files
-// (not subdirectories or dot-files) in name order: with kAuto only *.txt (as text) and
-// *.xml/*.conllu/*.jsonl/*.json by extension, others skipped with one diagnostic; with an
-// explicit format, every file in that format. Blank input yields no documents and an
+// .jsonl/.json, otherwise text) and, for stdin, from the first non-blank bytes ('<' XML but an
+// HTML page text, '{' or "[{" JSON, '#' or digit CoNLL-U, else text). A directory reads its
+// regular files (not subdirectories or dot-files) in name order: with kAuto only *.txt (as
+// text) and *.xml/*.conllu/*.jsonl/*.json by extension, others skipped with one diagnostic;
+// with an explicit format, every file in that format. Blank input yields no documents and an
 // "empty input" diagnostic. Errors: missing or unreadable path, gzip input. `diags` must
 // be non-null and outlive the reader.
 Result<std::unique_ptr<DocumentReader>> OpenDocumentReader(const std::string& path,

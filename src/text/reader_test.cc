@@ -38,6 +38,17 @@ TEST(ParseInputFormat, RejectsUnknownNamesListingTheValidOnes) {
   EXPECT_NE(r.status().message().find("auto, xml, conllu, jsonl or text"), std::string::npos);
 }
 
+TEST(FormatChoice, SniffingLooksNoFurtherThanItNeeds) {
+  auto head = [](const std::string& s) {
+    return SniffHead(ByteSource::FromString(s, "<stdin>").get());
+  };
+  EXPECT_EQ(head("  {\"id\": \"a\", \"text\": \"Talks resumed.\"}\n"), "{");
+  EXPECT_EQ(head("\n<!DOCTYPE html>\n<html lang=\"en\">"), "<!DOCTYPE html");
+  EXPECT_EQ(head("[\n    {\"id\": 1}]"), "[\n    {");
+  EXPECT_EQ(head("[  "), "[  ");
+  EXPECT_EQ(head(" \n"), "");
+}
+
 TEST(FormatChoice, ExtensionPicksTheReaderAndStdinIsSniffed) {
   EXPECT_EQ(FormatFromExtension("a/b.XML"), InputFormat::kPetrarchXml);
   EXPECT_EQ(FormatFromExtension("x.conllu"), InputFormat::kConllu);
@@ -45,14 +56,19 @@ TEST(FormatChoice, ExtensionPicksTheReaderAndStdinIsSniffed) {
   EXPECT_EQ(FormatFromExtension("x.txt"), InputFormat::kText);
   EXPECT_EQ(FormatFromExtension("README"), InputFormat::kAuto);
   EXPECT_EQ(FormatFromExtension(".hidden"), InputFormat::kAuto);
-  EXPECT_EQ(SniffFormat('<', 'D'), InputFormat::kPetrarchXml);
-  EXPECT_EQ(SniffFormat('{', '"'), InputFormat::kJsonl);
-  EXPECT_EQ(SniffFormat('[', '{'), InputFormat::kJsonl);  // a JSON array of articles
-  EXPECT_EQ(SniffFormat('[', ']'), InputFormat::kJsonl);
-  EXPECT_EQ(SniffFormat('[', 'U'), InputFormat::kText);  // "[Updated] Talks resume"
-  EXPECT_EQ(SniffFormat('#', ' '), InputFormat::kConllu);
-  EXPECT_EQ(SniffFormat('1', '\t'), InputFormat::kConllu);
-  EXPECT_EQ(SniffFormat('S', 'e'), InputFormat::kText);
+  EXPECT_EQ(SniffFormat("<Sentences>"), InputFormat::kPetrarchXml);
+  EXPECT_EQ(SniffFormat("<?xml version=\"1.0\"?>"), InputFormat::kPetrarchXml);
+  EXPECT_EQ(SniffFormat("<!DOCTYPE html>\n<html>"), InputFormat::kText);  // a saved page
+  EXPECT_EQ(SniffFormat("<HTML><body>"), InputFormat::kText);
+  EXPECT_EQ(SniffFormat("{\"text\":"), InputFormat::kJsonl);
+  EXPECT_EQ(SniffFormat("[\n  {\"text\":"), InputFormat::kJsonl);  // a JSON array of articles
+  EXPECT_EQ(SniffFormat("[]"), InputFormat::kJsonl);
+  EXPECT_EQ(SniffFormat("[Updated] Talks resume"), InputFormat::kText);
+  EXPECT_EQ(SniffFormat("["), InputFormat::kText);
+  EXPECT_EQ(SniffFormat("# sent_id = 1"), InputFormat::kConllu);
+  EXPECT_EQ(SniffFormat("1\tThe"), InputFormat::kConllu);
+  EXPECT_EQ(SniffFormat("Seoul, May 1"), InputFormat::kText);
+  EXPECT_EQ(SniffFormat(""), InputFormat::kText);
 }
 
 TEST(TextReader, PlainTextFileIsOneDocumentNamedAfterTheFile) {

@@ -3,6 +3,7 @@
 #ifndef THAW_TEXT_READERS_H_
 #define THAW_TEXT_READERS_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,9 +30,14 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
 // The format for a path's extension (case-insensitive): .xml, .conllu, .jsonl/.json, .txt;
 // kAuto when the extension is none of these.
 InputFormat FormatFromExtension(std::string_view path);
-// The format stdin most likely holds given its first two non-blank bytes: '<' XML, '{' or
-// "[{" / "[]" JSON, '#' or a digit CoNLL-U, anything else plain text.
-InputFormat SniffFormat(int first_byte, int second_byte);
+// The format stdin most likely holds given `head`, its first bytes from the first non-blank
+// one: '<' XML, except an HTML page, which is read as text; '{' or "[{" / "[]" JSON; '#' or a
+// digit CoNLL-U; anything else plain text. SniffHead reads as much as this needs.
+InputFormat SniffFormat(std::string_view head);
+// The start of `src` that SniffFormat needs, and no more, so that a live feed is not held up
+// waiting for bytes that decide nothing: 14 bytes after a '<' (the length of
+// "<!doctype html"), up to the next non-blank byte after a '[', else the first byte.
+std::string SniffHead(ByteSource* src);
 // `s` cut to at most `max` bytes (at a UTF-8 boundary) with "..." appended when cut, so
 // that messages quoting input stay readable when the input is a 10 MB line.
 std::string Excerpt(std::string_view s, size_t max = 60);
