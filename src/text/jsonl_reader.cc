@@ -76,8 +76,34 @@ const nlohmann::json* WrappedArticles(const nlohmann::json& obj, const std::stri
   return found;
 }
 
-// Whitespace as JSON has it.
-bool IsJsonSpace(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// Follows JSON text a byte at a time: inside a string or not, and how deep in brackets outside
+// strings. A stray closing bracket leaves the depth at 0 rather than below it.
+class JsonNesting {
+ public:
+  void Take(char c) {
+    if (in_string_) {
+      if (escaped_) {
+        escaped_ = false;
+      } else if (c == '\\') {
+        escaped_ = true;
+      } else if (c == '"') {
+        in_string_ = false;
+      }
+    } else if (c == '"') {
+      in_string_ = true;
+    } else if (c == '{' || c == '[') {
+      ++depth_;
+    } else if ((c == '}' || c == ']') && depth_ > 0) {
+      --depth_;
+    }
+  }
+  bool in_string() const { return in_string_; }
+  int depth() const { return depth_; }
+
+ private:
+  int depth_ = 0;
+  bool in_string_ = false, escaped_ = false;
+};
 
 // Where each of the objects written one after another in `all` starts and ends ("{...}
 // {...}", pretty-printed, separated by whitespace), with the line each starts on (counting
@@ -96,26 +122,15 @@ bool SplitObjects(std::string_view all, int first_line, std::vector<ValueSpan>* 
     if (i == all.size()) return !spans->empty();
     if (all[i] != '{') return false;
     ValueSpan span{i, 0, line};
-    int depth = 0;
-    bool in_string = false;
+    JsonNesting nesting;
     for (; i < all.size(); ++i) {
       const char c = all[i];
       if (c == '\n') {
-        if (in_string) return false;
+        if (nesting.in_string()) return false;
         ++line;
-      } else if (in_string) {
-        if (c == '\\') {
-          ++i;  // the escaped character, which is never a line break in valid JSON
-        } else if (c == '"') {
-          in_string = false;
-        }
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '{' || c == '[') {
-        ++depth;
-      } else if ((c == '}' || c == ']') && --depth == 0) {
-        break;
       }
+      nesting.Take(c);
+      if (nesting.depth() == 0) break;  // the object's closing brace (its first byte is '{')
     }
     if (i == all.size()) return false;
     span.end = ++i;
@@ -220,8 +235,7 @@ void JsonlReader::ChooseLayout() {
 bool JsonlReader::NextElement(int* line_no) {
   if (array_closed_) return false;
   line_.clear();
-  int depth = 0;
-  bool in_string = false, escaped = false;
+  JsonNesting nesting;
   for (;;) {
     const int c = src_->Get();
     if (c == ByteSource::kEof) {
@@ -230,18 +244,7 @@ bool JsonlReader::NextElement(int* line_no) {
                          : "the JSON array is cut off in this element; element skipped");
       return false;
     }
-    if (in_string) {
-      line_.push_back(static_cast<char>(c));
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (depth == 0 && (c == ',' || c == ']')) {
+    if (!nesting.in_string() && nesting.depth() == 0 && (c == ',' || c == ']')) {
       if (c == ']') {
         array_closed_ = true;
         int after = src_->Peek();
@@ -262,13 +265,7 @@ bool JsonlReader::NextElement(int* line_no) {
       *line_no = src_->line();
     }
     line_.push_back(static_cast<char>(c));
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if ((c == '}' || c == ']') && depth > 0) {  // a stray '}' must not hide the ','
-      --depth;
-    }
+    nesting.Take(static_cast<char>(c));  // a stray '}' must not hide the ',' after it
   }
 }
 

@@ -157,9 +157,7 @@ std::string SniffHead(ByteSource* src) {
   std::string head;
   for (size_t n = 2; n <= 64; ++n) {  // pretty-printers indent the first element a few blanks
     head = src->PeekHead(n);
-    if (head.size() < n) break;  // the end of the input
-    const char c = head.back();
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+    if (head.size() < n || !IsJsonSpace(head.back())) break;  // the end, or the next mark
   }
   return head;
 }
@@ -174,8 +172,9 @@ InputFormat SniffFormat(std::string_view head) {
   }
   if (first == '{') return InputFormat::kJsonl;
   if (first == '[') {  // a JSON array of articles; else text ("[Updated] Talks resume")
-    const size_t next = head.find_first_not_of(" \t\r\n", 1);
-    const char second = next == std::string_view::npos ? '\0' : head[next];
+    size_t next = 1;
+    while (next < head.size() && IsJsonSpace(head[next])) ++next;
+    const char second = next < head.size() ? head[next] : '\0';
     return second == '{' || second == ']' ? InputFormat::kJsonl : InputFormat::kText;
   }
   if (first == '#' || (first >= '0' && first <= '9')) return InputFormat::kConllu;

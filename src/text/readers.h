@@ -27,6 +27,9 @@ std::unique_ptr<DocumentReader> NewTextReader(std::unique_ptr<ByteSource> src, D
 std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
                                              const ReadOptions& options, Diagnostics* diags);
 
+// Whitespace as JSON has it (also what separates marks when stdin is sniffed).
+inline bool IsJsonSpace(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 // The format for a path's extension (case-insensitive): .xml, .conllu, .jsonl/.json, .txt;
 // kAuto when the extension is none of these.
 InputFormat FormatFromExtension(std::string_view path);
