@@ -53,6 +53,16 @@ echo '</Sentences>' >>"$tmp/latin.xml"
 check "invalid UTF-8 exits 0" $rc
 grep -Eq 'latin.xml:[0-9]+.*UTF-8' "$tmp/err"; check "invalid UTF-8 reported with file:line" $?
 
+# Text saved as UTF-16 ("Unicode" in Windows tools) is converted; a PDF is refused with what to do.
+printf 'China condemned Japan.\n' | iconv -f utf-8 -t utf-16 >"$tmp/utf16.txt"
+"$thaw" code --date 2024-05-01 "$tmp/utf16.txt" >"$tmp/out" 2>"$tmp/err"
+grep -q '"source":"CHN","target":"JPN"' "$tmp/out" && ! grep -q warning "$tmp/err"
+check "UTF-16 text with its byte-order mark is coded" $?
+printf '%%PDF-1.4\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >"$tmp/report.pdf"
+"$thaw" code --date 2024-05-01 "$tmp/report.pdf" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'report.pdf: this is a PDF; extract its text first (pdftotext' "$tmp/err"
+check "a PDF is refused (exit 1) with what to do" $?
+
 # A 10 MB single line of JSON Lines: read without crashing; with --parse given nothing can be
 # coded (exit 1, with the reason).
 python3 -c "import json; print(json.dumps({'id':'big','text':'word '*2000000}))" >"$tmp/big.jsonl"

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "base/parallel.h"
+#include "base/strings.h"
 
 namespace thaw {
 
@@ -48,8 +49,8 @@ int PipelinePool::Ready(int k) {
   while (!no_more_ && static_cast<int>(others_.size()) + 1 < k) {
     auto p = first->ForAnotherThread();
     if (!p.ok()) {
-      std::cerr << "thaw: warning: parsing on " << others_.size() + 1
-                << " thread(s) only: " << p.status().message() << "\n";
+      std::cerr << "thaw: warning: parsing on " << CountOf(others_.size() + 1, "thread")
+                << " only: " << p.status().message() << "\n";
       no_more_ = true;
       break;
     }

@@ -223,8 +223,8 @@ class VerbParser {
     while (!reporter_.failed() && reader.Next(&line)) OnLine(line);
     if (transformation_lines_ > 0) {
       reporter_.Repaired(first_transformation_line_,
-                         std::to_string(transformation_lines_) +
-                             " transformation line(s) (`~ ...`) ignored: thaw does not apply "
+                         CountOf(transformation_lines_, "transformation line") +
+                             " (`~ ...`) ignored: thaw does not apply "
                              "PETRARCH transformations");
     }
     if (!reporter_.failed()) ResolveSynsets();

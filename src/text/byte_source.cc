@@ -1,6 +1,8 @@
 #include "text/byte_source.h"
 
 #include <poll.h>
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -19,7 +21,66 @@ bool IsBlank(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+// What a file's first bytes say it is when it is not text: the kind, and what to do.
+struct Signature {
+  std::string_view magic;
+  std::string_view message;
+};
+constexpr Signature kNotText[] = {
+    {"\x1f\x8b", "this looks like gzip; decompress it first (gunzip)"},
+    {"\xFD\x37zXZ", "this looks like xz; decompress it first (unxz)"},
+    {"\x28\xB5\x2F\xFD", "this looks like zstd; decompress it first (unzstd)"},
+    {"%PDF-", "this is a PDF; extract its text first (pdftotext FILE.pdf FILE.txt)"},
+    {"PK\x03\x04",
+     "this is a zip archive (or a .docx, .odt or .epub, which are zip files); unzip it, or save "
+     "the document as plain text"},
+    {"{\\rtf", "this is RTF; save the document as plain text"},
+    {"\xD0\xCF\x11\xE0", "this is an old Microsoft Office file; save the document as plain text"},
+};
+
 }  // namespace
+
+// Converts UTF-16 or UTF-32 input to UTF-8 chunk by chunk with ICU: a character split
+// between two chunks is completed from the next; unpaired surrogates become U+FFFD.
+class ByteSource::Transcoder {
+ public:
+  static std::unique_ptr<Transcoder> Open(const char* encoding) {
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter* cnv = ucnv_open(encoding, &err);
+    if (U_FAILURE(err)) return nullptr;
+    return std::unique_ptr<Transcoder>(new Transcoder(cnv));
+  }
+  ~Transcoder() { ucnv_close(cnv_); }
+
+  // Appends the UTF-8 of `raw`'s complete characters to *out; with `flush`, the input is at
+  // its end and an incomplete last character is replaced too.
+  void Decode(std::string_view raw, bool flush, std::string* out) {
+    const char* src = raw.data();
+    const char* const end = raw.data() + raw.size();
+    units_.resize(raw.size() / 2 + 2);  // 2 bytes or more per unit, and a carried one
+    for (;;) {
+      UChar* dst = units_.data();
+      UErrorCode err = U_ZERO_ERROR;
+      ucnv_toUnicode(cnv_, &dst, units_.data() + units_.size(), &src, end, nullptr, flush, &err);
+      const int32_t n = static_cast<int32_t>(dst - units_.data());
+      const size_t old = out->size();
+      out->resize(old + 3 * static_cast<size_t>(n));  // at most 3 bytes per unit
+      int32_t len = 0;
+      UErrorCode utf8_err = U_ZERO_ERROR;
+      u_strToUTF8WithSub(out->data() + old, 3 * n, &len, units_.data(), n, 0xFFFD, nullptr,
+                         &utf8_err);
+      out->resize(old + (U_SUCCESS(utf8_err) ? static_cast<size_t>(len) : 0));
+      if (err != U_BUFFER_OVERFLOW_ERROR) return;
+    }
+  }
+
+ private:
+  explicit Transcoder(UConverter* cnv) : cnv_(cnv) {}
+  UConverter* cnv_;
+  std::vector<UChar> units_;
+};
+
+ByteSource::~ByteSource() = default;
 
 ByteSource::ByteSource(std::unique_ptr<std::istream> owned, std::istream* in, std::string name)
     : owned_(std::move(owned)), in_(in), name_(std::move(name)) {}
@@ -41,13 +102,49 @@ Result<std::unique_ptr<ByteSource>> ByteSource::Open(const std::string& path) {
   }
   src->Fill();
   if (!src->status_.ok()) return src->status_;
-  const std::string& b = src->buf_;
-  if (b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0x1f &&
-      static_cast<unsigned char>(b[1]) == 0x8b) {
-    return Status::Unsupported(src->name_ + ": this looks like gzip; decompress it first (gunzip)");
-  }
-  if (b.compare(0, 3, "\xEF\xBB\xBF") == 0) src->pos_ = 3;
+  Status start = src->CheckStart();
+  if (!start.ok()) return start;
   return src;
+}
+
+Status ByteSource::CheckStart() {
+  for (const Signature& s : kNotText) {
+    if (buf_.starts_with(s.magic)) {
+      return Status::Unsupported(name_ + ": " + std::string(s.message));
+    }
+  }
+  // bzip2: "BZh", the block size digit, then the block magic (pi's digits in BCD).
+  if (buf_.starts_with("BZh") && buf_.size() >= 10 && buf_.compare(4, 6, "1AY&SY") == 0) {
+    return Status::Unsupported(name_ + ": this looks like bzip2; decompress it first (bunzip2)");
+  }
+  // A byte-order mark names the encoding; UTF-32's are checked first, as UTF-32LE's begins
+  // with UTF-16LE's.
+  const char* encoding = nullptr;
+  if (buf_.starts_with(std::string_view("\xFF\xFE\0\0", 4)) ||
+      buf_.starts_with(std::string_view("\0\0\xFE\xFF", 4))) {
+    encoding = "UTF-32";
+  } else if (buf_.starts_with("\xFF\xFE") || buf_.starts_with("\xFE\xFF")) {
+    encoding = "UTF-16";  // as Windows tools save "Unicode" text
+  }
+  if (buf_.starts_with("\xEF\xBB\xBF")) {
+    pos_ = 3;
+  } else if (encoding != nullptr) {
+    // The converter reads the byte-order mark and drops it.
+    transcoder_ = Transcoder::Open(encoding);
+    if (transcoder_ == nullptr) {
+      return Status::Unsupported(name_ + ": cannot convert " + encoding + " input");
+    }
+    std::string raw;
+    raw.swap(buf_);
+    transcoder_->Decode(raw, in_ == nullptr, &buf_);
+  }
+  if (transcoder_ == nullptr && std::memchr(buf_.data(), '\0', buf_.size()) != nullptr) {
+    return Status::Unsupported(
+        name_ +
+        ": this looks like a binary file (it has NUL bytes), not text; if it is UTF-16 text "
+        "without a byte-order mark, convert it with iconv -f utf-16le -t utf-8");
+  }
+  return Status::Ok();
 }
 
 std::unique_ptr<ByteSource> ByteSource::FromString(std::string data, std::string name) {
@@ -64,8 +161,23 @@ bool ByteSource::Fill() {
     buf_.erase(0, pos_);
     pos_ = 0;
   }
+  if (transcoder_ == nullptr) return ReadChunk(&buf_) > 0;
+  // Converting: read on until a whole character comes (a chunk may end inside one).
   const size_t old = buf_.size();
-  buf_.resize(old + kChunk);
+  std::string raw;
+  while (buf_.size() == old && in_ != nullptr) {
+    raw.clear();
+    ReadChunk(&raw);
+    transcoder_->Decode(raw, in_ == nullptr, &buf_);
+  }
+  return buf_.size() > old;
+}
+
+size_t ByteSource::ReadChunk(std::string* out) {
+  if (in_ == nullptr || !status_.ok()) return 0;
+  const size_t old = out->size();
+  out->resize(old + kChunk);
+  char* const dst = out->data() + old;
   size_t got = 0;
   bool failed = false;
   if (is_stdin_) {
@@ -77,21 +189,21 @@ bool ByteSource::Fill() {
     // (istream::read would wait for a full chunk).
     ssize_t n;
     do {
-      n = ::read(STDIN_FILENO, buf_.data() + old, kChunk);
+      n = ::read(STDIN_FILENO, dst, kChunk);
     } while (n < 0 && errno == EINTR);
     failed = n < 0;
     got = n > 0 ? static_cast<size_t>(n) : 0;
   } else {
-    in_->read(buf_.data() + old, static_cast<std::streamsize>(kChunk));
+    in_->read(dst, static_cast<std::streamsize>(kChunk));
     got = static_cast<size_t>(in_->gcount());
     failed = in_->bad();
   }
-  buf_.resize(old + got);
+  out->resize(old + got);
   if (failed) {
     status_ = Status::IoError(name_ + ": read failed near line " + std::to_string(line_));
   }
   if (got == 0) in_ = nullptr;  // end of input: never read again
-  return got > 0;
+  return got;
 }
 
 int ByteSource::PeekNonBlank() {

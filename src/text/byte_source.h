@@ -17,12 +17,14 @@ class ByteSource {
   static constexpr int kEof = -1;
 
   // Opens `path` ("-" reads stdin). Errors name the path and the cause: no such file,
-  // cannot open, gzip-compressed input ("decompress it first"). A leading UTF-8
-  // byte-order mark is skipped.
+  // cannot open, compressed input ("decompress it first"), a PDF, an archive or other
+  // binary file (NUL bytes). A leading UTF-8 byte-order mark is skipped; input that starts
+  // with a UTF-16 or UTF-32 one is converted to UTF-8 as it is read.
   static Result<std::unique_ptr<ByteSource>> Open(const std::string& path);
   // Reads from `data`; `name` is used in messages. Never fails.
   static std::unique_ptr<ByteSource> FromString(std::string data, std::string name);
 
+  ~ByteSource();
   ByteSource(const ByteSource&) = delete;  // owns a stream position
   ByteSource& operator=(const ByteSource&) = delete;
 
@@ -67,8 +69,16 @@ class ByteSource {
 
  private:
   ByteSource(std::unique_ptr<std::istream> owned, std::istream* in, std::string name);
+  class Transcoder;
+
   // Appends the next chunk of the stream to buf_; false at end of input.
   bool Fill();
+  // Appends up to one chunk of the stream's bytes to *out; 0 at end of input (in_ is then
+  // null) or after a read error (status_ says which).
+  size_t ReadChunk(std::string* out);
+  // Checks the first chunk: an error for compressed and binary input; a UTF-16 or UTF-32
+  // byte-order mark switches to converting.
+  Status CheckStart();
 
   std::unique_ptr<std::istream> owned_;
   std::istream* in_;  // owned_.get(), std::cin (read as file descriptor 0), or nullptr for
@@ -80,6 +90,7 @@ class ByteSource {
   int line_ = 1;
   Status status_;
   std::function<void()> on_wait_;
+  std::unique_ptr<Transcoder> transcoder_;  // set for UTF-16 and UTF-32 input
 };
 
 }  // namespace thaw

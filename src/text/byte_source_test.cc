@@ -72,6 +72,77 @@ TEST(ByteSource, GzipInputIsRejectedWithAHint) {
   EXPECT_NE(src.status().message().find("gzip"), std::string::npos);
 }
 
+// The file's contents and what the message must say, for input that is not text.
+struct NotText {
+  std::string bytes;
+  std::string hint;
+};
+
+TEST(ByteSource, CompressedAndBinaryInputIsRejectedWithWhatToDo) {
+  const NotText cases[] = {
+      {"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "pdftotext"},
+      {std::string("PK\x03\x04\x14\x00\x06\x00", 8), "zip archive (or a .docx"},
+      {std::string("\xFD\x37zXZ\0\0", 8), "unxz"},
+      {"BZh91AY&SY\x01\x02", "bunzip2"},
+      {"{\\rtf1\\ansi Korea}", "RTF"},
+      {std::string("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR", 16), "binary file (it has NUL bytes)"},
+      {std::string("K\0o\0r\0e\0a\0", 10), "iconv -f utf-16le"},
+  };
+  testing::TempDir dir;
+  for (const NotText& c : cases) {
+    SCOPED_TRACE(c.hint);
+    auto src = ByteSource::Open(dir.Write("in.txt", c.bytes));
+    ASSERT_FALSE(src.ok());
+    EXPECT_EQ(src.status().code(), StatusCode::kUnsupported);
+    EXPECT_NE(src.status().message().find("in.txt: "), std::string::npos);
+    EXPECT_NE(src.status().message().find(c.hint), std::string::npos) << src.status().message();
+  }
+  // Text that merely starts like a signature is text.
+  for (const char* text : {"BZh is not bzip2 without its block magic", "PK-12 school"}) {
+    EXPECT_TRUE(ByteSource::Open(dir.Write("in.txt", text)).ok()) << text;
+  }
+}
+
+std::string ReadWhole(const std::string& path) {
+  auto src = ByteSource::Open(path);
+  EXPECT_TRUE(src.ok()) << src.status().message();
+  std::string all;
+  if (src.ok()) (*src)->ReadAll(&all);
+  return all;
+}
+
+TEST(ByteSource, Utf16AndUtf32WithAByteOrderMarkAreReadAsUtf8) {
+  testing::TempDir dir;
+  // "Kim\n" then U+00E9 and U+1F600 (a surrogate pair in UTF-16).
+  const std::string utf8 = "Kim\n\xC3\xA9\xF0\x9F\x98\x80";
+  const std::string le("\xFF\xFEK\0i\0m\0\n\0\xE9\0\x3D\xD8\x00\xDE", 16);
+  const std::string be("\xFE\xFF\0K\0i\0m\0\n\0\xE9\xD8\x3D\xDE\x00", 16);
+  const std::string le32("\xFF\xFE\0\0K\0\0\0i\0\0\0m\0\0\0\n\0\0\0\xE9\0\0\0\x00\xF6\x01\0", 28);
+  EXPECT_EQ(ReadWhole(dir.Write("le.txt", le)), utf8);
+  EXPECT_EQ(ReadWhole(dir.Write("be.txt", be)), utf8);
+  EXPECT_EQ(ReadWhole(dir.Write("le32.txt", le32)), utf8);
+  // A cut-off last character becomes U+FFFD.
+  EXPECT_EQ(ReadWhole(dir.Write("odd.txt", std::string("\xFF\xFEK\0i", 5))), "K\xEF\xBF\xBD");
+}
+
+TEST(ByteSource, Utf16CharacterSplitBetweenChunksIsJoined) {
+  testing::TempDir dir;
+  // The mark and 32,766 units fill 65,534 bytes; the surrogate pair straddles the end of the
+  // first 64 kB chunk, and lines are counted in the converted text.
+  std::string le = "\xFF\xFE";
+  for (int i = 0; i < 32766; ++i) le += i == 100 ? std::string("\n\0", 2) : std::string("a\0", 2);
+  le += std::string("\x3D\xD8\x00\xDE\x62\0", 6);  // U+1F600 "b"
+  auto src = ByteSource::Open(dir.Write("split.txt", le));
+  ASSERT_TRUE(src.ok());
+  std::string line;
+  ASSERT_TRUE((*src)->ReadLine(&line));
+  EXPECT_EQ(line, std::string(100, 'a'));
+  ASSERT_TRUE((*src)->ReadLine(&line));
+  EXPECT_EQ(line, std::string(32665, 'a') + "\xF0\x9F\x98\x80\x62");
+  EXPECT_EQ((*src)->line(), 2);
+  EXPECT_FALSE((*src)->ReadLine(&line));
+}
+
 TEST(ByteSource, MissingFileIsNotFoundAndNamesThePath) {
   auto src = ByteSource::Open("/nonexistent/thaw/input.xml");
   ASSERT_FALSE(src.ok());

@@ -85,9 +85,9 @@ Result<std::unique_ptr<DocumentReader>> OpenDirectory(const std::string& path,
   if (!skipped.empty()) {
     std::sort(skipped.begin(), skipped.end());
     diags->Add(path, 0,
-               "skipped " + std::to_string(skipped.size()) +
-                   " file(s) without a .txt, .xml, .conllu, .jsonl or .json extension (" +
-                   skipped.front() + (skipped.size() > 1 ? ", ..." : "") +
+               "skipped " + CountOf(skipped.size(), "file") +
+                   " without a .txt, .xml, .conllu, .jsonl or .json extension (" + skipped.front() +
+                   (skipped.size() > 1 ? ", ..." : "") +
                    "); rename them or give their format (--input-format) to read them");
   }
   if (files.empty()) diags->Add(path, 0, "no input files in directory");
