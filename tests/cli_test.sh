@@ -58,6 +58,13 @@ printf 'China condemned Japan.\n' | iconv -f utf-8 -t utf-16 >"$tmp/utf16.txt"
 "$thaw" code --date 2024-05-01 "$tmp/utf16.txt" >"$tmp/out" 2>"$tmp/err"
 grep -q '"source":"CHN","target":"JPN"' "$tmp/out" && ! grep -q warning "$tmp/err"
 check "UTF-16 text with its byte-order mark is coded" $?
+printf 'China\x92s army condemned Japan.\n' >"$tmp/cp1252.txt"
+"$thaw" code --date 2024-05-01 --encoding windows-1252 "$tmp/cp1252.txt" >"$tmp/out" 2>"$tmp/err"
+grep -q '"source":"CHNMIL","target":"JPN"' "$tmp/out" && ! grep -q warning "$tmp/err"
+check "--encoding windows-1252 reads a Windows text file" $?
+"$thaw" code --encoding klingon "$tmp/cp1252.txt" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "encoding: unknown encoding 'klingon'" "$tmp/err"
+check "an unknown --encoding exits 2" $?
 printf '%%PDF-1.4\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >"$tmp/report.pdf"
 "$thaw" code --date 2024-05-01 "$tmp/report.pdf" >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 1 ] && grep -q 'report.pdf: this is a PDF; extract its text first (pdftotext' "$tmp/err"

@@ -39,6 +39,11 @@ void AddInputFlags(CLI::App* app, InputFlags* f) {
          "source, url, and NAME a member or a dotted path (text=body,date=publishedAt,"
          "source=source.name); repeat the flag or separate items with commas")
       ->delimiter(',');
+  app->add_option(
+      "--encoding", f->encoding,
+      "the input's encoding when it is not UTF-8, as ICU names it: windows-1252 (Latin-1 and "
+      "Windows text), euc-kr, gb18030, shift_jis, utf-16le, ... (a file starting with a "
+      "byte-order mark is read in the encoding the mark gives)");
 }
 
 Result<ReadOptions> ReadOptionsFrom(const InputFlags& f) {
@@ -50,6 +55,9 @@ Result<ReadOptions> ReadOptionsFrom(const InputFlags& f) {
     Status s = ParseJsonlFields(item, &options.jsonl);
     if (!s.ok()) return Status::InvalidArgument("--jsonl-field: " + s.message());
   }
+  Status encoding = CheckEncoding(f.encoding);
+  if (!encoding.ok()) return Status::InvalidArgument("--encoding: " + encoding.message());
+  options.encoding = f.encoding;
   return options;
 }
 

@@ -88,9 +88,10 @@ Result<std::unique_ptr<Coder>> BuildCoder(const DictFlags& f, Diagnostics* diags
 struct InputFlags {
   std::string format = "auto";
   std::vector<std::string> jsonl_fields;  // KEY=NAME items
+  std::string encoding;                   // empty: UTF-8
 };
 void AddInputFlags(CLI::App* app, InputFlags* f);
-// How the flags say to read the input; InvalidArgument for a bad format or field.
+// How the flags say to read the input; InvalidArgument for a bad format, field or encoding.
 Result<ReadOptions> ReadOptionsFrom(const InputFlags& f);
 
 // Reads every document of every input, calling fn(Document&) for each, printing each input's

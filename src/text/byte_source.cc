@@ -38,15 +38,20 @@ constexpr Signature kNotText[] = {
     {"\xD0\xCF\x11\xE0", "this is an old Microsoft Office file; save the document as plain text"},
 };
 
+bool IsUtf8Name(std::string_view encoding) {
+  return encoding.empty() || ucnv_compareNames(std::string(encoding).c_str(), "UTF-8") == 0;
+}
+
 }  // namespace
 
-// Converts UTF-16 or UTF-32 input to UTF-8 chunk by chunk with ICU: a character split
-// between two chunks is completed from the next; unpaired surrogates become U+FFFD.
+// Converts input in another encoding to UTF-8 chunk by chunk with ICU: a character split
+// between two chunks is completed from the next; bytes that are no character of the encoding
+// become U+FFFD.
 class ByteSource::Transcoder {
  public:
-  static std::unique_ptr<Transcoder> Open(const char* encoding) {
+  static std::unique_ptr<Transcoder> Open(std::string_view encoding) {
     UErrorCode err = U_ZERO_ERROR;
-    UConverter* cnv = ucnv_open(encoding, &err);
+    UConverter* cnv = ucnv_open(std::string(encoding).c_str(), &err);
     if (U_FAILURE(err)) return nullptr;
     return std::unique_ptr<Transcoder>(new Transcoder(cnv));
   }
@@ -57,7 +62,7 @@ class ByteSource::Transcoder {
   void Decode(std::string_view raw, bool flush, std::string* out) {
     const char* src = raw.data();
     const char* const end = raw.data() + raw.size();
-    units_.resize(raw.size() / 2 + 2);  // 2 bytes or more per unit, and a carried one
+    units_.resize(raw.size() + 2);  // a byte or more per unit, and carried ones
     for (;;) {
       UChar* dst = units_.data();
       UErrorCode err = U_ZERO_ERROR;
@@ -85,7 +90,15 @@ ByteSource::~ByteSource() = default;
 ByteSource::ByteSource(std::unique_ptr<std::istream> owned, std::istream* in, std::string name)
     : owned_(std::move(owned)), in_(in), name_(std::move(name)) {}
 
-Result<std::unique_ptr<ByteSource>> ByteSource::Open(const std::string& path) {
+Status ByteSource::CheckEncoding(std::string_view encoding) {
+  if (IsUtf8Name(encoding) || Transcoder::Open(encoding) != nullptr) return Status::Ok();
+  return Status::InvalidArgument("unknown encoding '" + std::string(encoding) +
+                                 "'; expected a name such as windows-1252, latin1, euc-kr, "
+                                 "gb18030, shift_jis or utf-16le");
+}
+
+Result<std::unique_ptr<ByteSource>> ByteSource::Open(const std::string& path,
+                                                     std::string_view encoding) {
   std::unique_ptr<ByteSource> src;
   if (path == "-") {
     src.reset(new ByteSource(nullptr, &std::cin, "<stdin>"));
@@ -102,12 +115,12 @@ Result<std::unique_ptr<ByteSource>> ByteSource::Open(const std::string& path) {
   }
   src->Fill();
   if (!src->status_.ok()) return src->status_;
-  Status start = src->CheckStart();
+  Status start = src->CheckStart(encoding);
   if (!start.ok()) return start;
   return src;
 }
 
-Status ByteSource::CheckStart() {
+Status ByteSource::CheckStart(std::string_view encoding) {
   for (const Signature& s : kNotText) {
     if (buf_.starts_with(s.magic)) {
       return Status::Unsupported(name_ + ": " + std::string(s.message));
@@ -117,33 +130,31 @@ Status ByteSource::CheckStart() {
   if (buf_.starts_with("BZh") && buf_.size() >= 10 && buf_.compare(4, 6, "1AY&SY") == 0) {
     return Status::Unsupported(name_ + ": this looks like bzip2; decompress it first (bunzip2)");
   }
-  // A byte-order mark names the encoding; UTF-32's are checked first, as UTF-32LE's begins
-  // with UTF-16LE's.
-  const char* encoding = nullptr;
+  // A byte-order mark names the encoding, whatever was asked; UTF-32's are checked first, as
+  // UTF-32LE's begins with UTF-16LE's. The converters read the mark and drop it.
   if (buf_.starts_with(std::string_view("\xFF\xFE\0\0", 4)) ||
       buf_.starts_with(std::string_view("\0\0\xFE\xFF", 4))) {
     encoding = "UTF-32";
   } else if (buf_.starts_with("\xFF\xFE") || buf_.starts_with("\xFE\xFF")) {
     encoding = "UTF-16";  // as Windows tools save "Unicode" text
-  }
-  if (buf_.starts_with("\xEF\xBB\xBF")) {
+  } else if (buf_.starts_with("\xEF\xBB\xBF")) {
     pos_ = 3;
-  } else if (encoding != nullptr) {
-    // The converter reads the byte-order mark and drops it.
-    transcoder_ = Transcoder::Open(encoding);
-    if (transcoder_ == nullptr) {
-      return Status::Unsupported(name_ + ": cannot convert " + encoding + " input");
+    encoding = {};
+  }
+  if (IsUtf8Name(encoding)) {
+    if (std::memchr(buf_.data(), '\0', buf_.size()) != nullptr) {
+      return Status::Unsupported(
+          name_ +
+          ": this looks like a binary file (it has NUL bytes), not text; if it is UTF-16 text "
+          "without a byte-order mark, --encoding utf-16le reads it");
     }
-    std::string raw;
-    raw.swap(buf_);
-    transcoder_->Decode(raw, in_ == nullptr, &buf_);
+    return Status::Ok();
   }
-  if (transcoder_ == nullptr && std::memchr(buf_.data(), '\0', buf_.size()) != nullptr) {
-    return Status::Unsupported(
-        name_ +
-        ": this looks like a binary file (it has NUL bytes), not text; if it is UTF-16 text "
-        "without a byte-order mark, convert it with iconv -f utf-16le -t utf-8");
-  }
+  transcoder_ = Transcoder::Open(encoding);
+  if (transcoder_ == nullptr) return CheckEncoding(encoding);
+  std::string raw;
+  raw.swap(buf_);
+  transcoder_->Decode(raw, in_ == nullptr, &buf_);
   return Status::Ok();
 }
 

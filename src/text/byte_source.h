@@ -7,6 +7,7 @@
 #include <istream>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "base/status.h"
 
@@ -18,9 +19,14 @@ class ByteSource {
 
   // Opens `path` ("-" reads stdin). Errors name the path and the cause: no such file,
   // cannot open, compressed input ("decompress it first"), a PDF, an archive or other
-  // binary file (NUL bytes). A leading UTF-8 byte-order mark is skipped; input that starts
-  // with a UTF-16 or UTF-32 one is converted to UTF-8 as it is read.
-  static Result<std::unique_ptr<ByteSource>> Open(const std::string& path);
+  // binary file (NUL bytes, when read as UTF-8). A leading UTF-8 byte-order mark is skipped;
+  // input that starts with a UTF-16 or UTF-32 one is converted to UTF-8 as it is read, and
+  // so is input in `encoding` (an ICU converter name; empty or UTF-8: none) without a mark.
+  static Result<std::unique_ptr<ByteSource>> Open(const std::string& path,
+                                                  std::string_view encoding = {});
+  // OK when `encoding` names a converter ICU has (ignoring case and punctuation, as ICU does:
+  // "windows-1252", "latin1", "EUC-KR", "GB18030", "UTF-16LE"); InvalidArgument otherwise.
+  static Status CheckEncoding(std::string_view encoding);
   // Reads from `data`; `name` is used in messages. Never fails.
   static std::unique_ptr<ByteSource> FromString(std::string data, std::string name);
 
@@ -77,8 +83,8 @@ class ByteSource {
   // null) or after a read error (status_ says which).
   size_t ReadChunk(std::string* out);
   // Checks the first chunk: an error for compressed and binary input; a UTF-16 or UTF-32
-  // byte-order mark switches to converting.
-  Status CheckStart();
+  // byte-order mark, or else an `encoding` other than UTF-8, switches to converting.
+  Status CheckStart(std::string_view encoding);
 
   std::unique_ptr<std::istream> owned_;
   std::istream* in_;  // owned_.get(), std::cin (read as file descriptor 0), or nullptr for

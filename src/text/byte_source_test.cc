@@ -86,7 +86,7 @@ TEST(ByteSource, CompressedAndBinaryInputIsRejectedWithWhatToDo) {
       {"BZh91AY&SY\x01\x02", "bunzip2"},
       {"{\\rtf1\\ansi Korea}", "RTF"},
       {std::string("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR", 16), "binary file (it has NUL bytes)"},
-      {std::string("K\0o\0r\0e\0a\0", 10), "iconv -f utf-16le"},
+      {std::string("K\0o\0r\0e\0a\0", 10), "--encoding utf-16le reads it"},
   };
   testing::TempDir dir;
   for (const NotText& c : cases) {
@@ -141,6 +141,42 @@ TEST(ByteSource, Utf16CharacterSplitBetweenChunksIsJoined) {
   EXPECT_EQ(line, std::string(32665, 'a') + "\xF0\x9F\x98\x80\x62");
   EXPECT_EQ((*src)->line(), 2);
   EXPECT_FALSE((*src)->ReadLine(&line));
+}
+
+TEST(ByteSource, InputInANamedEncodingIsReadAsUtf8) {
+  testing::TempDir dir;
+  // Windows-1252: 0x92 is a right single quote, 0xE9 e acute; EUC-KR: two Hangul syllables.
+  const std::string cp1252 = dir.Write("w.txt", "Seoul\x92s caf\xE9\n");
+  auto src = ByteSource::Open(cp1252, "windows-1252");
+  ASSERT_TRUE(src.ok());
+  std::string all;
+  (*src)->ReadAll(&all);
+  EXPECT_EQ(all, "Seoul\xE2\x80\x99s caf\xC3\xA9\n");
+  src = ByteSource::Open(dir.Write("k.txt", "\xB1\xB9\xB0\xA1"), "EUC-KR");  // "국가"
+  ASSERT_TRUE(src.ok());
+  all.clear();
+  (*src)->ReadAll(&all);
+  EXPECT_EQ(all, "\xEA\xB5\xAD\xEA\xB0\x80");
+  // UTF-16 without a mark reads once named; a mark wins over the name given.
+  src = ByteSource::Open(dir.Write("n.txt", std::string("K\0i\0m\0", 6)), "UTF-16LE");
+  ASSERT_TRUE(src.ok());
+  all.clear();
+  (*src)->ReadAll(&all);
+  EXPECT_EQ(all, "Kim");
+  src = ByteSource::Open(dir.Write("b.txt", "\xEF\xBB\xBF\xC3\xA9"), "windows-1252");
+  ASSERT_TRUE(src.ok());
+  all.clear();
+  (*src)->ReadAll(&all);
+  EXPECT_EQ(all, "\xC3\xA9");
+}
+
+TEST(ByteSource, CheckEncodingKnowsIcuNames) {
+  for (const char* name : {"", "utf-8", "UTF8", "windows-1252", "latin1", "euc-kr", "GB18030"}) {
+    EXPECT_TRUE(ByteSource::CheckEncoding(name).ok()) << name;
+  }
+  const Status bad = ByteSource::CheckEncoding("klingon");
+  EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.message().find("unknown encoding 'klingon'"), std::string::npos);
 }
 
 TEST(ByteSource, MissingFileIsNotFoundAndNamesThePath) {

@@ -168,9 +168,8 @@ void ConlluReader::EndSentence() {
   const size_t n = building_.sentences.size() + 1;
   cur_.id = sent_id_.empty() ? building_.id + "-" + std::to_string(n) : sent_id_;
   if (bad_utf8_line_ != 0) {
-    Warn(bad_utf8_line_, "invalid UTF-8 in sentence '" + Excerpt(cur_.id) +
-                             "'; bad bytes replaced with U+FFFD (if the file is Latin-1, "
-                             "convert it with iconv -f latin1 -t utf-8)");
+    Warn(bad_utf8_line_,
+         "invalid UTF-8 in sentence '" + Excerpt(cur_.id) + "'" + std::string(kBadUtf8Replaced));
   }
   AlignTokens(&cur_);
   if (!building_.text.empty()) building_.text.push_back('\n');

@@ -328,9 +328,7 @@ void JsonlReader::OptionalString(const nlohmann::json& obj, const std::string& k
 bool JsonlReader::ParseLine(int line_no, Document* doc) {
   const int bad_utf8 = RepairUtf8InPlace(&line_, line_no);
   if (bad_utf8 != 0) {
-    Warn(bad_utf8,
-         "invalid UTF-8; bad bytes replaced with U+FFFD (if the file is Latin-1, "
-         "convert it with iconv -f latin1 -t utf-8)");
+    Warn(bad_utf8, "invalid UTF-8" + std::string(kBadUtf8Replaced));
   }
   // nlohmann::json throws; no exception may leave the library (errors are values).
   nlohmann::json obj;

@@ -266,9 +266,7 @@ bool PetrarchXmlReader::EndRecord(EndedBy how, Document* doc) {
          Label() + " has no </Sentence>; taken to end at line " + std::to_string(scanner_.line()));
   }
   if (rec_.bad_utf8_line != 0) {
-    Warn(rec_.bad_utf8_line, "invalid UTF-8 in " + Label() +
-                                 "; bad bytes replaced with U+FFFD (if the file is Latin-1, "
-                                 "convert it with iconv -f latin1 -t utf-8)");
+    Warn(rec_.bad_utf8_line, "invalid UTF-8 in " + Label() + std::string(kBadUtf8Replaced));
   }
   if (!rec_.has_text) {
     Warn(rec_.line, Label() + " has no <Text>; skipped");

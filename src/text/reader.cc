@@ -28,7 +28,7 @@ class DirectoryReader : public DocumentReader {
       if (current_ == nullptr) {
         if (next_file_ == files_.size()) return false;
         const std::string& path = files_[next_file_++];
-        Result<std::unique_ptr<ByteSource>> src = ByteSource::Open(path);
+        Result<std::unique_ptr<ByteSource>> src = ByteSource::Open(path, options_.encoding);
         if (!src.ok()) {
           diags_->Add(path, 0, src.status().message() + "; file skipped");
           continue;
@@ -237,6 +237,8 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
   return NewTextReader(std::move(src), diags);
 }
 
+Status CheckEncoding(std::string_view name) { return ByteSource::CheckEncoding(name); }
+
 Result<std::unique_ptr<DocumentReader>> OpenDocumentReader(const std::string& path,
                                                            const ReadOptions& options,
                                                            Diagnostics* diags) {
@@ -245,7 +247,7 @@ Result<std::unique_ptr<DocumentReader>> OpenDocumentReader(const std::string& pa
   if (path != "-" && std::filesystem::is_directory(path, ec)) {
     return OpenDirectory(path, options, diags);
   }
-  Result<std::unique_ptr<ByteSource>> src = ByteSource::Open(path);
+  Result<std::unique_ptr<ByteSource>> src = ByteSource::Open(path, options.encoding);
   if (!src.ok()) return src.status();
   return NewReaderFor(std::move(src).value(), options, diags);
 }

@@ -49,16 +49,24 @@ Status ParseJsonlFields(std::string_view spec, JsonlFields* fields);
 struct ReadOptions {
   InputFormat format = InputFormat::kAuto;
   JsonlFields jsonl;
+  // The encoding of input without a byte-order mark, as ICU names it; empty: UTF-8
+  // (ByteSource::CheckEncoding checks a name).
+  std::string encoding;
 };
+
+// OK when `name` is empty (UTF-8) or an encoding ICU reads, its case and punctuation ignored
+// ("windows-1252", "latin1", "EUC-KR", "GB18030", "UTF-16LE"); InvalidArgument otherwise.
+Status CheckEncoding(std::string_view name);
 
 // Opens `path` ("-" for stdin). kAuto picks the format from the extension (.xml, .conllu,
 // .jsonl/.json, otherwise text) and, for stdin, from the first non-blank bytes ('<' XML but an
 // HTML page text, '{' or "[{" JSON, '#' or digit CoNLL-U, else text). A directory reads its
 // regular files (not subdirectories or dot-files) in name order: with kAuto only *.txt (as
 // text) and *.xml/*.conllu/*.jsonl/*.json by extension, others skipped with one diagnostic;
-// with an explicit format, every file in that format. Blank input yields no documents and an
-// "empty input" diagnostic. Errors: missing or unreadable path, gzip input. `diags` must
-// be non-null and outlive the reader.
+// with an explicit format, every file in that format. Bytes are read as ByteSource::Open reads
+// them in options.encoding. Blank input yields no documents and an "empty input" diagnostic.
+// Errors: missing or unreadable path, compressed or binary input. `diags` must be non-null and
+// outlive the reader.
 Result<std::unique_ptr<DocumentReader>> OpenDocumentReader(const std::string& path,
                                                            const ReadOptions& options,
                                                            Diagnostics* diags);

@@ -22,6 +22,12 @@ std::unique_ptr<DocumentReader> NewJsonlReader(std::unique_ptr<ByteSource> src,
                                                const JsonlFields& fields, Diagnostics* diags);
 std::unique_ptr<DocumentReader> NewTextReader(std::unique_ptr<ByteSource> src, Diagnostics* diags);
 
+// Ends the warning for invalid UTF-8, after what held it: what was done, and how to read a
+// file in a legacy encoding.
+inline constexpr std::string_view kBadUtf8Replaced =
+    "; bad bytes replaced with U+FFFD (if the file is in another encoding, name it: "
+    "--encoding windows-1252 reads Latin-1 and Windows text)";
+
 // Picks the reader for `src` (kAuto: by extension, or by the first non-blank byte for
 // stdin). Blank input yields a reader with no documents and an "empty input" diagnostic.
 std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,

@@ -24,9 +24,7 @@ class TextReader : public DocumentReader {
     if (!src_->status().ok()) return src_->status();
     const int bad = RepairUtf8InPlace(&doc->text, 1);
     if (bad != 0) {
-      diags_->Add(src_->name(), bad,
-                  "invalid UTF-8; bad bytes replaced with U+FFFD (if the file is Latin-1, "
-                  "convert it with iconv -f latin1 -t utf-8)");
+      diags_->Add(src_->name(), bad, "invalid UTF-8" + std::string(kBadUtf8Replaced));
     }
     BlankBoilerplate(&doc->text);
     doc->id = BaseName(src_->name());
