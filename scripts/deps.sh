@@ -3,7 +3,7 @@
 # Called by README's two commands and by .ci/run; does nothing when all are present.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libgtest-dev libgmock-dev libbenchmark-dev
-      libcli11-dev nlohmann-json3-dev libfmt-dev libicu-dev wordnet-base libsqlite3-dev libpq-dev
+      libcli11-dev nlohmann-json3-dev libfmt-dev libicu-dev libxml2-dev wordnet-base libsqlite3-dev libpq-dev
       libssl-dev python3 libcairo2-dev fonts-dejavu-core)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -146,11 +146,15 @@ printf '{\n  "id": "a",\n  "text": "China condemned Japan."\n}\n{\n  "id": "b",\
   "$thaw" code --date 2024-05-01 >"$tmp/out" 2>"$tmp/err"
 [ "$(grep -c '"doc_id":"[ab]"' "$tmp/out")" -eq 2 ] && ! grep -q warning "$tmp/err"
 check "pretty-printed objects one after another (jq's output) are each a document" $?
-# A saved web page on stdin is text, as it is when named (not a PETRARCH XML file).
-printf '<!DOCTYPE html>\n<html><body><p>China condemned Japan.</p></body></html>\n' >"$tmp/page.html"
-"$thaw" code --date 2024-05-01 <"$tmp/page.html" >"$tmp/out" 2>"$tmp/err"
-grep -q '"source":"CHN","target":"JPN"' "$tmp/out" && ! grep -q 'Sentence' "$tmp/err"
-check "an HTML page on stdin is read as text" $?
+# A saved web page on stdin is a web page, as it is when named (not a PETRARCH XML file): its
+# text without tags, menus or scripts, its date from its metadata.
+printf '<!DOCTYPE html>\n<html><head><meta property="article:published_time" content="2024-05-01T09:00:00Z"><script>var a = "<p>";</script></head><body><nav>Home World</nav><p>China condemned Japan.</p></body></html>\n' >"$tmp/page.html"
+"$thaw" code <"$tmp/page.html" >"$tmp/out" 2>"$tmp/err"
+grep -q '"date":"2024-05-01","source":"CHN","target":"JPN"' "$tmp/out" && ! grep -q 'Sentence' "$tmp/err"
+check "an HTML page on stdin is read as a web page" $?
+"$thaw" parse "$tmp/page.html" 2>/dev/null | grep '^# text' >"$tmp/out"
+[ "$(cat "$tmp/out")" = "# text = China condemned Japan." ]
+check "parse of a web page gives its text only" $?
 # A news API's JSON Lines, read as they are with --jsonl-field (nested paths too).
 echo '{"content":"Xi Jinping met Vladimir Putin in Beijing.","publishedAt":"2024-05-16T08:00:00Z","source":{"name":"KH"}}' >"$tmp/api.jsonl"
 "$thaw" code "$tmp/api.jsonl" >/dev/null 2>"$tmp/err"

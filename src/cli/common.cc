@@ -31,8 +31,9 @@ void AddDictFlags(CLI::App* app, DictFlags* f) {
 
 void AddInputFlags(CLI::App* app, InputFlags* f) {
   app->add_option("--input-format", f->format,
-                  "auto|xml|conllu|jsonl|text (auto: by extension; stdin by its first marks)")
-      ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text"}));
+                  "auto|xml|conllu|jsonl|text|html (auto: by extension, a web page by its "
+                  "start; stdin by its first marks)")
+      ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text", "html"}));
   app->add_option(
          "--jsonl-field", f->jsonl_fields,
          "JSON Lines fields under other names: KEY=NAME with KEY one of id, text, date, title, "

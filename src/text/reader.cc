@@ -86,8 +86,8 @@ Result<std::unique_ptr<DocumentReader>> OpenDirectory(const std::string& path,
     std::sort(skipped.begin(), skipped.end());
     diags->Add(path, 0,
                "skipped " + CountOf(skipped.size(), "file") +
-                   " without a .txt, .xml, .conllu, .jsonl or .json extension (" + skipped.front() +
-                   (skipped.size() > 1 ? ", ..." : "") +
+                   " without a .txt, .html, .xml, .conllu, .jsonl or .json extension (" +
+                   skipped.front() + (skipped.size() > 1 ? ", ..." : "") +
                    "); rename them or give their format (--input-format) to read them");
   }
   if (files.empty()) diags->Add(path, 0, "no input files in directory");
@@ -104,6 +104,7 @@ Result<InputFormat> ParseInputFormat(std::string_view name) {
   if (n == "conllu") return InputFormat::kConllu;
   if (n == "jsonl" || n == "json") return InputFormat::kJsonl;
   if (n == "text" || n == "txt") return InputFormat::kText;
+  if (n == "html" || n == "htm") return InputFormat::kHtml;
   return Status::InvalidArgument("unknown input format '" + std::string(name) +
                                  "'; expected auto, xml, conllu, jsonl or text");
 }
@@ -146,6 +147,7 @@ InputFormat FormatFromExtension(std::string_view path) {
   if (ext == ".conllu") return InputFormat::kConllu;
   if (ext == ".jsonl" || ext == ".json") return InputFormat::kJsonl;
   if (ext == ".txt") return InputFormat::kText;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::kHtml;
   return InputFormat::kAuto;
 }
 
@@ -167,8 +169,10 @@ InputFormat SniffFormat(std::string_view head) {
   const char first = head[0];
   if (first == '<') {
     const std::string lower = ToLowerAscii(head.substr(0, 14));
-    const bool html = StartsWith(lower, "<!doctype html") || StartsWith(lower, "<html");
-    return html ? InputFormat::kText : InputFormat::kPetrarchXml;
+    for (std::string_view page : {"<!doctype html", "<html", "<head", "<body"}) {
+      if (StartsWith(lower, page)) return InputFormat::kHtml;
+    }
+    return InputFormat::kPetrarchXml;
   }
   if (first == '{') return InputFormat::kJsonl;
   if (first == '[') {  // a JSON array of articles; else text ("[Updated] Talks resume")
@@ -222,6 +226,11 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
   }
   if (format == InputFormat::kAuto) {
     format = src->is_stdin() ? SniffFormat(SniffHead(src.get())) : FormatFromExtension(src->name());
+    // A web page saved under another name (page.txt, or no extension) is still a web page.
+    if ((format == InputFormat::kText || format == InputFormat::kAuto) && first == '<' &&
+        SniffFormat(SniffHead(src.get())) == InputFormat::kHtml) {
+      format = InputFormat::kHtml;
+    }
   }
   switch (format) {
     case InputFormat::kPetrarchXml:
@@ -230,6 +239,8 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
       return NewConlluReader(std::move(src), diags);
     case InputFormat::kJsonl:
       return NewJsonlReader(std::move(src), options.jsonl, diags);
+    case InputFormat::kHtml:
+      return NewHtmlReader(std::move(src), diags);
     case InputFormat::kAuto:
     case InputFormat::kText:
       break;

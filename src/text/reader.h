@@ -14,10 +14,11 @@
 
 namespace thaw {
 
-enum class InputFormat { kAuto, kPetrarchXml, kConllu, kJsonl, kText };
+enum class InputFormat { kAuto, kPetrarchXml, kConllu, kJsonl, kText, kHtml };
 
-// Parses "auto", "xml", "conllu", "jsonl", "text" (also "petrarch", "json", "txt"), ignoring
-// case. Any other name is InvalidArgument, with a message listing the accepted names.
+// Parses "auto", "xml", "conllu", "jsonl", "text", "html" (also "petrarch", "json", "txt",
+// "htm"), ignoring case. Any other name is InvalidArgument, with a message listing the accepted
+// names.
 Result<InputFormat> ParseInputFormat(std::string_view name);
 
 class DocumentReader {
@@ -59,10 +60,11 @@ struct ReadOptions {
 Status CheckEncoding(std::string_view name);
 
 // Opens `path` ("-" for stdin). kAuto picks the format from the extension (.xml, .conllu,
-// .jsonl/.json, otherwise text) and, for stdin, from the first non-blank bytes ('<' XML but an
-// HTML page text, '{' or "[{" JSON, '#' or digit CoNLL-U, else text). A directory reads its
-// regular files (not subdirectories or dot-files) in name order: with kAuto only *.txt (as
-// text) and *.xml/*.conllu/*.jsonl/*.json by extension, others skipped with one diagnostic;
+// .jsonl/.json, .html/.htm, otherwise text, or HTML when the text starts as a web page does)
+// and, for stdin, from the first non-blank bytes ('<' XML but a web page HTML, '{' or "[{"
+// JSON, '#' or digit CoNLL-U, else text). A directory reads its regular files (not
+// subdirectories or dot-files) in name order: with kAuto only those with one of these
+// extensions, others skipped with one diagnostic;
 // with an explicit format, every file in that format. Bytes are read as ByteSource::Open reads
 // them in options.encoding. Blank input yields no documents and an "empty input" diagnostic.
 // Errors: missing or unreadable path, compressed or binary input. `diags` must be non-null and

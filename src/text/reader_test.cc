@@ -53,13 +53,16 @@ TEST(FormatChoice, ExtensionPicksTheReaderAndStdinIsSniffed) {
   EXPECT_EQ(FormatFromExtension("a/b.XML"), InputFormat::kPetrarchXml);
   EXPECT_EQ(FormatFromExtension("x.conllu"), InputFormat::kConllu);
   EXPECT_EQ(FormatFromExtension("x.json"), InputFormat::kJsonl);
+  EXPECT_EQ(FormatFromExtension("x.HTM"), InputFormat::kHtml);
+  EXPECT_EQ(FormatFromExtension("x.html"), InputFormat::kHtml);
   EXPECT_EQ(FormatFromExtension("x.txt"), InputFormat::kText);
   EXPECT_EQ(FormatFromExtension("README"), InputFormat::kAuto);
   EXPECT_EQ(FormatFromExtension(".hidden"), InputFormat::kAuto);
   EXPECT_EQ(SniffFormat("<Sentences>"), InputFormat::kPetrarchXml);
   EXPECT_EQ(SniffFormat("<?xml version=\"1.0\"?>"), InputFormat::kPetrarchXml);
-  EXPECT_EQ(SniffFormat("<!DOCTYPE html>\n<html>"), InputFormat::kText);  // a saved page
-  EXPECT_EQ(SniffFormat("<HTML><body>"), InputFormat::kText);
+  EXPECT_EQ(SniffFormat("<!DOCTYPE html>\n<html>"), InputFormat::kHtml);  // a saved page
+  EXPECT_EQ(SniffFormat("<HTML><body>"), InputFormat::kHtml);
+  EXPECT_EQ(SniffFormat("<body><p>Hi"), InputFormat::kHtml);
   EXPECT_EQ(SniffFormat("{\"text\":"), InputFormat::kJsonl);
   EXPECT_EQ(SniffFormat("[\n  {\"text\":"), InputFormat::kJsonl);  // a JSON array of articles
   EXPECT_EQ(SniffFormat("[]"), InputFormat::kJsonl);

@@ -21,6 +21,7 @@ std::unique_ptr<DocumentReader> NewConlluReader(std::unique_ptr<ByteSource> src,
 std::unique_ptr<DocumentReader> NewJsonlReader(std::unique_ptr<ByteSource> src,
                                                const JsonlFields& fields, Diagnostics* diags);
 std::unique_ptr<DocumentReader> NewTextReader(std::unique_ptr<ByteSource> src, Diagnostics* diags);
+std::unique_ptr<DocumentReader> NewHtmlReader(std::unique_ptr<ByteSource> src, Diagnostics* diags);
 
 // Ends the warning for invalid UTF-8, after what held it: what was done, and how to read a
 // file in a legacy encoding.
@@ -36,12 +37,13 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
 // Whitespace as JSON has it (also what separates marks when stdin is sniffed).
 inline bool IsJsonSpace(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// The format for a path's extension (case-insensitive): .xml, .conllu, .jsonl/.json, .txt;
-// kAuto when the extension is none of these.
+// The format for a path's extension (case-insensitive): .xml, .conllu, .jsonl/.json, .txt,
+// .html/.htm/.xhtml; kAuto when the extension is none of these.
 InputFormat FormatFromExtension(std::string_view path);
 // The format stdin most likely holds given `head`, its first bytes from the first non-blank
-// one: '<' XML, except an HTML page, which is read as text; '{' or "[{" / "[]" JSON; '#' or a
-// digit CoNLL-U; anything else plain text. SniffHead reads as much as this needs.
+// one: '<' XML, except a web page ("<!doctype html", "<html", "<head", "<body"), which is
+// HTML; '{' or "[{" / "[]" JSON; '#' or a digit CoNLL-U; anything else plain text. SniffHead reads
+// as much as this needs.
 InputFormat SniffFormat(std::string_view head);
 // The start of `src` that SniffFormat needs, and no more, so that a live feed is not held up
 // waiting for bytes that decide nothing: 14 bytes after a '<' (the length of
