@@ -93,6 +93,32 @@ bool NamesNonArticlePart(std::string_view value) {
   return false;
 }
 
+// The walks below recurse; nesting deeper than this is not read.
+constexpr int kMaxDepth = 512;
+
+// The mark in xmlNode::_private of the elements that hold the story's landmarks.
+const char kHoldsLandmark = 0;
+
+bool HoldsLandmark(const xmlNode* n) { return n->_private == &kHoldsLandmark; }
+
+// Marks <html>, <body> and every element that holds an <h1>, <article> or <main>: names never
+// skip these (a body "has-menu", a wrapper "sidebar-left" holding the story); tags and hidden
+// attributes still do.
+void MarkLandmarks(xmlNode* n, int depth = 0) {
+  if (depth > kMaxDepth) return;
+  for (; n != nullptr; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    const std::string_view name = Name(n);
+    if (name == "html" || name == "body" || name == "h1" || name == "article" || name == "main") {
+      for (xmlNode* p = n; p != nullptr && p->type == XML_ELEMENT_NODE && !HoldsLandmark(p);
+           p = p->parent) {
+        p->_private = const_cast<char*>(&kHoldsLandmark);
+      }
+    }
+    MarkLandmarks(n->children, depth + 1);
+  }
+}
+
 bool IsSkipped(const xmlNode* n) {
   if (OneOf(Name(n), kSkipped)) return true;
   if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden")) != nullptr) return true;
@@ -102,6 +128,7 @@ bool IsSkipped(const xmlNode* n) {
     s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
     if (s.find("display:none") != std::string::npos) return true;
   }
+  if (HoldsLandmark(n)) return false;
   for (const char* attr : {"class", "id", "role"}) {
     if (std::optional<std::string> v = Attribute(n, attr); v && NamesNonArticlePart(*v)) {
       return true;
@@ -111,10 +138,6 @@ bool IsSkipped(const xmlNode* n) {
 }
 
 bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-// The walks below recurse; nesting deeper than this is not read. libxml2 stops building the
-// tree at 256 levels.
-constexpr int kMaxDepth = 512;
 
 // Builds the text: paragraphs from blocks, collapsed white space.
 class TextBuilder {
@@ -132,8 +155,8 @@ class TextBuilder {
     }
     if (n->type != XML_ELEMENT_NODE || IsSkipped(n)) return;
     const std::string_view name = Name(n);
-    if (name == "br") {
-      Break(1);
+    if (name == "br") {  // two in a row end a paragraph
+      pending_ = std::min(2, pending_ + 1);
       return;
     }
     const bool block = OneOf(name, kBlocks);
@@ -339,6 +362,7 @@ class HtmlReader : public DocumentReader {
     }
     PageMeta meta;
     CollectMeta(root, &meta);
+    MarkLandmarks(root);
     doc->title = !meta.og_title.empty() ? meta.og_title : meta.title;
     doc->source = meta.site;
     doc->url = !meta.canonical.empty() ? meta.canonical : meta.og_url;

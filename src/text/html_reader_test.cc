@@ -90,6 +90,19 @@ TEST(HtmlReader, ATeaserArticleIsNotTakenForTheStory) {
   EXPECT_EQ(docs[0].date, kNoDate);
 }
 
+TEST(HtmlReader, NamesSkipBoilerplateButNeverWhatHoldsTheStory) {
+  TempDir dir;
+  Diagnostics d;
+  const std::string page =
+      "<html><body class=\"nav-open has-menu\"><div class=\"layout sidebar-left\">"
+      "<h1>Talks resume</h1><p>Seoul and Tokyo resumed talks.<br><br>Beijing welcomed it.</p>"
+      "<section id=\"comments\"><p>First!</p></section>"
+      "<ul class=\"social-share\"><li>Share</li></ul></div></body></html>";
+  auto docs = ReadAll(dir.Write("names.html", page), InputFormat::kAuto, &d);
+  ASSERT_EQ(docs.size(), 1u) << Dump(d);
+  EXPECT_EQ(docs[0].text, "Talks resume\n\nSeoul and Tokyo resumed talks.\n\nBeijing welcomed it.");
+}
+
 TEST(HtmlReader, DatesFromJsonLdAndTimeElements) {
   TempDir dir;
   Diagnostics d;
