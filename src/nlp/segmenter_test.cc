@@ -134,6 +134,8 @@ TEST_P(SegmenterTest, KeepsPhoneNumbersButSplitsRanges) {
 TEST_P(SegmenterTest, KeepsNumbersWithSeparators) {
   EXPECT_EQ(Tokens("50,000 people, 11.8 percent, at 12:30 on 08/16/2000"),
             "50,000|people|,|11.8|percent|,|at|12:30|on|08/16/2000");
+  EXPECT_EQ(Tokens("b/c it came w/o a manual, w/ the A/C on, and/or not"),
+            "b/c|it|came|w/o|a|manual|,|w/|the|A/C|on|,|and|/|or|not");
 }
 
 TEST_P(SegmenterTest, SplitsCurrencyPercentAndUnits) {

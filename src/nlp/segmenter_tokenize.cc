@@ -220,6 +220,10 @@ size_t ChunkTokenizer::CoreEnd(size_t b, size_t e, bool* kept_tail) const {
     *kept_tail = true;
     return e;
   }
+  if (t_[ce] == '/' && ce + 1 == e && ce == b + 1 && (t_[b] == 'w' || t_[b] == 'W')) {
+    *kept_tail = true;  // "w/" (with), as EWT keeps it
+    return e;
+  }
   if (t_[ce] != '.') return ce;
   // The last letters-and-periods segment of the core plus the period, e.g. "N.K." in
   // "China-N.K.": an abbreviation keeps its period. Bounded look-back keeps this O(1).
@@ -294,7 +298,7 @@ size_t ChunkTokenizer::WordEnd(size_t i, size_t e, bool kept_tail, size_t* cliti
     }
     const size_t n = j + c.len;  // start of the character after the connector
     if (n >= e) {
-      if ((c.cp == '.' || c.cp == '-') && kept_tail && n == e) j = n;
+      if ((c.cp == '.' || c.cp == '-' || c.cp == '/') && kept_tail && n == e) j = n;
       break;
     }
     const char prev = t_[j - 1];
@@ -313,6 +317,11 @@ size_t ChunkTokenizer::WordEnd(size_t i, size_t e, bool kept_tail, size_t* cliti
     if ((c.cp == ':' || c.cp == '/') && IsAsciiDigit(prev) && IsAsciiDigit(next)) {
       j = n;  // "12:30", "08/16/2000", "1/2"
       continue;
+    }
+    if (c.cp == '/' && j == i + 1 && IsAsciiAlpha(prev) && IsAsciiAlpha(next) &&
+        !IsWordAt(n + 1, e)) {
+      j = n + 1;  // "b/c", "w/o", "l/c", "A/C", as EWT keeps them
+      break;
     }
     if (c.cp == '&' && IsAsciiUpper(prev) && IsAsciiUpper(next)) {  // "AT&T", "PG&E"
       j = n;
