@@ -155,6 +155,12 @@ check "an HTML page on stdin is read as a web page" $?
 "$thaw" parse "$tmp/page.html" 2>/dev/null | grep '^# text' >"$tmp/out"
 [ "$(cat "$tmp/out")" = "# text = China condemned Japan." ]
 check "parse of a web page gives its text only" $?
+# An RSS feed piped in (curl .../rss.xml | thaw code): each item a document, dated by its pubDate.
+printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n<item><title>Talks</title><guid>g1</guid><pubDate>Wed, 01 May 2024 12:00:00 GMT</pubDate><description>&lt;p&gt;China condemned Japan.&lt;/p&gt;</description></item>\n<item><title>More</title><guid>g2</guid><pubDate>Thu, 02 May 2024 12:00:00 GMT</pubDate><description>Russia praised China.</description></item></channel></rss>\n' |
+  "$thaw" code >"$tmp/out" 2>"$tmp/err"
+grep -q '"doc_id":"g1".*"date":"2024-05-01","source":"CHN","target":"JPN"' "$tmp/out" &&
+  grep -q '"doc_id":"g2".*"date":"2024-05-02","source":"RUS","target":"CHN"' "$tmp/out" && ! grep -q warning "$tmp/err"
+check "an RSS feed on stdin: each item is a document with its date" $?
 # A news API's JSON Lines, read as they are with --jsonl-field (nested paths too).
 echo '{"content":"Xi Jinping met Vladimir Putin in Beijing.","publishedAt":"2024-05-16T08:00:00Z","source":{"name":"KH"}}' >"$tmp/api.jsonl"
 "$thaw" code "$tmp/api.jsonl" >/dev/null 2>"$tmp/err"

@@ -31,9 +31,9 @@ void AddDictFlags(CLI::App* app, DictFlags* f) {
 
 void AddInputFlags(CLI::App* app, InputFlags* f) {
   app->add_option("--input-format", f->format,
-                  "auto|xml|conllu|jsonl|text|html (auto: by extension, a web page by its "
-                  "start; stdin by its first marks)")
-      ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text", "html"}));
+                  "auto|xml|conllu|jsonl|text|html|feed (auto: by extension, a web page or an "
+                  "RSS/Atom feed by its root element; stdin by its first marks)")
+      ->check(CLI::IsMember({"auto", "xml", "conllu", "jsonl", "text", "html", "feed"}));
   app->add_option(
          "--jsonl-field", f->jsonl_fields,
          "JSON Lines fields under other names: KEY=NAME with KEY one of id, text, date, title, "

@@ -409,12 +409,33 @@ class HtmlReader : public DocumentReader {
 
 }  // namespace
 
-std::unique_ptr<DocumentReader> NewHtmlReader(std::unique_ptr<ByteSource> src, Diagnostics* diags) {
+void InitXmlParser() {
   static const bool initialized = [] {
-    xmlInitParser();  // once, before threads parse pages of their own
+    xmlInitParser();
     return true;
   }();
   (void)initialized;
+}
+
+std::string HtmlFragmentText(std::string_view html) {
+  if (Trim(html).empty() || html.size() > static_cast<size_t>(INT_MAX)) return std::string();
+  InitXmlParser();
+  const std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
+      htmlReadMemory(
+          html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET),
+      &xmlFreeDoc);
+  xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc.get());
+  if (root == nullptr) return std::string();
+  MarkLandmarks(root);
+  xmlNode* body = FindFirst(root, "body");
+  TextBuilder text;
+  text.AddNode(body != nullptr ? body : root);
+  return text.Take();
+}
+
+std::unique_ptr<DocumentReader> NewHtmlReader(std::unique_ptr<ByteSource> src, Diagnostics* diags) {
+  InitXmlParser();
   return std::make_unique<HtmlReader>(std::move(src), diags);
 }
 

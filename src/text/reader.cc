@@ -84,11 +84,12 @@ Result<std::unique_ptr<DocumentReader>> OpenDirectory(const std::string& path,
   std::sort(files.begin(), files.end());
   if (!skipped.empty()) {
     std::sort(skipped.begin(), skipped.end());
-    diags->Add(path, 0,
-               "skipped " + CountOf(skipped.size(), "file") +
-                   " without a .txt, .html, .xml, .conllu, .jsonl or .json extension (" +
-                   skipped.front() + (skipped.size() > 1 ? ", ..." : "") +
-                   "); rename them or give their format (--input-format) to read them");
+    diags->Add(
+        path, 0,
+        "skipped " + CountOf(skipped.size(), "file") +
+            " without a .txt, .html, .rss, .atom, .xml, .conllu, .jsonl or .json extension (" +
+            skipped.front() + (skipped.size() > 1 ? ", ..." : "") +
+            "); rename them or give their format (--input-format) to read them");
   }
   if (files.empty()) diags->Add(path, 0, "no input files in directory");
   return std::unique_ptr<DocumentReader>(
@@ -105,8 +106,9 @@ Result<InputFormat> ParseInputFormat(std::string_view name) {
   if (n == "jsonl" || n == "json") return InputFormat::kJsonl;
   if (n == "text" || n == "txt") return InputFormat::kText;
   if (n == "html" || n == "htm") return InputFormat::kHtml;
+  if (n == "feed" || n == "rss" || n == "atom") return InputFormat::kFeed;
   return Status::InvalidArgument("unknown input format '" + std::string(name) +
-                                 "'; expected auto, xml, conllu, jsonl or text");
+                                 "'; expected auto, xml, conllu, jsonl, text, html or feed");
 }
 
 Status ParseJsonlFields(std::string_view spec, JsonlFields* fields) {
@@ -148,13 +150,46 @@ InputFormat FormatFromExtension(std::string_view path) {
   if (ext == ".jsonl" || ext == ".json") return InputFormat::kJsonl;
   if (ext == ".txt") return InputFormat::kText;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::kHtml;
+  if (ext == ".rss" || ext == ".atom") return InputFormat::kFeed;
   return InputFormat::kAuto;
+}
+
+std::string_view RootElement(std::string_view head) {
+  size_t i = 0;
+  for (;;) {
+    while (i < head.size() && IsJsonSpace(head[i])) ++i;
+    if (i >= head.size() || head[i] != '<') return {};
+    std::string_view end_mark;
+    if (head.substr(i, 4) == "<!--") {
+      end_mark = "-->";
+    } else if (head.substr(i, 2) == "<?") {
+      end_mark = "?>";
+    } else if (head.substr(i, 2) == "<!") {
+      if (EqualsLowerAscii(head.substr(i, 14), "<!doctype html")) return "html";
+      end_mark = ">";
+    } else {
+      const size_t b = i + 1;
+      size_t e = b;
+      while (e < head.size() && !IsJsonSpace(head[e]) && head[e] != '>' && head[e] != '/') ++e;
+      return e < head.size() ? head.substr(b, e - b) : std::string_view();
+    }
+    const size_t end = head.find(end_mark, i + 2);
+    if (end == std::string_view::npos) return {};
+    i = end + end_mark.size();
+  }
 }
 
 std::string SniffHead(ByteSource* src) {
   const int first = src->PeekNonBlank();
   if (first == ByteSource::kEof) return std::string();
-  if (first == '<') return src->PeekHead(14);
+  if (first == '<') {
+    std::string head;
+    for (size_t n = 16; n <= 4096; n *= 2) {  // declarations and comments may come first
+      head = src->PeekHead(n);
+      if (head.size() < n || !RootElement(head).empty()) break;
+    }
+    return head;
+  }
   if (first != '[') return std::string(1, static_cast<char>(first));
   std::string head;
   for (size_t n = 2; n <= 64; ++n) {  // pretty-printers indent the first element a few blanks
@@ -168,10 +203,9 @@ InputFormat SniffFormat(std::string_view head) {
   if (head.empty()) return InputFormat::kText;
   const char first = head[0];
   if (first == '<') {
-    const std::string lower = ToLowerAscii(head.substr(0, 14));
-    for (std::string_view page : {"<!doctype html", "<html", "<head", "<body"}) {
-      if (StartsWith(lower, page)) return InputFormat::kHtml;
-    }
+    const std::string root = ToLowerAscii(RootElement(head));
+    if (root == "html" || root == "head" || root == "body") return InputFormat::kHtml;
+    if (root == "rss" || root == "feed" || root == "rdf:rdf") return InputFormat::kFeed;
     return InputFormat::kPetrarchXml;
   }
   if (first == '{') return InputFormat::kJsonl;
@@ -226,10 +260,12 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
   }
   if (format == InputFormat::kAuto) {
     format = src->is_stdin() ? SniffFormat(SniffHead(src.get())) : FormatFromExtension(src->name());
-    // A web page saved under another name (page.txt, or no extension) is still a web page.
-    if ((format == InputFormat::kText || format == InputFormat::kAuto) && first == '<' &&
-        SniffFormat(SniffHead(src.get())) == InputFormat::kHtml) {
-      format = InputFormat::kHtml;
+    // A web page or a feed saved under another name (page.txt, feed.xml, no extension) is
+    // still one.
+    if (first == '<' && (format == InputFormat::kText || format == InputFormat::kAuto ||
+                         format == InputFormat::kPetrarchXml)) {
+      const InputFormat sniffed = SniffFormat(SniffHead(src.get()));
+      if (sniffed == InputFormat::kHtml || sniffed == InputFormat::kFeed) format = sniffed;
     }
   }
   switch (format) {
@@ -241,6 +277,8 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
       return NewJsonlReader(std::move(src), options.jsonl, diags);
     case InputFormat::kHtml:
       return NewHtmlReader(std::move(src), diags);
+    case InputFormat::kFeed:
+      return NewFeedReader(std::move(src), diags);
     case InputFormat::kAuto:
     case InputFormat::kText:
       break;

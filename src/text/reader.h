@@ -14,11 +14,11 @@
 
 namespace thaw {
 
-enum class InputFormat { kAuto, kPetrarchXml, kConllu, kJsonl, kText, kHtml };
+enum class InputFormat { kAuto, kPetrarchXml, kConllu, kJsonl, kText, kHtml, kFeed };
 
-// Parses "auto", "xml", "conllu", "jsonl", "text", "html" (also "petrarch", "json", "txt",
-// "htm"), ignoring case. Any other name is InvalidArgument, with a message listing the accepted
-// names.
+// Parses "auto", "xml", "conllu", "jsonl", "text", "html", "feed" (also "petrarch", "json",
+// "txt", "htm", "rss", "atom"), ignoring case. Any other name is InvalidArgument, with a message
+// listing the accepted names.
 Result<InputFormat> ParseInputFormat(std::string_view name);
 
 class DocumentReader {
@@ -60,9 +60,10 @@ struct ReadOptions {
 Status CheckEncoding(std::string_view name);
 
 // Opens `path` ("-" for stdin). kAuto picks the format from the extension (.xml, .conllu,
-// .jsonl/.json, .html/.htm, otherwise text, or HTML when the text starts as a web page does)
-// and, for stdin, from the first non-blank bytes ('<' XML but a web page HTML, '{' or "[{"
-// JSON, '#' or digit CoNLL-U, else text). A directory reads its regular files (not
+// .jsonl/.json, .html/.htm, .rss/.atom, otherwise text; a web page or a feed under another
+// name by its root element) and, for stdin, from the first non-blank bytes ('<' PETRARCH XML,
+// a web page or a feed by the root element, '{' or "[{" JSON, '#' or digit CoNLL-U, else
+// text). A directory reads its regular files (not
 // subdirectories or dot-files) in name order: with kAuto only those with one of these
 // extensions, others skipped with one diagnostic;
 // with an explicit format, every file in that format. Bytes are read as ByteSource::Open reads

@@ -35,7 +35,8 @@ TEST(ParseInputFormat, RejectsUnknownNamesListingTheValidOnes) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(r.status().message().find("'csv'"), std::string::npos);
-  EXPECT_NE(r.status().message().find("auto, xml, conllu, jsonl or text"), std::string::npos);
+  EXPECT_NE(r.status().message().find("auto, xml, conllu, jsonl, text, html or feed"),
+            std::string::npos);
 }
 
 TEST(FormatChoice, SniffingLooksNoFurtherThanItNeeds) {
@@ -43,7 +44,9 @@ TEST(FormatChoice, SniffingLooksNoFurtherThanItNeeds) {
     return SniffHead(ByteSource::FromString(s, "<stdin>").get());
   };
   EXPECT_EQ(head("  {\"id\": \"a\", \"text\": \"Talks resumed.\"}\n"), "{");
-  EXPECT_EQ(head("\n<!DOCTYPE html>\n<html lang=\"en\">"), "<!DOCTYPE html");
+  EXPECT_EQ(head("\n<!DOCTYPE html>\n<html lang=\"en\">"), "<!DOCTYPE html>\n");  // 16 bytes
+  const std::string rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">";
+  EXPECT_EQ(head(rss + "<channel>"), (rss + "<channel>").substr(0, 64));  // the root's in 64
   EXPECT_EQ(head("[\n    {\"id\": 1}]"), "[\n    {");
   EXPECT_EQ(head("[  "), "[  ");
   EXPECT_EQ(head(" \n"), "");

@@ -22,6 +22,13 @@ std::unique_ptr<DocumentReader> NewJsonlReader(std::unique_ptr<ByteSource> src,
                                                const JsonlFields& fields, Diagnostics* diags);
 std::unique_ptr<DocumentReader> NewTextReader(std::unique_ptr<ByteSource> src, Diagnostics* diags);
 std::unique_ptr<DocumentReader> NewHtmlReader(std::unique_ptr<ByteSource> src, Diagnostics* diags);
+std::unique_ptr<DocumentReader> NewFeedReader(std::unique_ptr<ByteSource> src, Diagnostics* diags);
+
+// libxml2's one-time set-up, before any thread parses; idempotent and thread-safe.
+void InitXmlParser();
+// The text of an HTML fragment (a feed item's description) as the web page reader builds a
+// page's: tags and entities gone, a paragraph per block, scripts and the like left out.
+std::string HtmlFragmentText(std::string_view html);
 
 // Ends the warning for invalid UTF-8, after what held it: what was done, and how to read a
 // file in a legacy encoding.
@@ -38,16 +45,22 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
 inline bool IsJsonSpace(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // The format for a path's extension (case-insensitive): .xml, .conllu, .jsonl/.json, .txt,
-// .html/.htm/.xhtml; kAuto when the extension is none of these.
+// .html/.htm/.xhtml, .rss/.atom; kAuto when the extension is none of these.
 InputFormat FormatFromExtension(std::string_view path);
 // The format stdin most likely holds given `head`, its first bytes from the first non-blank
-// one: '<' XML, except a web page ("<!doctype html", "<html", "<head", "<body"), which is
-// HTML; '{' or "[{" / "[]" JSON; '#' or a digit CoNLL-U; anything else plain text. SniffHead reads
+// one: '<' by the root element: a web page (html, head, body, or the html doctype) HTML, a
+// feed (rss, feed, rdf:RDF) kFeed, else PETRARCH XML; '{' or "[{" / "[]" JSON; '#' or a digit
+// CoNLL-U; anything else plain text. SniffHead reads
 // as much as this needs.
 InputFormat SniffFormat(std::string_view head);
+// The name of the first element in `head` (an XML or HTML start), past an XML declaration,
+// processing instructions, comments and a doctype; "html" for an HTML doctype. Empty when
+// `head` ends before the name does.
+std::string_view RootElement(std::string_view head);
 // The start of `src` that SniffFormat needs, and no more, so that a live feed is not held up
-// waiting for bytes that decide nothing: 14 bytes after a '<' (the length of
-// "<!doctype html"), up to the next non-blank byte after a '[', else the first byte.
+// waiting for bytes that decide nothing: after a '<' up to the root element's name (past an
+// XML declaration, comments and a doctype; 16, 32, ... up to 4096 bytes), up to the next
+// non-blank byte after a '[', else the first byte.
 std::string SniffHead(ByteSource* src);
 // `s` cut to at most `max` bytes (at a UTF-8 boundary) with "..." appended when cut, so
 // that messages quoting input stay readable when the input is a 10 MB line.
