@@ -8,8 +8,9 @@
 //
 // Per item: an item without headline and article text is skipped with a diagnostic; a date
 // that is no date is reported and dropped, the item kept. The whole feed is read before the
-// first item is given (feeds are a few hundred kB). No network access and no external
-// entities: a feed cannot make thaw read other files.
+// first item is given (feeds are a few hundred kB). Encoding: valid UTF-8 is read as UTF-8,
+// other bytes as the XML declaration says. No network access and no external entities: a
+// feed cannot make thaw read other files.
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -90,9 +91,12 @@ class FeedReader : public DocumentReader {
     if (xml.size() > static_cast<size_t>(INT_MAX)) {
       return Status::Unsupported(src_->name() + ": feed too large");
     }
+    // Valid UTF-8 is UTF-8 whatever the declaration says (--encoding may have converted it
+    // already); otherwise the declaration decides.
+    const char* encoding = IsValidUtf8(xml) ? "UTF-8" : nullptr;
     const std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
         xmlReadMemory(
-            xml.data(), static_cast<int>(xml.size()), src_->name().c_str(), nullptr,
+            xml.data(), static_cast<int>(xml.size()), src_->name().c_str(), encoding,
             XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
         &xmlFreeDoc);
     xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc.get());

@@ -120,6 +120,33 @@ TEST(FeedReader, ReadsRss1Items) {
   EXPECT_EQ(docs[0].date, 20190621);
 }
 
+TEST(FeedReader, EncodingsAsTheDeclarationOrTheByteOrderMarkSay) {
+  TempDir dir;
+  Diagnostics d;
+  auto docs = ReadAll(dir.Write("latin.rss",
+                                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel>"
+                                "<item><title>Caf\xE9 talks</title></item></channel></rss>"),
+                      InputFormat::kAuto, &d);
+  ASSERT_EQ(docs.size(), 1u) << Dump(d);
+  EXPECT_EQ(docs[0].text, "Caf\xC3\xA9 talks");
+  // Converted by --encoding already: the declaration no longer holds.
+  ReadOptions options;
+  options.encoding = "windows-1252";
+  docs = ReadAll(dir.path() + "/latin.rss", options, &d);
+  ASSERT_EQ(docs.size(), 1u) << Dump(d);
+  EXPECT_EQ(docs[0].text, "Caf\xC3\xA9 talks");
+  // UTF-16 with its mark, declared as such.
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss><channel><item>"
+                            "<title>Talks</title></item></channel></rss>")) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  docs = ReadAll(dir.Write("wide.rss", utf16), InputFormat::kAuto, &d);
+  ASSERT_EQ(docs.size(), 1u) << Dump(d);
+  EXPECT_EQ(docs[0].text, "Talks");
+}
+
 TEST(FeedReader, ExternalEntitiesAreNotRead) {
   TempDir dir;
   Diagnostics d;

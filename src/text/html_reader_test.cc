@@ -133,6 +133,12 @@ TEST(HtmlReader, APageInALegacyEncodingIsReadAsItsMetaSays) {
   ASSERT_EQ(docs.size(), 1u) << Dump(d);
   EXPECT_TRUE(d.empty()) << Dump(d);
   EXPECT_EQ(docs[0].text, "China\xE2\x80\x99s caf\xC3\xA9.");
+  // Converted by --encoding already: the meta no longer holds.
+  ReadOptions options;
+  options.encoding = "windows-1252";
+  docs = ReadAll(dir.path() + "/old.html", options, &d);
+  ASSERT_EQ(docs.size(), 1u) << Dump(d);
+  EXPECT_EQ(docs[0].text, "China\xE2\x80\x99s caf\xC3\xA9.");
 }
 
 TEST(HtmlReader, WebPagesUnderOtherNamesAreTold) {
