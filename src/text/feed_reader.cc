@@ -12,10 +12,8 @@
 // other bytes as the XML declaration says. No network access and no external entities: a
 // feed cannot make thaw read other files.
 
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include <climits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,14 +23,13 @@
 #include "base/strings.h"
 #include "text/clean.h"
 #include "text/dates.h"
+#include "text/markup.h"
 #include "text/readers.h"
 
 namespace thaw {
 namespace {
 
-std::string_view Name(const xmlNode* n) {
-  return n->name == nullptr ? std::string_view() : reinterpret_cast<const char*>(n->name);
-}
+using markup::Name;
 
 // The text content of `n` (all descendant text), trimmed.
 std::string Content(const xmlNode* n) {
@@ -43,12 +40,9 @@ std::string Content(const xmlNode* n) {
   return out;
 }
 
+// The value of attribute `name`, trimmed; "" when `n` has none.
 std::string Attribute(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (v == nullptr) return std::string();
-  std::string out(Trim(reinterpret_cast<const char*>(v)));
-  xmlFree(v);
-  return out;
+  return std::string(Trim(markup::Attribute(n, name).value_or("")));
 }
 
 // The markup inside `n`, as written (Atom content of type "xhtml").
@@ -88,17 +82,7 @@ class FeedReader : public DocumentReader {
     std::string xml;
     src_->ReadAll(&xml);
     if (!src_->status().ok()) return src_->status();
-    if (xml.size() > static_cast<size_t>(INT_MAX)) {
-      return Status::Unsupported(src_->name() + ": feed too large");
-    }
-    // Valid UTF-8 is UTF-8 whatever the declaration says (--encoding may have converted it
-    // already); otherwise the declaration decides.
-    const char* encoding = IsValidUtf8(xml) ? "UTF-8" : nullptr;
-    const std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
-        xmlReadMemory(
-            xml.data(), static_cast<int>(xml.size()), src_->name().c_str(), encoding,
-            XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-        &xmlFreeDoc);
+    const markup::DocPtr doc = markup::Parse(xml, src_->name(), /*html=*/false);
     xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc.get());
     if (root == nullptr) {
       diags_->Add(src_->name(), 1, "not a feed thaw could read (no XML elements); skipped");
@@ -217,7 +201,6 @@ class FeedReader : public DocumentReader {
 }  // namespace
 
 std::unique_ptr<DocumentReader> NewFeedReader(std::unique_ptr<ByteSource> src, Diagnostics* diags) {
-  InitXmlParser();
   return std::make_unique<FeedReader>(std::move(src), diags);
 }
 

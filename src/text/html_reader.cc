@@ -24,7 +24,6 @@
 
 #include <algorithm>
 #include <array>
-#include <climits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -33,23 +32,14 @@
 #include "base/strings.h"
 #include "text/clean.h"
 #include "text/dates.h"
+#include "text/markup.h"
 #include "text/readers.h"
 
 namespace thaw {
 namespace {
 
-std::string_view Name(const xmlNode* n) {
-  return n->name == nullptr ? std::string_view() : reinterpret_cast<const char*>(n->name);
-}
-
-// The value of attribute `name` of `n`, or nullopt when it has none.
-std::optional<std::string> Attribute(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (v == nullptr) return std::nullopt;
-  std::string out(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return out;
-}
+using markup::Attribute;
+using markup::Name;
 
 template <size_t N>
 bool OneOf(std::string_view s, const std::array<std::string_view, N>& set) {
@@ -344,17 +334,7 @@ class HtmlReader : public DocumentReader {
     if (!src_->status().ok()) return src_->status();
     doc->id = BaseName(src_->name());
     doc->origin = src_->name() + ":1";
-    if (page.size() > static_cast<size_t>(INT_MAX)) {
-      return Status::Unsupported(src_->name() + ": page too large for the HTML parser");
-    }
-    // Valid UTF-8 is UTF-8 whatever the page claims (it may have been converted already);
-    // otherwise the page's own <meta charset> decides.
-    const char* encoding = IsValidUtf8(page) ? "UTF-8" : nullptr;
-    const std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> html(
-        htmlReadMemory(
-            page.data(), static_cast<int>(page.size()), src_->name().c_str(), encoding,
-            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET),
-        &xmlFreeDoc);
+    const markup::DocPtr html = markup::Parse(page, src_->name(), /*html=*/true);
     xmlNode* root = html == nullptr ? nullptr : xmlDocGetRootElement(html.get());
     if (root == nullptr) {
       diags_->Add(src_->name(), 1, "no HTML elements in the page; document skipped");
@@ -409,22 +389,9 @@ class HtmlReader : public DocumentReader {
 
 }  // namespace
 
-void InitXmlParser() {
-  static const bool initialized = [] {
-    xmlInitParser();
-    return true;
-  }();
-  (void)initialized;
-}
-
 std::string HtmlFragmentText(std::string_view html) {
-  if (Trim(html).empty() || html.size() > static_cast<size_t>(INT_MAX)) return std::string();
-  InitXmlParser();
-  const std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
-      htmlReadMemory(
-          html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET),
-      &xmlFreeDoc);
+  if (Trim(html).empty()) return std::string();
+  const markup::DocPtr doc = markup::Parse(html, std::string(), /*html=*/true);
   xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc.get());
   if (root == nullptr) return std::string();
   MarkLandmarks(root);
@@ -435,7 +402,6 @@ std::string HtmlFragmentText(std::string_view html) {
 }
 
 std::unique_ptr<DocumentReader> NewHtmlReader(std::unique_ptr<ByteSource> src, Diagnostics* diags) {
-  InitXmlParser();
   return std::make_unique<HtmlReader>(std::move(src), diags);
 }
 

@@ -24,8 +24,6 @@ std::unique_ptr<DocumentReader> NewTextReader(std::unique_ptr<ByteSource> src, D
 std::unique_ptr<DocumentReader> NewHtmlReader(std::unique_ptr<ByteSource> src, Diagnostics* diags);
 std::unique_ptr<DocumentReader> NewFeedReader(std::unique_ptr<ByteSource> src, Diagnostics* diags);
 
-// libxml2's one-time set-up, before any thread parses; idempotent and thread-safe.
-void InitXmlParser();
 // The text of an HTML fragment (a feed item's description) as the web page reader builds a
 // page's: tags and entities gone, a paragraph per block, scripts and the like left out.
 std::string HtmlFragmentText(std::string_view html);
