@@ -155,6 +155,14 @@ check "an HTML page on stdin is read as a web page" $?
 "$thaw" parse "$tmp/page.html" 2>/dev/null | grep '^# text' >"$tmp/out"
 [ "$(cat "$tmp/out")" = "# text = China condemned Japan." ]
 check "parse of a web page gives its text only" $?
+# Text in another language is said to be so after the summary (and English text is not).
+printf 'Les ministres des affaires etrangeres des deux pays se sont rencontres mardi a Pekin et ont convenu de reprendre les discussions suspendues depuis des mois, selon des responsables. Il s agit de la premiere reunion depuis le differend frontalier, et les deux parties veulent retablir la confiance.\n' >"$tmp/fr.txt"
+"$thaw" code --date 2024-05-01 "$tmp/fr.txt" >/dev/null 2>"$tmp/err"
+grep -q "1 document does not look like English (fr.txt)" "$tmp/err"
+check "a document in French is reported as not English" $?
+"$thaw" code "$src/examples/demo/raw" >/dev/null 2>"$tmp/err"
+grep -q "3 documents" "$tmp/err" && ! grep -q "look like English" "$tmp/err"
+check "English scraped pages are not reported" $?
 # An RSS feed piped in (curl .../rss.xml | thaw code): each item a document, dated by its pubDate.
 printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n<item><title>Talks</title><guid>g1</guid><pubDate>Wed, 01 May 2024 12:00:00 GMT</pubDate><description>&lt;p&gt;China condemned Japan.&lt;/p&gt;</description></item>\n<item><title>More</title><guid>g2</guid><pubDate>Thu, 02 May 2024 12:00:00 GMT</pubDate><description>Russia praised China.</description></item></channel></rss>\n' |
   "$thaw" code >"$tmp/out" 2>"$tmp/err"

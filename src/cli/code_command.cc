@@ -94,7 +94,7 @@ int CodeCommand::Run() {
           "or because the models could not be loaded)\n",
           unparsed);
     }
-    std::cerr << coding->UndatedNote();
+    std::cerr << coding->UndatedNote() << coding->LanguageNote();
   }
   // Bad input is reported and skipped; only a run that could code nothing at all fails.
   if (n_coded == 0) {

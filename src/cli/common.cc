@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "base/file.h"
+#include "text/language.h"
 
 namespace thaw {
 
@@ -45,6 +46,18 @@ void AddInputFlags(CLI::App* app, InputFlags* f) {
       "the input's encoding when it is not UTF-8, as ICU names it: windows-1252 (Latin-1 and "
       "Windows text), euc-kr, gb18030, shift_jis, utf-16le, ... (a file starting with a "
       "byte-order mark is read in the encoding the mark gives)");
+}
+
+void LanguageTally::Add(const Document& doc) {
+  if (doc.text.empty() || LooksEnglish(doc.text)) return;
+  if (count_++ == 0) first_ = doc.id;
+}
+
+std::string LanguageTally::Note() const {
+  if (count_ == 0) return "";
+  return "thaw: warning: " + CountOf(count_, "document") + (count_ == 1 ? " does" : " do") +
+         " not look like English (" + (count_ == 1 ? "" : "the first: ") + first_ +
+         "); thaw's models and dictionaries read English only\n";
 }
 
 Result<ReadOptions> ReadOptionsFrom(const InputFlags& f) {

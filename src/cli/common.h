@@ -91,6 +91,19 @@ struct InputFlags {
   std::string encoding;                   // empty: UTF-8
 };
 void AddInputFlags(CLI::App* app, InputFlags* f);
+// Counts the documents whose raw text does not look English (text/language.h), for a note
+// after the summary: thaw's models and dictionaries read English only.
+class LanguageTally {
+ public:
+  void Add(const Document& doc);
+  // "thaw: warning: 2 documents do not look like English ..." or "" when none.
+  std::string Note() const;
+
+ private:
+  size_t count_ = 0;
+  std::string first_;  // the first one's id
+};
+
 // How the flags say to read the input; InvalidArgument for a bad format, field or encoding.
 Result<ReadOptions> ReadOptionsFrom(const InputFlags& f);
 

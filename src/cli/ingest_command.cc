@@ -132,7 +132,7 @@ int IngestCommand::Run() {
                              CountOf(docs, "document"), skipped + stats.already_stored,
                              stats.stored, CountOf(stats.near_duplicates, "near-duplicate"),
                              CountOf(stats.events, "event"), secs);
-    std::cerr << coding->UndatedNote();
+    std::cerr << coding->UndatedNote() << coding->LanguageNote();
   }
   if (!failed.ok()) {
     std::cerr

@@ -68,6 +68,7 @@ void NewsCoding::Code(Document* doc) {
   const bool parse = NeedsPipeline(*doc, mode_) && pipelines_.Ready(1) > 0;
   CodeWith(doc, parse ? pipelines_.Get(0) : nullptr, scratch_[0].get(), &coded_);
   undated_ += doc->date == kNoDate && !doc->sentences.empty();
+  languages_.Add(*doc);
 }
 
 std::string NewsCoding::UndatedNote() const {
@@ -95,7 +96,10 @@ void NewsCoding::CodeAll(std::vector<Document>* docs, std::vector<Coder::Documen
     Pipeline* p = parse && NeedsPipeline(*doc, mode_) ? pipelines_.Get(t) : nullptr;
     CodeWith(doc, p, scratch_[t].get(), &(*out)[i]);
   });
-  for (const Document& d : *docs) undated_ += d.date == kNoDate && !d.sentences.empty();
+  for (const Document& d : *docs) {
+    undated_ += d.date == kNoDate && !d.sentences.empty();
+    languages_.Add(d);
+  }
 }
 
 }  // namespace thaw

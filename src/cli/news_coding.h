@@ -38,6 +38,8 @@ class NewsCoding {
   // The summary's note on the documents coded so far that had no date anywhere (no --date,
   // metadata, file name or date in the text); "" when there were none.
   std::string UndatedNote() const;
+  // The summary's note on the documents coded so far that do not look English; "" if none.
+  std::string LanguageNote() const { return languages_.Note(); }
 
  private:
   NewsCoding(std::unique_ptr<Coder> coder, ReadOptions input, Date default_date, ParseMode mode,
@@ -49,6 +51,7 @@ class NewsCoding {
   ReadOptions input_;
   Date default_date_;
   size_t undated_ = 0;  // documents with sentences but no date, coded so far
+  LanguageTally languages_;
   ParseMode mode_;
   PipelinePool pipelines_;
   std::vector<ScratchPtr> scratch_;  // per thread

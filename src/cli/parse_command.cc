@@ -48,6 +48,7 @@ class ParseCommand : public Command {
     const ParseMode mode = tokenized_ ? ParseMode::kRetag : ParseMode::kOwn;
     Diagnostics diags;
     size_t docs = 0, sentences = 0, tokens = 0;
+    LanguageTally languages;
     Progress progress = Progress::OnStderr(quiet_, /*writes_stdout=*/true);
     // Documents are parsed and written out on `threads` threads, a batch at a time, and
     // printed in input order.
@@ -69,6 +70,7 @@ class ParseCommand : public Command {
             AppendConllu(doc, &out[i], write);
           });
           for (size_t i = 0; i < batch.size(); ++i) {
+            languages.Add(batch[i]);
             sentences += batch[i].sentences.size();
             for (const Sentence& s : batch[i].sentences) tokens += s.tokens.size();
             std::cout.write(out[i].data(), static_cast<std::streamsize>(out[i].size()));
@@ -85,6 +87,7 @@ class ParseCommand : public Command {
     if (!quiet_) {
       std::cerr << fmt::format("thaw: {}, {}, {} in {:.2f} s\n", CountOf(docs, "document"),
                                CountOf(sentences, "sentence"), CountOf(tokens, "token"), secs);
+      std::cerr << languages.Note();
     }
     return sentences == 0 ? 1 : 0;
   }
