@@ -96,7 +96,7 @@ class ByteSource {
   int line_ = 1;
   Status status_;
   std::function<void()> on_wait_;
-  std::unique_ptr<Transcoder> transcoder_;  // set for UTF-16 and UTF-32 input
+  std::unique_ptr<Transcoder> transcoder_;  // set for input that is not UTF-8
 };
 
 }  // namespace thaw

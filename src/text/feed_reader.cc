@@ -115,17 +115,18 @@ class FeedReader : public DocumentReader {
     for (xmlNode* c = n->children; c != nullptr; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       const std::string_view name = Name(c);
-      // RSS: titles are text, descriptions HTML; Atom says which ("text" when it does not).
+      // Headlines and articles as HTML. RSS: titles are text, the rest HTML; Atom says which
+      // ("text" when it does not).
       const std::string type = atom ? Attribute(c, "type") : std::string();
       const bool html = atom ? (type == "html" || type == "xhtml") : name != "title";
-      std::string text = type == "xhtml" ? InnerMarkup(doc, c) : Content(c);
-      if (!html) text = HtmlEscaped(text);
+      const std::string text = type == "xhtml" ? InnerMarkup(doc, c) : Content(c);
+      auto as_html = [&] { return html ? text : HtmlEscaped(text); };
       if (name == "title") {
-        item.title = HtmlFragmentText(text);
+        item.title = HtmlFragmentText(as_html());
       } else if (name == "encoded" || name == "content") {  // content:encoded, Atom content
-        content = text;
+        content = as_html();
       } else if (name == "description" || name == "summary") {
-        summary = text;
+        summary = as_html();
       } else if (name == "pubDate" || name == "date" || name == "published") {
         published = text;
       } else if (name == "updated") {
@@ -133,12 +134,12 @@ class FeedReader : public DocumentReader {
       } else if (name == "guid" || name == "id") {
         item.id = text;
       } else if (name == "link") {
+        // RSS's text, or the href of an Atom link to the article (not "edit", "self", ...);
+        // the first that gives one.
         const std::string rel = Attribute(c, "rel");
-        if (!atom) {
-          item.link = text;
-        } else if ((rel.empty() || rel == "alternate") && item.link.empty()) {
+        if (item.link.empty()) item.link = text;
+        if (item.link.empty() && (rel.empty() || rel == "alternate"))
           item.link = Attribute(c, "href");
-        }
       }
     }
     item.body = HtmlFragmentText(!content.empty() ? content : summary);

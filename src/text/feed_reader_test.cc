@@ -20,12 +20,13 @@ using testing::TempDir;
 const char kRss[] = R"(<?xml version="1.0" encoding="UTF-8"?>
 <!-- written by a CMS -->
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
-     xmlns:dc="http://purl.org/dc/elements/1.1/">
+     xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
 <title>Korea Example Daily</title>
 <item>
   <title>North Korea condemns Japan</title>
   <link>https://example.com/a1</link>
+  <atom:link rel="self" href="https://example.com/feed"/>
   <guid isPermaLink="false">ex-a1</guid>
   <pubDate>Fri, 03 May 2024 09:30:00 +0900</pubDate>
   <description>&lt;p&gt;Pyongyang condemned Tokyo on Friday.&lt;/p&gt;&lt;p class="share"&gt;Share&lt;/p&gt;</description>
@@ -67,8 +68,8 @@ TEST(FeedReader, ReadsEachRssItemAsADocument) {
   EXPECT_EQ(docs[1].date, 20240502);
   EXPECT_EQ(docs[2].id, "news.rss#4");
   EXPECT_EQ(docs[2].date, kNoDate);
-  EXPECT_TRUE(HasDiagnostic(d, "news.rss:21: feed item without headline or text")) << Dump(d);
-  EXPECT_TRUE(HasDiagnostic(d, "news.rss:24: date 'sometime soon' is not a date")) << Dump(d);
+  EXPECT_TRUE(HasDiagnostic(d, "news.rss:22: feed item without headline or text")) << Dump(d);
+  EXPECT_TRUE(HasDiagnostic(d, "news.rss:25: date 'sometime soon' is not a date")) << Dump(d);
 }
 
 TEST(FeedReader, ReadsAtomEntriesAsTheirTypesSay) {
@@ -81,7 +82,7 @@ TEST(FeedReader, ReadsAtomEntriesAsTheirTypesSay) {
     <title type="html">Putin &lt;b&gt;meets&lt;/b&gt; Kim</title>
     <link rel="edit" href="https://example.org/edit/e1"/>
     <link rel="alternate" href="https://example.org/e1"/>
-    <id>urn:uuid:1</id>
+    <id>tag:example.org,2024:a&amp;b</id>
     <updated>2024-06-20T00:00:00Z</updated>
     <published>2024-06-19T10:00:00+09:00</published>
     <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Putin met Kim.</p><p>China praised it.</p></div></content>
@@ -98,7 +99,7 @@ TEST(FeedReader, ReadsAtomEntriesAsTheirTypesSay) {
   EXPECT_TRUE(d.empty()) << Dump(d);
   EXPECT_EQ(docs[0].text, "Putin meets Kim\n\nPutin met Kim.\n\nChina praised it.");
   EXPECT_EQ(docs[0].url, "https://example.org/e1");
-  EXPECT_EQ(docs[0].id, "urn:uuid:1");
+  EXPECT_EQ(docs[0].id, "tag:example.org,2024:a&b");
   EXPECT_EQ(docs[0].date, 20240619);  // published before updated
   EXPECT_EQ(docs[0].source, "Atom Example");
   EXPECT_EQ(docs[1].text, "A <plain> title\n\nJapan criticized Russia.");

@@ -4,10 +4,10 @@
 // the page's metadata.
 //
 // Text: the largest <article> when it holds most of the body's text (news sites wrap the
-// story in one; smaller ones are teasers), else <main>, else <body>; a page <h1> outside
-// that part is put first, as the headline. Left out: scripts, styles, forms, navigation,
-// asides, footers, hidden elements, and elements whose class, id or role names a part that is
-// no article ("nav", "menu", "footer", "related", "share", "comments", "advert", ...; whole
+// story in one; smaller ones are teasers), else <main>, else <body>; when that part has no
+// <h1>, the page's longest <h1> is put first, as the headline. Left out: scripts, styles, forms,
+// navigation, asides, footers, hidden elements, and elements whose class, id or role names a part
+// that is no article ("nav", "menu", "footer", "related", "share", "comments", "advert", ...; whole
 // words of the name). Blocks (p, div, h1-h6, li, td, ...) become paragraphs separated by a
 // blank line, <br> a line break; white space inside a block collapses to one space, as a
 // browser shows it. The text then has its boilerplate lines blanked (text/clean.h); character
@@ -217,13 +217,6 @@ xmlNode* FindFirst(xmlNode* n, std::string_view name) {
   return all.empty() ? nullptr : all.front();
 }
 
-bool Contains(const xmlNode* outer, const xmlNode* inner) {
-  for (const xmlNode* p = inner; p != nullptr; p = p->parent) {
-    if (p == outer) return true;
-  }
-  return false;
-}
-
 std::string CollapsedText(const xmlNode* n) {
   TextBuilder b;
   b.AddChildren(n);
@@ -351,11 +344,7 @@ class HtmlReader : public DocumentReader {
     if (!meta.date) meta.date = FirstTimeDate(part);
     if (meta.date) doc->date = *meta.date;
     TextBuilder text;
-    if (body != nullptr) {
-      if (xmlNode* h1 = FindFirst(body, "h1"); h1 != nullptr && !Contains(part, h1)) {
-        text.AddNode(h1);
-      }
-    }
+    if (xmlNode* h1 = Headline(body == nullptr ? root : body, part)) text.AddNode(h1);
     text.AddNode(part);
     doc->text = text.Take();
     if (doc->text.empty()) diags_->Add(src_->name(), 1, "no article text in the page");
@@ -364,6 +353,24 @@ class HtmlReader : public DocumentReader {
   }
 
  private:
+  // The headline to put before `part` when `part` has none of its own: the <h1> of `body` with
+  // the longest text (a site's logo is often an <h1> too, and shorter); null when `part` holds
+  // an <h1> or the page has none.
+  static xmlNode* Headline(xmlNode* body, xmlNode* part) {
+    if (FindFirst(part, "h1") != nullptr) return nullptr;
+    std::vector<xmlNode*> h1s;
+    FindAll(body, "h1", &h1s);
+    xmlNode* best = nullptr;
+    size_t best_size = 0;
+    for (xmlNode* h1 : h1s) {
+      if (const size_t size = TextSize(h1); size > best_size) {
+        best = h1;
+        best_size = size;
+      }
+    }
+    return best;
+  }
+
   // The part of `body` the story is in: the largest <article> when it holds at least half of
   // the body's text (smaller ones are teasers), else <main>, else the body.
   static xmlNode* ArticlePart(xmlNode* body) {

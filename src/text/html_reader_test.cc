@@ -75,6 +75,30 @@ TEST(HtmlReader, KeepsTheStoryAndItsMetadata) {
   EXPECT_EQ(doc.origin, dir.path() + "/seoul.html:1");
 }
 
+TEST(HtmlReader, TheHeadlineIsTheStorysOwnOrTheLongestH1) {
+  TempDir dir;
+  Diagnostics d;
+  // A logo in an <h1>, and the story's own headline inside the article: only the latter.
+  auto docs = ReadAll(
+      dir.Write("own.html",
+                "<html><body><header><h1>Daily</h1></header><article><h1>Talks resume in "
+                "Seoul</h1><p>South Korea and Japan resumed talks on Friday, officials said, "
+                "after a pause of five years.</p></article></body></html>"),
+      InputFormat::kAuto, &d);
+  ASSERT_EQ(docs.size(), 1u) << Dump(d);
+  EXPECT_EQ(docs[0].text,
+            "Talks resume in Seoul\n\nSouth Korea and Japan resumed talks on Friday, officials "
+            "said, after a pause of five years.");
+  // Both outside the article: the longer one.
+  docs = ReadAll(dir.Write("outside.html",
+                           "<html><body><h1>Daily</h1><main><h1>Talks resume in Seoul</h1>"
+                           "<article><p>South Korea and Japan resumed talks on Friday, officials "
+                           "said, after a pause of five years.</p></article></main></body></html>"),
+                 InputFormat::kAuto, &d);
+  ASSERT_EQ(docs.size(), 1u) << Dump(d);
+  EXPECT_EQ(docs[0].text.substr(0, 23), "Talks resume in Seoul\n\n");
+}
+
 TEST(HtmlReader, ATeaserArticleIsNotTakenForTheStory) {
   TempDir dir;
   Diagnostics d;
