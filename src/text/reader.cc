@@ -259,13 +259,17 @@ std::unique_ptr<DocumentReader> NewReaderFor(std::unique_ptr<ByteSource> src,
     return std::make_unique<EmptyReader>();
   }
   if (format == InputFormat::kAuto) {
-    format = src->is_stdin() ? SniffFormat(SniffHead(src.get())) : FormatFromExtension(src->name());
-    // A web page or a feed saved under another name (page.txt, feed.xml, no extension) is
-    // still one.
-    if (first == '<' && (format == InputFormat::kText || format == InputFormat::kAuto ||
-                         format == InputFormat::kPetrarchXml)) {
-      const InputFormat sniffed = SniffFormat(SniffHead(src.get()));
-      if (sniffed == InputFormat::kHtml || sniffed == InputFormat::kFeed) format = sniffed;
+    if (src->is_stdin()) {
+      format = SniffFormat(SniffHead(src.get()));
+    } else {
+      format = FormatFromExtension(src->name());
+      // A web page or a feed saved under another name (page.txt, feed.xml, no extension) is
+      // still one.
+      if (first == '<' && (format == InputFormat::kText || format == InputFormat::kAuto ||
+                           format == InputFormat::kPetrarchXml)) {
+        const InputFormat sniffed = SniffFormat(SniffHead(src.get()));
+        if (sniffed == InputFormat::kHtml || sniffed == InputFormat::kFeed) format = sniffed;
+      }
     }
   }
   switch (format) {
