@@ -17,26 +17,19 @@ class CodeCommand : public Command {
                                  "code documents into CAMEO events (JSON Lines or TSV on stdout)");
     app->footer(
         "Reads PETRARCH XML (.xml), CoNLL-U (.conllu), JSON Lines (.jsonl), saved web pages "
-        "(.html), RSS or "
-        "Atom feeds (.rss, .atom) or plain text, from files, directories or stdin (no INPUT), in "
-        "UTF-8 or "
-        "--encoding. Writes one event per line: doc_id, sentence_id, date, source, target, "
-        "code, root_code, quad_class, goldstein, source_text, target_text, verb, pattern, "
-        "date_text, date_inferred "
-        "(JSON Lines also: pattern_line, verb_token, and source_/target_char_begin/_end, the "
-        "character offsets "
-        "of the actors' words in the document's text). "
-        "The date is the event's own (\"on Monday\", \"last June\": date_text) resolved against "
-        "the document's; "
-        "a document without one takes it from its file name or text (date_inferred); with none "
-        "there either, "
-        "its events are undated and its leaders coded as of today. Sentences need a "
-        "dependency parse: the input's own (CoNLL-U, or <Parse> in PETRARCH XML) or thaw's "
-        "tokenizer, tagger "
-        "and parser (--parse). Bad input lines are reported as file:line and "
-        "skipped; the exit code is 1 only when nothing could be coded.\n\nExample:\n  thaw code "
-        "news.conllu "
-        "--dict-dir ../shared/petrarch/dictionaries --format tsv > events.tsv");
+        "(.html), RSS or Atom feeds (.rss, .atom) or plain text, from files, directories or stdin "
+        "(no INPUT), in UTF-8 or --encoding. Writes one event per line: doc_id, sentence_id, "
+        "date, source, target, code, root_code, quad_class, goldstein, source_text, target_text, "
+        "verb, pattern, date_text, date_inferred (JSON Lines also: pattern_line, verb_token, and "
+        "source_/target_char_begin/_end, the character offsets of the actors' words in the "
+        "document's text). The date is the event's own (\"on Monday\", \"last June\": date_text) "
+        "resolved against the document's; a document without one takes it from its file name or "
+        "text (date_inferred); with none there either, its events are undated and its leaders "
+        "coded as of today. Sentences need a dependency parse: the input's own (CoNLL-U, or "
+        "<Parse> in PETRARCH XML) or thaw's tokenizer, tagger and parser (--parse). Bad input "
+        "lines are reported as file:line and skipped; the exit code is 1 only when nothing could "
+        "be coded.\n\nExample:\n  thaw code news.conllu --dict-dir ../shared/petrarch/dictionaries "
+        "--format tsv > events.tsv");
     app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin (a live feed is handled as it arrives)");
     AddDictFlags(app, &dict_);
     AddNlpFlags(app, &nlp_);

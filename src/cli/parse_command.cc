@@ -19,20 +19,15 @@ class ParseCommand : public Command {
         "parse", "split, tokenize, tag and dependency-parse text; CoNLL-U on stdout");
     app->footer(
         "Reads plain text, web pages, RSS/Atom feeds, JSON Lines, CoNLL-U or PETRARCH XML (files, "
-        "directories, "
-        "or stdin) and writes CoNLL-U "
-        "with UPOS, XPOS, lemma, head and relation for every token. Raw text is split into "
-        "sentences first; "
-        "for CoNLL-U input, --tokenized keeps its tokens and only re-tags and re-parses them (to "
-        "evaluate "
-        "against gold tokenization), otherwise each sentence's text is tokenized again. For raw "
-        "text (plain "
-        "text, JSON Lines) MISC gives each token's TokenRange=START:END, Unicode character offsets "
-        "into the "
-        "document's text (after a byte-order mark), END exclusive, as UDPipe writes "
-        "them.\n\nExamples:\n"
-        "  thaw parse article.txt > article.conllu\n  thaw parse --tokenized en_ewt-ud-test.conllu "
-        "> predicted.conllu");
+        "directories, or stdin) and writes CoNLL-U with UPOS, XPOS, lemma, head and relation for "
+        "every token. Raw text is split into sentences first; for CoNLL-U input, --tokenized "
+        "keeps its tokens and only re-tags and re-parses them (to evaluate against gold "
+        "tokenization), otherwise each sentence's text is tokenized again. For raw text MISC "
+        "gives each token's TokenRange=START:END, Unicode character offsets into the document's "
+        "text, END exclusive, as UDPipe writes them: for a text file, its characters after a "
+        "byte-order mark, in any --encoding; for a web page or feed item, the text read from it."
+        "\n\nExamples:\n  thaw parse article.txt > article.conllu\n"
+        "  thaw parse --tokenized en_ewt-ud-test.conllu > predicted.conllu");
     app->add_option("INPUT", inputs_, "input files or directories; '-' or nothing reads stdin (a live feed is handled as it arrives)");
     app->add_flag("--tokenized", tokenized_,
                   "keep the input's tokens (CoNLL-U); re-tag and re-parse them");
