@@ -353,38 +353,37 @@ class HtmlReader : public DocumentReader {
   }
 
  private:
+  // The element called `name` below `n` with the most text, and the size of that text in
+  // *size; null when there is none.
+  static xmlNode* Largest(xmlNode* n, std::string_view name, size_t* size) {
+    std::vector<xmlNode*> all;
+    FindAll(n, name, &all);
+    xmlNode* largest = nullptr;
+    *size = 0;
+    for (xmlNode* e : all) {
+      if (const size_t s = TextSize(e); s > *size) {
+        *size = s;
+        largest = e;
+      }
+    }
+    return largest;
+  }
+
   // The headline to put before `part` when `part` has none of its own: the <h1> of `body` with
   // the longest text (a site's logo is often an <h1> too, and shorter); null when `part` holds
   // an <h1> or the page has none.
   static xmlNode* Headline(xmlNode* body, xmlNode* part) {
     if (FindFirst(part, "h1") != nullptr) return nullptr;
-    std::vector<xmlNode*> h1s;
-    FindAll(body, "h1", &h1s);
-    xmlNode* best = nullptr;
-    size_t best_size = 0;
-    for (xmlNode* h1 : h1s) {
-      if (const size_t size = TextSize(h1); size > best_size) {
-        best = h1;
-        best_size = size;
-      }
-    }
-    return best;
+    size_t size = 0;
+    return Largest(body, "h1", &size);
   }
 
   // The part of `body` the story is in: the largest <article> when it holds at least half of
   // the body's text (smaller ones are teasers), else <main>, else the body.
   static xmlNode* ArticlePart(xmlNode* body) {
-    std::vector<xmlNode*> articles;
-    FindAll(body, "article", &articles);
-    xmlNode* largest = nullptr;
-    size_t best = 0;
-    for (xmlNode* a : articles) {
-      if (const size_t size = TextSize(a); size > best) {
-        best = size;
-        largest = a;
-      }
-    }
-    if (largest != nullptr && 2 * best >= TextSize(body)) return largest;
+    size_t size = 0;
+    xmlNode* largest = Largest(body, "article", &size);
+    if (largest != nullptr && 2 * size >= TextSize(body)) return largest;
     if (xmlNode* main = FindFirst(body, "main")) return main;
     return body;
   }
