@@ -207,6 +207,24 @@ std::string DecodeXmlEntities(std::string_view s) {
   return out;
 }
 
+void AppendOneLine(std::string_view s, std::string* out) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) {
+      out->push_back(' ');
+    } else if (c == 0xC2 && i + 1 < s.size() && s[i + 1] == '\x85') {
+      out->push_back(' ');
+      i += 1;
+    } else if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' &&
+               (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+      out->push_back(' ');
+      i += 2;
+    } else {
+      out->push_back(static_cast<char>(c));
+    }
+  }
+}
+
 void AppendJsonEscaped(std::string_view s, std::string* out) {
   for (char c : s) {
     switch (c) {

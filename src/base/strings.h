@@ -33,6 +33,10 @@ std::string RepairUtf8(std::string_view s);
 std::string DecodeXmlEntities(std::string_view s);
 // Escapes a string for a JSON string literal body (no surrounding quotes).
 void AppendJsonEscaped(std::string_view s, std::string* out);
+// Appends `s` as one line of a TSV or CoNLL-U file: tabs, C0 controls, DEL, NEL (U+0085) and
+// U+2028/U+2029 (where Python's str.splitlines() or R's readLines would end a line) each
+// become one space, so character offsets into the text still hold.
+void AppendOneLine(std::string_view s, std::string* out);
 
 // Byte offsets in a UTF-8 text -> code point (character) offsets, as Python, R and SQL's
 // substr count. Counts on from the offset asked for last, forwards or back, so offsets asked

@@ -61,5 +61,14 @@ TEST(Strings, CountOfAddsAnSExceptForOne) {
   EXPECT_EQ(CountOf(2, "near-duplicate"), "2 near-duplicates");
 }
 
+TEST(AppendOneLine, EveryLineBreakOfPythonAndRBecomesOneSpace) {
+  std::string out = "x";
+  AppendOneLine("a\tb\nc\rd\x0B\x0C\x1C\x1D\x1E\x7F\xC2\x85\xE2\x80\xA8\xE2\x80\xA9!", &out);
+  EXPECT_EQ(out, "xa b c d         !");  // nine characters, nine spaces
+  out.clear();
+  AppendOneLine("S\xC3\xA9oul \xE2\x80\x94 \xC2", &out);  // other characters, a cut one
+  EXPECT_EQ(out, "S\xC3\xA9oul \xE2\x80\x94 \xC2");
+}
+
 }  // namespace
 }  // namespace thaw

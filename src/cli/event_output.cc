@@ -8,11 +8,6 @@
 namespace thaw {
 namespace {
 
-// TSV cells cannot hold tabs or newlines; replace them with spaces.
-void AppendTsvCell(std::string_view s, std::string* out) {
-  for (char c : s) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
-}
-
 void AppendJsonField(const char* key, std::string_view value, std::string* out) {
   out->append("\"").append(key).append("\":\"");
   AppendJsonEscaped(value, out);
@@ -47,7 +42,7 @@ void EventWriter::WriteEvent(const Document& doc, const Sentence& sentence, cons
   buf_.clear();
   if (format_ == EventFormat::kTsv) {
     for (std::string_view cell : {std::string_view(doc.id), std::string_view(sentence.id)}) {
-      AppendTsvCell(cell, &buf_);
+      AppendOneLine(cell, &buf_);
       buf_.push_back('\t');
     }
     buf_ += FormatDate(date);
@@ -55,12 +50,12 @@ void EventWriter::WriteEvent(const Document& doc, const Sentence& sentence, cons
                         static_cast<int>(info.quad_class), info.goldstein);
     for (std::string_view cell : {std::string_view(e.source_text), std::string_view(e.target_text),
                                   std::string_view(e.verb)}) {
-      AppendTsvCell(cell, &buf_);
+      AppendOneLine(cell, &buf_);
       buf_.push_back('\t');
     }
-    AppendTsvCell(e.pattern, &buf_);
+    AppendOneLine(e.pattern, &buf_);
     buf_.push_back('\t');
-    AppendTsvCell(e.date_text, &buf_);
+    AppendOneLine(e.date_text, &buf_);
     buf_ += inferred ? "\ttrue\n" : "\tfalse\n";
   } else {
     buf_.push_back('{');

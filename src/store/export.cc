@@ -99,7 +99,7 @@ void EventExporter::Cell(std::string_view s, bool last) {
       buf_ += s;
     }
   } else {
-    for (char c : s) buf_ += c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+    AppendOneLine(s, &buf_);
   }
   buf_ += last ? '\n' : format_ == ExportFormat::kCsv ? ',' : '\t';
 }

@@ -6,18 +6,18 @@
 namespace thaw {
 namespace {
 
-// CoNLL-U fields cannot hold tabs, newlines or be empty.
+// CoNLL-U fields cannot be empty or span lines.
 void AppendField(std::string_view s, std::string* out) {
   if (s.empty()) {
     out->push_back('_');
     return;
   }
-  for (char c : s) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+  AppendOneLine(s, out);
 }
 
 void AppendComment(std::string_view key, std::string_view value, std::string* out) {
   out->append("# ").append(key).append(" = ");
-  for (char c : value) out->push_back(c == '\n' || c == '\r' ? ' ' : c);
+  AppendOneLine(value, out);
   out->push_back('\n');
 }
 

@@ -108,5 +108,26 @@ TEST(ConlluWriter, TokenRangesOnlyWhenAskedAndKnown) {
   EXPECT_NE(out.find("1\tKim\t_\t_\t_\t_\t_\t_\t_\t_\n"), std::string::npos) << out;
 }
 
+// Python's str.splitlines() also breaks at VT, FF, FS-RS, NEL and U+2028/9, and R's
+// readLines at a lone CR: none may reach a line of the file, or the file no longer parses
+// there. Each becomes one space, so character offsets are unchanged.
+TEST(ConlluWriter, NoCharacterThatEndsALineForPythonOrRLeavesItsLine) {
+  Document doc;
+  doc.id = "d\rx";
+  Sentence s;
+  s.id = "d-1";
+  s.text = "Kim\xE2\x80\xA8met\x0BPutin\x1C\xC2\x85in\x0C\rMoscow\tat\xE2\x80\xA9noon\x7F.";
+  Token t;
+  t.form = s.Intern("Kim\x1Dx");
+  s.tokens.push_back(t);
+  doc.sentences.push_back(std::move(s));
+  std::string out;
+  AppendConllu(doc, &out);
+  EXPECT_EQ(out,
+            "# newdoc id = d x\n# sent_id = d-1\n"
+            "# text = Kim met Putin  in  Moscow at noon .\n"
+            "1\tKim x\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+}
+
 }  // namespace
 }  // namespace thaw
