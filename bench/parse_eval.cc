@@ -2,8 +2,9 @@
 // Loads models/parser.model and, when present, models/tagger.model; parses EWT and GUM dev
 // and test with gold tags and (with a tagger) with predicted tags; prints UAS/LAS on
 // full labels (subtypes scored, as the target) and on universal labels (subtypes stripped,
-// as CoNLL 2018), with and without punctuation; then tokens/s on one core for parsing alone
-// and for tagging + parsing, and the model load time.
+// as CoNLL 2018), with and without punctuation, and UFeats (nlp/features.h: the whole FEATS
+// string right, per word; "gold tree" = the rules on the gold tags and tree); then tokens/s on one
+// core for parsing alone and for tagging + parsing, and the model load time.
 //
 // Usage: parse_eval [MODELS_DIR]   (default: $THAW_MODELS, else <source>/models)
 #include <chrono>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "bench_util.h"
+#include "nlp/features.h"
 #include "nlp/parser.h"
 #include "nlp/tagger.h"
 #include "text/reader.h"
@@ -31,6 +33,7 @@ const std::string kShared = THAW_SHARED_DIR;
 struct Score {
   long words = 0, heads = 0, labels = 0, base = 0;
   long words_np = 0, heads_np = 0, labels_np = 0, base_np = 0;
+  long feats = 0;
   void Add(const thaw::Sentence& gold, const thaw::Sentence& got) {
     auto strip = [](std::string_view d) { return d.substr(0, d.find(':')); };
     for (size_t i = 0; i < gold.tokens.size(); ++i) {
@@ -38,6 +41,7 @@ struct Score {
       const bool l = h && got.Deprel(i) == gold.Deprel(i);
       const bool b = h && strip(got.Deprel(i)) == strip(gold.Deprel(i));
       ++words, heads += h, labels += l, base += b;
+      feats += got.Feats(i) == gold.Feats(i);
       if (gold.Upos(i) != "PUNCT") ++words_np, heads_np += h, labels_np += l, base_np += b;
     }
   }
@@ -46,9 +50,11 @@ struct Score {
       return b ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 0.0;
     };
     std::printf(
-        "%-9s %-9s %6ld words  UAS %5.2f  LAS %5.2f  LAS-nosub %5.2f  |  no punct: UAS %5.2f  LAS %5.2f  LAS-nosub %5.2f\n",
+        "%-9s %-9s %6ld words  UAS %5.2f  LAS %5.2f  LAS-nosub %5.2f  |  no punct: UAS %5.2f  LAS "
+        "%5.2f  LAS-nosub %5.2f  |  UFeats %5.2f\n",
         name, tags, words, pct(heads, words), pct(labels, words), pct(base, words),
-        pct(heads_np, words_np), pct(labels_np, words_np), pct(base_np, words_np));
+        pct(heads_np, words_np), pct(labels_np, words_np), pct(base_np, words_np),
+        pct(feats, words));
   }
 };
 
@@ -61,6 +67,7 @@ Score Evaluate(const std::vector<thaw::Sentence>& gold, const thaw::Parser& pars
     s = g;
     if (tagger != nullptr) tagger->Tag(&s);
     parser.Parse(&s);
+    thaw::AddFeatures(&s);
     sc.Add(g, s);
   }
   return sc;
@@ -143,6 +150,13 @@ int main(int argc, char** argv) {
   for (const auto& set : sets) {
     std::vector<thaw::Sentence> gold =
         ReadParsedSentences(kShared + "/ud/" + set.file, thaw::InputFormat::kConllu);
+    Score rules;  // the features alone, on the gold tags and tree
+    for (const thaw::Sentence& g : gold) {
+      thaw::Sentence s = g;
+      thaw::AddFeatures(&s);
+      rules.Add(g, s);
+    }
+    rules.Print(set.name, "gold tree");
     Evaluate(gold, *parser, nullptr).Print(set.name, "gold tags");
     if (tagger) Evaluate(gold, *parser, tagger.get()).Print(set.name, "predicted");
     if (std::string(set.file) == "en_ewt-ud-test.conllu") ewt_test = std::move(gold);
@@ -152,6 +166,8 @@ int main(int argc, char** argv) {
   const Speed parse = TokensPerSecond(ewt_test, [&](thaw::Sentence* s) { parser->Parse(s); });
   std::printf("speed, one thread, EWT test, tokens/s of CPU time (wall time):\n");
   std::printf("  parse alone    %7.0f (%.0f)\n", parse.cpu, parse.wall);
+  const Speed feats = TokensPerSecond(ewt_test, [](thaw::Sentence* s) { thaw::AddFeatures(s); });
+  std::printf("  features alone %7.0f (%.0f)\n", feats.cpu, feats.wall);
   if (tagger) {
     const Speed tag = TokensPerSecond(ewt_test, [&](thaw::Sentence* s) { tagger->Tag(s); });
     const Speed both = TokensPerSecond(ewt_test, [&](thaw::Sentence* s) {

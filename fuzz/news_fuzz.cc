@@ -56,7 +56,7 @@ void Helpers(std::string_view text) {
 }
 
 // Writes `doc` as CoNLL-U, reads it back, and aborts unless every parsed sentence returns with
-// the same tokens, tags, lemmas and tree.
+// the same tokens, tags, lemmas, features and tree.
 void CheckConlluRoundTrip(const thaw::Document& doc) {
   std::string conllu;
   thaw::AppendConllu(doc, &conllu);
@@ -82,8 +82,8 @@ void CheckConlluRoundTrip(const thaw::Document& doc) {
     if (a.tokens.size() != b.tokens.size()) fail("token count differs");
     for (size_t t = 0; t < a.tokens.size(); ++t) {
       if (a.Form(t) != b.Form(t) || a.Lemma(t) != b.Lemma(t) || a.Upos(t) != b.Upos(t) ||
-          a.Xpos(t) != b.Xpos(t) || a.tokens[t].head != b.tokens[t].head ||
-          a.Deprel(t) != b.Deprel(t)) {
+          a.Xpos(t) != b.Xpos(t) || a.Feats(t) != b.Feats(t) ||
+          a.tokens[t].head != b.tokens[t].head || a.Deprel(t) != b.Deprel(t)) {
         fail("token differs");
       }
     }

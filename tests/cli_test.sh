@@ -188,7 +188,7 @@ check "parse raw text exits 0" $?
 [ "$(grep -c '^# text = ' "$tmp/raw.conllu")" -eq 2 ] && ! grep -q '^# text = Back To Top' "$tmp/raw.conllu"
 check "parse blanks the boilerplate line (two sentences)" $?
 awk -F'\t' '/^[0-9]/ && NF != 10 { bad = 1 } END { exit bad }' "$tmp/raw.conllu"; check "parse writes 10 CoNLL-U columns" $?
-grep -qP '^5\tsigned\tsign\tVERB\tVBD\t_\t0\troot' "$tmp/raw.conllu"; check "parse finds the root verb and its lemma" $?
+grep -qP '^5\tsigned\tsign\tVERB\tVBD\tMood=Ind\|Number=Plur\|Person=3\|Tense=Past\|VerbForm=Fin\t0\troot' "$tmp/raw.conllu"; check "parse finds the root verb, its lemma and features" $?
 "$thaw" parse --tokenized "$src/examples/korea.conllu" >"$tmp/retag.conllu" 2>/dev/null
 [ "$(grep -c '^[0-9]' "$tmp/retag.conllu")" -eq "$(grep -c '^[0-9]' "$src/examples/korea.conllu")" ]
 check "parse --tokenized keeps the given tokens" $?

@@ -19,8 +19,9 @@ class ParseCommand : public Command {
         "parse", "split, tokenize, tag and dependency-parse text; CoNLL-U on stdout");
     app->footer(
         "Reads plain text, web pages, RSS/Atom feeds, JSON Lines, CoNLL-U or PETRARCH XML (files, "
-        "directories, or stdin) and writes CoNLL-U with UPOS, XPOS, lemma, head and relation for "
-        "every token. Raw text is split into sentences first; for CoNLL-U input, --tokenized "
+        "directories, or stdin) and writes CoNLL-U with UPOS, XPOS, lemma, features, head and "
+        "relation for every token. Raw text is split into sentences first; for CoNLL-U input, "
+        "--tokenized "
         "keeps its tokens and only re-tags and re-parses them (to evaluate against gold "
         "tokenization), otherwise each sentence's text is tokenized again. For raw text MISC "
         "gives each token's TokenRange=START:END, Unicode character offsets into the document's "

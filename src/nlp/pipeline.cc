@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "base/file.h"
+#include "nlp/features.h"
 #include "nlp/parser.h"
 #include "nlp/ptb.h"
 #include "nlp/segmenter.h"
@@ -110,6 +111,7 @@ size_t Pipeline::Annotate(Document* doc, ParseMode mode) {
         }
         s.has_parse = true;
         AlignTokens(&s);  // evidence offsets back into the sentence text
+        AddFeatures(&s);
       }
     }
     if (s.has_parse && (mode == ParseMode::kAuto || mode == ParseMode::kGiven)) continue;
@@ -123,6 +125,7 @@ size_t Pipeline::Annotate(Document* doc, ParseMode mode) {
   }
   for (Sentence* s : todo) tagger_->Tag(s);
   for (Sentence* s : todo) parser_->Parse(s);
+  for (Sentence* s : todo) AddFeatures(s);
   return todo.size();
 }
 

@@ -121,6 +121,7 @@ bool ConlluBuilder::AddLine(std::string_view line, int line_no, std::string* err
   t.lemma = s_->Intern(col[2]);
   t.upos = s_->Intern(col[3]);
   t.xpos = s_->Intern(col[4]);
+  if (col[5] != "_") t.feats = s_->Intern(col[5]);
   t.deprel = s_->Intern(col[7]);
   s_->tokens.push_back(t);
   heads_.push_back(head);

@@ -40,7 +40,9 @@ void AppendConllu(const Document& doc, std::string* out, const ConlluWriteOption
       AppendField(s.Upos(i), out);
       out->push_back('\t');
       AppendField(s.Xpos(i), out);
-      out->append("\t_\t");
+      out->push_back('\t');
+      AppendField(s.Feats(i), out);
+      out->push_back('\t');
       if (s.has_parse) {
         out->append(std::to_string(t.head + 1));
         out->push_back('\t');

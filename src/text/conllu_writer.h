@@ -1,5 +1,5 @@
 // Writes documents as CoNLL-U: `# newdoc id`, `# sent_id`, `# text`, and ten columns per token
-// (FEATS and DEPS empty; MISC carries SpaceAfter=No from the token offsets, and TokenRange).
+// (DEPS empty; MISC carries SpaceAfter=No from the token offsets, and TokenRange).
 #ifndef THAW_TEXT_CONLLU_WRITER_H_
 #define THAW_TEXT_CONLLU_WRITER_H_
 

@@ -24,6 +24,7 @@ inline constexpr uint32_t kNoOffset = 0xFFFFFFFFu;
 // One token of a sentence with its (optional) Universal Dependencies annotation.
 struct Token {
   Span form, lemma, upos, xpos, deprel;
+  Span feats;                       // "Number=Sing|..." (CoNLL-U FEATS); empty when none
   int32_t head = -1;                // 0-based index of the head token; -1 for the root
   uint32_t char_begin = kNoOffset;  // byte offsets into Sentence::text, when known
   uint32_t char_end = kNoOffset;
@@ -63,6 +64,7 @@ class Sentence {
   std::string_view Upos(size_t i) const { return Str(tokens[i].upos); }
   std::string_view Xpos(size_t i) const { return Str(tokens[i].xpos); }
   std::string_view Deprel(size_t i) const { return Str(tokens[i].deprel); }
+  std::string_view Feats(size_t i) const { return Str(tokens[i].feats); }
   // Copies `s` into the sentence's string pool and returns its span.
   Span Intern(std::string_view s) {
     Span span{static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(s.size())};
