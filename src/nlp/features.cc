@@ -185,6 +185,12 @@ class Rules {
     }
   }
 
+  // The head of word i, or -1 for the root (or a head out of range, in a broken given tree).
+  int Head(size_t i) const {
+    const int h = s_.tokens[i].head;
+    return h >= 0 && static_cast<size_t>(h) < s_.tokens.size() ? h : -1;
+  }
+
   std::string_view For(size_t i) const {
     const std::string_view upos = s_.Upos(i), xpos = s_.Xpos(i);
     const LowerForm lower(s_.Form(i));
@@ -243,7 +249,7 @@ class Rules {
 
   // A wh-word is relative when the clause it belongs to is a relative clause.
   std::string_view WhFeatures(size_t i) const {
-    const int h = s_.tokens[i].head;
+    const int h = Head(i);
     const bool relative = s_.has_parse && h >= 0 && IsRelativeClause(s_.Deprel(h));
     return relative ? "PronType=Rel" : "PronType=Int";
   }
@@ -306,10 +312,9 @@ class Rules {
   // or conjoined to one; an auxiliary ("Do n't go", "Be careful") of such a verb.
   bool Imperative(size_t i, int depth) const {
     if (!s_.has_parse || depth > 8) return false;
-    const Token& t = s_.tokens[i];
+    const int h = Head(i);
     const std::string_view rel = s_.Deprel(i);
-    if (s_.Upos(i) == "AUX" && (rel == "aux" || rel == "cop") && t.head >= 0) {
-      const int h = t.head;
+    if (s_.Upos(i) == "AUX" && (rel == "aux" || rel == "cop") && h >= 0) {
       if (kids_.subject[h] >= 0 || (kids_.flags[h] & kHasMark) != 0) return false;
       if (kids_.first_aux[h] >= 0 && kids_.first_aux[h] < static_cast<int>(i)) return false;
       const std::string_view head_rel = s_.Deprel(h);
@@ -317,8 +322,7 @@ class Rules {
     }
     if (kids_.subject[i] >= 0 || (kids_.flags[i] & (kHasAux | kHasMark)) != 0) return false;
     if (rel == "root" || rel == "parataxis") return true;
-    if (rel == "conj" && t.head >= 0 && s_.Xpos(t.head) == "VB")
-      return Imperative(t.head, depth + 1);
+    if (rel == "conj" && h >= 0 && s_.Xpos(h) == "VB") return Imperative(h, depth + 1);
     return false;
   }
 
@@ -326,14 +330,14 @@ class Rules {
   // or the first conjunct's ("She came and saw"). False when it has none.
   bool SubjectAgreement(size_t i, int depth, Agreement* a) const {
     if (!s_.has_parse || depth > 8) return false;
-    const Token& t = s_.tokens[i];
+    const int h = Head(i);
     const std::string_view rel = s_.Deprel(i);
-    if ((s_.Upos(i) == "AUX" || IsAuxRel(rel)) && t.head >= 0) {
-      return SubjectAgreement(t.head, depth + 1, a);
+    if ((s_.Upos(i) == "AUX" || IsAuxRel(rel)) && h >= 0) {
+      return SubjectAgreement(h, depth + 1, a);
     }
     const int subj = kids_.subject[i];
     if (subj < 0) {
-      if (rel == "conj" && t.head >= 0) return SubjectAgreement(t.head, depth + 1, a);
+      if (rel == "conj" && h >= 0) return SubjectAgreement(h, depth + 1, a);
       return false;
     }
     const LowerForm lower(s_.Form(subj));
@@ -351,7 +355,7 @@ class Rules {
     } else {
       std::string_view x = s_.Xpos(subj);
       // A relative pronoun counts as what the clause modifies ("envoys who were").
-      if ((x == "WP" || x == "WDT") && rel == "acl:relcl" && t.head >= 0) x = s_.Xpos(t.head);
+      if ((x == "WP" || x == "WDT") && rel == "acl:relcl" && h >= 0) x = s_.Xpos(h);
       *a = {x == "NNS" || x == "NNPS" ? kPlur : kSing, 3};
     }
     return true;

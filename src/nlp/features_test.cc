@@ -95,5 +95,15 @@ TEST(Features, WithoutATreeOnlyWhatTheTagsDecide) {
   EXPECT_EQ(f[2], "");
 }
 
+// A given tree can be broken (heads out of range, cycles): features still come, from the tags.
+TEST(Features, BrokenTreesAreSafe) {
+  const auto f = FeaturesOf(
+      Parsed("who PRON WP 9 nsubj; were AUX VBD 3 aux; going VERB VBG 2 conj; Do AUX VB 5 aux;"
+             "go VERB VB 4 conj"));
+  EXPECT_EQ(f[0], "PronType=Int");
+  EXPECT_EQ(f[1], "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin");
+  EXPECT_EQ(f[3], "VerbForm=Inf");
+}
+
 }  // namespace
 }  // namespace thaw
