@@ -10,7 +10,6 @@
 // free relatives ("what I want": Rel, ~23), Typo=Yes (~22 on one tag alone).
 #include "nlp/features.h"
 
-#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -171,8 +170,8 @@ class Rules {
     kids_.flags.assign(n, 0);
     if (!s.has_parse) return;
     for (size_t i = 0; i < n; ++i) {
-      const int h = s.tokens[i].head;
-      if (h < 0 || static_cast<size_t>(h) >= n) continue;
+      const int h = Head(i);
+      if (h < 0) continue;
       const std::string_view rel = s.Deprel(i);
       if (IsSubject(rel) && kids_.subject[h] < 0) kids_.subject[h] = static_cast<int>(i);
       if (rel == "aux") {
