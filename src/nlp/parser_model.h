@@ -177,13 +177,19 @@ struct LabelEntry {
 // when a model is built (kTagNone or -1 when the model lacks the tag or label).
 struct RuleIds {
   uint8_t adj = kTagNone, det = kTagNone, noun = kTagNone, pron = kTagNone, propn = kTagNone,
-          verb = kTagNone, cconj = kTagNone;                                         // UPOS
-  uint8_t hyph = kTagNone, vbd = kTagNone, vbz = kTagNone, vbp = kTagNone, vbn = kTagNone;  // XPOS
-  int amod = -1, case_marker = -1, cc = -1, conj = -1, det_label = -1, nmod = -1;
+          verb = kTagNone, cconj = kTagNone, num = kTagNone, sconj = kTagNone, aux = kTagNone,
+          adv = kTagNone, part = kTagNone;  // UPOS
+  uint8_t hyph = kTagNone, vbd = kTagNone, vbz = kTagNone, vbp = kTagNone, vbn = kTagNone,
+          md = kTagNone;  // XPOS
+  int amod = -1, case_marker = -1, cc = -1, conj = -1, det_label = -1, nmod = -1, relcl = -1,
+      nsubj = -1, nsubj_pass = -1, aux_pass = -1;
   // Sets of ids below 64, as bits.
   uint64_t np_continues = 0;      // UPOS that continue a noun phrase after a noun
   uint64_t subject_labels = 0;    // nsubj, nsubj:pass
   uint64_t predicate_labels = 0;  // nsubj*, csubj*, cop: their head is a predicate
+  uint64_t clause_labels = 0;     // predicate_labels and expl: their head has a clause
+  uint64_t verb_aux_labels = 0;   // aux, aux:pass, cop
+  uint64_t wh_xpos = 0;           // WDT, WP, WP$, WRB
   static bool In(uint64_t set, int id) { return id >= 0 && id < 64 && (set >> id & 1) != 0; }
 
   static RuleIds Find(const TokenVocabulary& vocab, const std::vector<std::string>& labels);
@@ -244,6 +250,13 @@ class ParserModel {
   // stays projective.
   void ResolveSecondSubjects(const Sentence& s, const Config& c, std::vector<int>* heads,
                              std::vector<uint8_t>* labels) const;
+  // A subject whose relative clause swallowed the main verb: "The officials who met in
+  // Beijing agreed ..." parsed with "officials" as the root and "agreed" inside the relative
+  // clause. Fills found[] with the subject, that verb, and the first word of the run of
+  // auxiliaries and adverbs right before the verb (the verb itself when there is none);
+  // false when the parse does not look so.
+  bool FindStrandedSubject(const Sentence& s, const Config& c, const std::vector<int>& heads,
+                           const std::vector<uint8_t>& labels, int found[3]) const;
   MoveTable moves_;
   BucketTable<LabelSlot> labels_;
   HugeVector<LabelEntry> label_entries_;

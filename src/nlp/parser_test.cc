@@ -740,4 +740,41 @@ TEST(ParserShippedModelTest, ASecondSubjectWithAPrepositionModifiesTheFirst) {
   EXPECT_EQ(s.Deprel(5), "nmod");
 }
 
+// A relative clause does not swallow the main verb: greedy parsing once made "officials"
+// the root and "agreed" a clause inside "who met in Beijing", losing the event.
+TEST(ParserShippedModelTest, TheVerbAfterASubjectsRelativeClauseIsThePredicate) {
+  Sentence s = TagAndParse("The officials who met in Beijing agreed to resume talks .");
+  ASSERT_EQ(s.tokens.size(), 11u);
+  EXPECT_EQ(s.tokens[6].head, -1);
+  EXPECT_EQ(s.tokens[1].head, 6);
+  EXPECT_EQ(s.Deprel(1), "nsubj");
+  EXPECT_EQ(s.tokens[3].head, 1);
+  EXPECT_EQ(s.Deprel(3), "acl:relcl");
+  for (int i = 2; i < 6; ++i) EXPECT_NE(s.tokens[i].head, 6) << s.Form(i);  // the clause's own
+
+  Sentence passive = TagAndParse("The ministers who were invited to Seoul met on Tuesday .");
+  ASSERT_EQ(passive.tokens.size(), 11u);
+  EXPECT_EQ(passive.tokens[7].head, -1);
+  EXPECT_EQ(passive.tokens[1].head, 7);
+  EXPECT_EQ(passive.Deprel(1), "nsubj");
+
+  // Parsed with "met" as the root, "leaders" its subject, "discussed" its conjunct.
+  Sentence commas = TagAndParse("The two leaders , who last met in 2019 , discussed trade .");
+  ASSERT_EQ(commas.tokens.size(), 13u);
+  EXPECT_EQ(commas.tokens[10].head, -1);
+  EXPECT_EQ(commas.tokens[2].head, 10);
+  EXPECT_EQ(commas.Deprel(2), "nsubj");
+  EXPECT_EQ(commas.tokens[6].head, 2);
+  EXPECT_EQ(commas.Deprel(6), "acl:relcl");
+}
+
+// ... while a predicate nominal keeps its relative clause, verb and all.
+TEST(ParserShippedModelTest, APredicateNominalKeepsItsRelativeClause) {
+  Sentence s = TagAndParse("This is the group that attacked the embassy in 1983 .");
+  ASSERT_EQ(s.tokens.size(), 11u);
+  EXPECT_EQ(s.tokens[3].head, -1);
+  EXPECT_EQ(s.tokens[5].head, 3);
+  EXPECT_EQ(s.Deprel(5), "acl:relcl");
+}
+
 }  // namespace thaw
