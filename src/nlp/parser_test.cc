@@ -768,6 +768,24 @@ TEST(ParserShippedModelTest, TheVerbAfterASubjectsRelativeClauseIsThePredicate) 
   EXPECT_EQ(commas.Deprel(6), "acl:relcl");
 }
 
+// A sentence whose only verb is an -ed form with an object has that verb as its predicate,
+// even tagged as a participle: "entered" was once read as a reduced relative clause of
+// "vessels", which left the sentence without an event. A caption keeps its participle.
+TEST(ParserShippedModelTest, AnEdVerbWithAnObjectIsThePredicate) {
+  Sentence s = TagAndParse("Chinese coast guard vessels entered waters near the islands .");
+  ASSERT_EQ(s.tokens.size(), 10u);
+  EXPECT_EQ(s.tokens[4].head, -1);
+  EXPECT_EQ(s.tokens[3].head, 4);
+  EXPECT_EQ(s.Deprel(3), "nsubj");
+  EXPECT_EQ(s.tokens[5].head, 4);
+  EXPECT_EQ(s.Deprel(5), "obj");
+
+  Sentence caption = TagAndParse("Photos taken by the agency near the border .");
+  ASSERT_EQ(caption.tokens.size(), 9u);
+  EXPECT_EQ(caption.tokens[0].head, -1);
+  EXPECT_EQ(caption.tokens[1].head, 0);
+}
+
 // ... while a predicate nominal keeps its relative clause, verb and all.
 TEST(ParserShippedModelTest, APredicateNominalKeepsItsRelativeClause) {
   Sentence s = TagAndParse("This is the group that attacked the embassy in 1983 .");
