@@ -152,6 +152,12 @@ class SentenceCoder {
 
   // Actors.
   std::string ActorCode(int32_t actor) const;
+  // The country an actor's code starts with ("RUS" for RUSGOV), or "" for international,
+  // non-state and unknown actors.
+  std::string CountryOf(int32_t actor) const;
+  // Adds `actor` to `countries` (most recent last, at most two, one per country) when it is
+  // a country's actor.
+  void NoteCountry(int32_t actor, std::vector<int32_t>* countries) const;
   int32_t MentionHeadToken(const Mention& m) const;
   int32_t ChunkHead(int32_t tok) const;
   void CollectNounTokens(int32_t h, bool top, std::vector<int32_t>* toks) const;
@@ -330,6 +336,24 @@ std::string SentenceCoder::ActorCode(int32_t actor) const {
   }
   if (fallback == nullptr || fallback->code == "---") return {};
   return fallback->code;
+}
+
+std::string SentenceCoder::CountryOf(int32_t actor) const {
+  std::string code = ActorCode(actor);
+  if (code.size() < 3 || StartsWith(code, "---") || StartsWith(code, "IGO") ||
+      StartsWith(code, "NGO")) {
+    return {};
+  }
+  code.resize(3);
+  return code;
+}
+
+void SentenceCoder::NoteCountry(int32_t actor, std::vector<int32_t>* countries) const {
+  const std::string country = CountryOf(actor);
+  if (country.empty()) return;
+  std::erase_if(*countries, [&](int32_t a) { return CountryOf(a) == country; });
+  countries->push_back(actor);
+  if (countries->size() > 2) countries->erase(countries->begin());
 }
 
 int32_t SentenceCoder::MentionHeadToken(const Mention& m) const {
@@ -543,19 +567,29 @@ void SentenceCoder::AddContextMentions() {
     sc_.mention_at[i] = static_cast<int32_t>(sc_.mentions.size());
     sc_.mentions.push_back({i, i + 1, actor, false});
   }
-  // "the two countries" (nations, sides, neighbours, Koreas): the last two countries named.
-  if (sc_.recent_countries.size() == 2) {
-    for (int32_t i = 0; i + 2 < n; ++i) {
-      if (sc_.Upper(i) != "THE" || sc_.Upper(i + 1) != "TWO" || sc_.mention_at[i + 1] >= 0 ||
-          sc_.mention_at[i + 2] >= 0 ||
-          !IsOneOf(sc_.Upper(i + 2), {"COUNTRIES", "NATIONS", "STATES", "SIDES", "NEIGHBOURS",
-                                      "NEIGHBORS", "GOVERNMENTS", "KOREAS", "ALLIES"})) {
+  // "the two countries" (nations, sides, neighbours, Koreas): the last two countries this
+  // sentence named before it ("Russia's ambassador to China praised the trust between the
+  // two countries"), else the last two of the sentences before ("Japan criticized the two
+  // countries" after "Russia and China signed a treaty").
+  for (int32_t i = 0; i + 2 < n; ++i) {
+    if (sc_.Upper(i) != "THE" || sc_.Upper(i + 1) != "TWO" || sc_.mention_at[i + 1] >= 0 ||
+        sc_.mention_at[i + 2] >= 0 ||
+        !IsOneOf(sc_.Upper(i + 2), {"COUNTRIES", "NATIONS", "STATES", "SIDES", "NEIGHBOURS",
+                                    "NEIGHBORS", "GOVERNMENTS", "KOREAS", "ALLIES"})) {
+      continue;
+    }
+    std::vector<int32_t> here;
+    for (int32_t t = 0; t < i; ++t) {
+      const int32_t m = sc_.mention_at[t];
+      if (m < 0 || sc_.mentions[m].begin != t || sc_.mentions[m].agent || sc_.mentions[m].pair)
         continue;
-      }
-      for (int32_t k = 0; k < 2; ++k) {
-        sc_.mention_at[i + 1 + k] = static_cast<int32_t>(sc_.mentions.size());
-        sc_.mentions.push_back({i + 1 + k, i + 2 + k, sc_.recent_countries[k], false, true});
-      }
+      NoteCountry(sc_.mentions[m].index, &here);
+    }
+    const std::vector<int32_t>& pair = here.size() == 2 ? here : sc_.recent_countries;
+    if (pair.size() != 2) continue;
+    for (int32_t k = 0; k < 2; ++k) {
+      sc_.mention_at[i + 1 + k] = static_cast<int32_t>(sc_.mentions.size());
+      sc_.mentions.push_back({i + 1 + k, i + 2 + k, pair[k], false, true});
     }
   }
   // "denied North Korea's request for workers and ordered them to return home": an object
@@ -604,13 +638,7 @@ void SentenceCoder::RememberForDocument() const {
     if (m.agent || m.pair) continue;
     const std::string code = ActorCode(m.index);
     if (sc_.previous_first_actor < 0) sc_.previous_first_actor = m.index;
-    if (code.size() >= 3 && !StartsWith(code, "---") && !StartsWith(code, "IGO") &&
-        !StartsWith(code, "NGO")) {
-      auto& rc = sc_.recent_countries;
-      std::erase_if(rc, [&](int32_t a) { return ActorCode(a).substr(0, 3) == code.substr(0, 3); });
-      rc.push_back(m.index);
-      if (rc.size() > 2) rc.erase(rc.begin());
-    }
+    NoteCountry(m.index, &sc_.recent_countries);
     if (StartsWith(code, "PRK") || StartsWith(code, "KOR")) sc_.korea_context = true;
     // People: dictionary entries with dated codes, named with two words or more.
     const CActor& a = d_.actors[m.index];

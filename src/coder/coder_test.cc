@@ -401,5 +401,32 @@ TEST_F(CoderTest, TheTwoCountriesAreTheLastTwoNamed) {
   EXPECT_EQ(out.events[1][1].source + ">" + out.events[1][1].target, "PRK>CHN");
 }
 
+// ... but two countries named earlier in the same sentence come first: "the two countries"
+// once took China and North Korea from the sentence before instead of Russia and China.
+TEST_F(CoderTest, TheTwoCountriesNamedInTheSentenceComeFirst) {
+  Document doc;
+  doc.sentences.push_back(Parse(
+      "China/PROPN/2/nsubj met/VERB/0/root North/PROPN/4/compound Korea/PROPN/2/obj", 20150101));
+  // "Russia met China and the two countries signed a treaty"
+  doc.sentences.push_back(
+      Parse("Russia/PROPN/2/nsubj met/VERB/0/root China/PROPN/2/obj and/CCONJ/8/cc "
+            "the/DET/7/det two/NUM/7/nummod countries/NOUN/8/nsubj signed/VERB/2/conj "
+            "a/DET/10/det treaty/NOUN/8/obj",
+            20150101));
+  // "South Korean officials criticized the two countries": one country here, the pair before.
+  doc.sentences.push_back(
+      Parse("South/PROPN/2/compound Korean/PROPN/3/amod officials/NOUN/4/nsubj "
+            "oppose/VERB/0/root the/DET/7/det two/NUM/7/nummod countries/NOUN/4/obj",
+            20150101));
+  Coder::DocumentEvents out;
+  news_->CodeDocument(doc, scratch_.get(), &out);
+  std::vector<std::string> second, third;
+  for (const Event& e : out.events[1]) second.push_back(e.source + ">" + e.target + ":" + e.code);
+  for (const Event& e : out.events[2]) third.push_back(e.source + ">" + e.target + ":" + e.code);
+  EXPECT_EQ(second,
+            (std::vector<std::string>{"RUS>CHN:040", "CHN>RUS:040", "RUS>CHN:057", "CHN>RUS:057"}));
+  EXPECT_EQ(third, (std::vector<std::string>{"KOR>RUS:110", "KOR>CHN:110"}));
+}
+
 }  // namespace
 }  // namespace thaw
