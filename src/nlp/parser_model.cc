@@ -821,6 +821,8 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
   // that keep "verb is the root, subject its dependent and the words between them before
   // forced[2] in the subject's phrase" reachable are allowed; false if none is.
   auto decode = [&](const int* forced) {
+    // The trainer's statistics describe the model's own first decoding only.
+    Stats* const record = forced == nullptr ? stats : nullptr;
     c.Start(n);
     while (!c.Terminal()) {
       const int nk = MoveFeatures(c, x.keys);
@@ -860,7 +862,7 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
           if (!can[m] || label[m] != kNoLabel) continue;
           if (can[kShift] && int64_t{sc[kShift]} - sc[m] > bound) {
             can[m] = false;
-            if (stats != nullptr) ++stats->skipped;
+            if (record != nullptr) ++record->skipped;
           } else {
             arcs[count++] = m;
           }
@@ -871,9 +873,9 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
         for (int k = 0; k < count; ++k) {
           label[arcs[k]] = best[k];
           sc[arcs[k]] += best_score[k];
-          if (stats != nullptr) {
-            ++stats->labelled;
-            stats->label_scores.push_back(best_score[k]);
+          if (record != nullptr) {
+            ++record->labelled;
+            record->label_scores.push_back(best_score[k]);
           }
         }
       }

@@ -45,7 +45,14 @@
 //   GUM dev    0.995/0.975/0.985  tok 0.9994    0.994/0.987/0.991  tok 0.9994
 //   EWT test   0.994/0.898/0.944  tok 0.9919    0.989/0.921/0.954  tok 0.9919
 //   GUM test   0.987/0.973/0.980  tok 0.9972    0.986/0.982/0.984  tok 0.9972
-// (the test files were scored once, at the end). The goal of F1 >= 0.97 on EWT is not met:
+// (the test files were scored once, at the end). That model was trained on 2026-11-23;
+// since the tokenizer keeps "w/" whole, the command above makes another (epoch 5, 31k
+// weights: EWT dev 0.958, test 0.952, GUM 0.989 / 0.984), and so do seeds 2-5 (EWT dev
+// 0.958-0.961): each fails one or two of the edge cases segmenter_test asserts with the
+// shipped model ("Then... They left.", an e-mail timestamp), so the shipped one stays.
+// A dateline ("SEOUL, Dec 5 (Reuters) -") is decided by the rules alone, like a line break:
+// the model, which the treebanks taught almost no datelines, joined dated ones to their
+// sentence (no change on the dev and test files). The goal of F1 >= 0.97 on EWT is not met:
 // what the rules miss there is mostly beyond local cues. Segment runs at ~1.8-2.4M tokens/s
 // with the model against ~2.9-4.5M without (one core shared with other jobs), most of the
 // difference being the hashing of ~37 features per gap; the dense table takes 1 MB in memory
@@ -748,6 +755,7 @@ void Segmenter::Impl::Run(Document* doc, GapDecider* decider) {
     }
 
     bool boundary;
+    bool dateline = false;  // decided by the rules alone, with or without a model
     Reason reason = Reason::kNone;
     if (newlines >= 2) {
       boundary = true;
@@ -774,11 +782,12 @@ void Segmenter::Impl::Run(Document* doc, GapDecider* decider) {
       const bool link_list = IsUrl(m.Form(k - 1)) && IsUrl(m.Form(k));
       const bool signature = k >= 2 && m.Form(k - 1) == "," && IsClosingFormula(m.Form(k - 2)) &&
                              k - 2 <= first + 1 && IsUpper(m.FirstChar(k));
-      boundary = link_list || signature || m.IsDateline(k, line_first) || m.IsTimestampEdge(k) ||
+      dateline = m.IsDateline(k, line_first);
+      boundary = link_list || signature || dateline || m.IsTimestampEdge(k) ||
                  (IsEmoticon(m.Form(k - 1)) && IsUpper(m.FirstChar(k)));
       if (boundary) reason = Reason::kOther;
     }
-    if (use_model && newlines == 0) {
+    if (use_model && newlines == 0 && !dateline) {
       if (line_end <= k) {  // entering a line: find its end, see whether it is a headline
         line_end = k + 1;
         while (line_end < n && !breaks_line(line_end)) ++line_end;

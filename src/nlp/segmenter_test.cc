@@ -274,6 +274,12 @@ TEST_P(SegmenterTest, EmoticonAfterTheFullStopStaysWithTheSentence) {
 TEST_P(SegmenterTest, DatelineIsASentenceOfItsOwn) {
   EXPECT_EQ(Sentences("BEIJING (Reuters) - China said on Monday it would talk."),
             (Strings{"BEIJING|(|Reuters|)|-", "China|said|on|Monday|it|would|talk|."}));
+  // The model once joined a dated one to the sentence, and "SEOUL" became the subject
+  // (KORGOV) of North Korea's accusation.
+  EXPECT_EQ(Sentences("SEOUL, Dec 5 (Reuters) - North Korea accused the United States."),
+            (Strings{"SEOUL|,|Dec|5|(|Reuters|)|-", "North|Korea|accused|the|United|States|."}));
+  EXPECT_EQ(Sentences("SEOUL, Jan. 5 (Yonhap) -- North Korea fired a missile."),
+            (Strings{"SEOUL|,|Jan.|5|(|Yonhap|)|--", "North|Korea|fired|a|missile|."}));
 }
 
 TEST_P(SegmenterTest, BlankLineIsAlwaysABoundary) {
