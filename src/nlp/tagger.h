@@ -64,6 +64,8 @@ class Tagger {
   // Sets upos, xpos and lemma of every token of *s from the token forms, interning the
   // strings into the sentence's pool (existing spans into the pool stay valid; views from
   // Sentence::Str() taken before the call may not). An empty sentence is left as is.
+  // A title-case headline ("China Slams U.S. Arms Sale to Taiwan") is tagged as if its
+  // common words were lower-case ("China slams U.S. arms sale to Taiwan"); forms stay.
   void Tag(Sentence* s) const;
 
   size_t num_classes() const { return xpos_.size(); }
@@ -80,6 +82,10 @@ class Tagger {
   static uint32_t SlotTag(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1; }
   // Adds the weights of `keys` to scores (integers: exact, order-independent).
   void Score(const uint64_t* keys, int n, int32_t* scores) const;
+  // Tag() on the forms as they are.
+  void TagForms(Sentence* s) const;
+  // Tag() of a title-case headline: through a copy with its common words lower-cased.
+  void TagTitleCase(Sentence* s) const;
   struct LexEntry {
     uint32_t ambiguity;
     uint32_t fixed;

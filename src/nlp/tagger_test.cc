@@ -253,5 +253,28 @@ TEST(Tagger, VerbsTheTreebanksRarelyShow) {
   EXPECT_EQ(article.Xpos(8), "VB");  // "help" after a modal stays a verb
 }
 
+// A title-case headline is tagged as if its common words were lower-case: "Slams" was a
+// plural proper noun and the headline coded no event. Forms keep their capitals, names
+// their tags. (Lines without a verb, name lists and titles of works, are tagged as they
+// stand: bench/tag_eval is unchanged or better on EWT and GUM dev and test.)
+TEST(Tagger, TitleCaseHeadlinesAreTaggedAsSentenceCase) {
+  const std::string model = THAW_MODELS_DIR "/tagger.model";
+  if (!std::filesystem::exists(model)) GTEST_SKIP() << "needs " << model;
+  auto t = Tagger::Load(model);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  Sentence slams = MakeSentence({"China", "Slams", "U.S.", "Arms", "Sale", "to", "Taiwan"});
+  (*t)->Tag(&slams);
+  EXPECT_EQ(slams.Xpos(1), "VBZ");
+  EXPECT_EQ(slams.Lemma(1), "slam");
+  EXPECT_EQ(slams.Form(1), "Slams");
+  EXPECT_EQ(slams.Upos(6), "PROPN");
+  EXPECT_EQ(slams.Lemma(3), "arm");
+
+  Sentence meets = MakeSentence({"Xi", "Meets", "Putin", "in", "Moscow"});
+  (*t)->Tag(&meets);
+  EXPECT_EQ(meets.Xpos(1), "VBZ");
+  EXPECT_EQ(meets.Upos(2), "PROPN");  // WordNet lists "putin" as a noun, never a verb
+}
+
 }  // namespace
 }  // namespace thaw
