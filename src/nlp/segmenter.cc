@@ -41,22 +41,21 @@
 //     --dev ../shared/ud/en_gum-ud-dev.conllu -o models/segmenter.model      (seed 1, ~2 s)
 // Measured with bench/segment_eval (boundary P/R/F1; token F1 end to end), seed 1:
 //                    rules only                     with the model (epoch 4, 30k weights)
-//   EWT dev    0.991/0.918/0.953  tok 0.9918    0.986/0.934/0.959  tok 0.9917
-//   GUM dev    0.995/0.975/0.985  tok 0.9994    0.994/0.987/0.991  tok 0.9994
-//   EWT test   0.994/0.898/0.944  tok 0.9919    0.989/0.921/0.954  tok 0.9919
-//   GUM test   0.987/0.973/0.980  tok 0.9972    0.986/0.982/0.984  tok 0.9972
-// (the test files were scored once, at the end). That model was trained on 2026-11-23;
-// since the tokenizer keeps "w/" whole, the command above makes another (epoch 5, 31k
-// weights: EWT dev 0.958, test 0.952, GUM 0.989 / 0.984), and so do seeds 2-5 (EWT dev
-// 0.958-0.961): each fails one or two of the edge cases segmenter_test asserts with the
-// shipped model ("Then... They left.", an e-mail timestamp), so the shipped one stays.
-// A dateline ("SEOUL, Dec 5 (Reuters) -") is decided by the rules alone, like a line break:
-// the model, which the treebanks taught almost no datelines, joined dated ones to their
-// sentence (no change on the dev and test files). The goal of F1 >= 0.97 on EWT is not met:
+//   EWT dev    0.991/0.918/0.953  tok 0.9919    0.986/0.935/0.960  tok 0.9918
+//   GUM dev    0.995/0.975/0.985  tok 0.9994    0.993/0.986/0.990  tok 0.9994
+//   EWT test   0.994/0.898/0.944  tok 0.9921    0.989/0.922/0.954  tok 0.9921
+//   GUM test   0.987/0.973/0.980  tok 0.9972    0.985/0.982/0.983  tok 0.9972
+// (the test files were scored once, at the end). A dateline ("SEOUL, Dec 5 (Reuters) -")
+// and "..." before a capital are decided by the rules alone, like line breaks: the model,
+// which the treebanks taught almost no datelines, joined dated ones to their sentence, and
+// models of other seeds and code versions (seeds 2-5: EWT dev 0.958-0.961) split "Then...
+// They left." or not by chance. The model shipped until 2026-12-06 (EWT dev 0.959, test
+// 0.954) predated a tokenizer change, so the command above no longer made it; the one shipped
+// now is what the command makes. The goal of F1 >= 0.97 on EWT is not met:
 // what the rules miss there is mostly beyond local cues. Segment runs at ~1.8-2.4M tokens/s
 // with the model against ~2.9-4.5M without (one core shared with other jobs), most of the
 // difference being the hashing of ~37 features per gap; the dense table takes 1 MB in memory
-// (2^18 floats), the model file 243 kB.
+// (2^18 floats), the model file 241 kB.
 // What did not help on dev (EWT F1 moves by +-0.002 between seeds 1-3, so these are noise):
 // more templates (a since x p1 x n1 conjunction, first-sentence-of-paragraph flags, flag
 // pairs x distances, tokens to the next terminal mark, word trigrams), 2^21 slots instead of
@@ -755,7 +754,7 @@ void Segmenter::Impl::Run(Document* doc, GapDecider* decider) {
     }
 
     bool boundary;
-    bool dateline = false;  // decided by the rules alone, with or without a model
+    bool rules_only = false;  // decided by the rules alone, with or without a model
     Reason reason = Reason::kNone;
     if (newlines >= 2) {
       boundary = true;
@@ -770,6 +769,12 @@ void Segmenter::Impl::Run(Document* doc, GapDecider* decider) {
       } else {
         boundary = !m.Veto(k);
         reason = boundary ? Reason::kTerminal : Reason::kVetoed;
+        // "Then... They left.": EWT+GUM train end the sentence at "..." before a capital
+        // (other than "I") 56 times in 68; models trained from other seeds or code versions
+        // disagreed on such gaps, so the rules keep them.
+        const std::string_view p = m.Form(k - 1);
+        rules_only = boundary && (p == "..." || p == "\xE2\x80\xA6") && IsUpper(m.FirstChar(k)) &&
+                     m.Form(k) != "I";
       }
     } else if (newlines == 1) {
       if (!block_max_known) {
@@ -782,12 +787,12 @@ void Segmenter::Impl::Run(Document* doc, GapDecider* decider) {
       const bool link_list = IsUrl(m.Form(k - 1)) && IsUrl(m.Form(k));
       const bool signature = k >= 2 && m.Form(k - 1) == "," && IsClosingFormula(m.Form(k - 2)) &&
                              k - 2 <= first + 1 && IsUpper(m.FirstChar(k));
-      dateline = m.IsDateline(k, line_first);
-      boundary = link_list || signature || dateline || m.IsTimestampEdge(k) ||
+      rules_only = m.IsDateline(k, line_first);
+      boundary = link_list || signature || rules_only || m.IsTimestampEdge(k) ||
                  (IsEmoticon(m.Form(k - 1)) && IsUpper(m.FirstChar(k)));
       if (boundary) reason = Reason::kOther;
     }
-    if (use_model && newlines == 0 && !dateline) {
+    if (use_model && newlines == 0 && !rules_only) {
       if (line_end <= k) {  // entering a line: find its end, see whether it is a headline
         line_end = k + 1;
         while (line_end < n && !breaks_line(line_end)) ++line_end;
