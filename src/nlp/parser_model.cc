@@ -908,10 +908,11 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
   int forced[3];
   if (FindStrandedSubject(*s, c, x.heads, x.labels, forced)) {
     // (Cannot fail: some allowed move always remains; the fallback keeps c and x in step.)
-    if (!decode(forced)) decode(nullptr);
+    const bool constrained = decode(forced);
+    if (!constrained) decode(nullptr);
     take();
     // The subject's relation: the model's when it is a subject, else by the verb's voice.
-    if (!RuleIds::In(ids_.subject_labels, x.labels[forced[0]])) {
+    if (constrained && !RuleIds::In(ids_.subject_labels, x.labels[forced[0]])) {
       int l = ids_.nsubj;
       for (int i = 0; i < n; ++i) {
         if (x.heads[i] == forced[1] && x.labels[i] == ids_.aux_pass && ids_.nsubj_pass >= 0)

@@ -513,16 +513,17 @@ void Tagger::Tag(Sentence* s) const {
 // Taiwan", "South Korea Summons Russian Ambassador Over Defense Pact"), `thaw code` with the
 // built-in dictionaries finds 6 events instead of 2. EWT and GUM dev and test have 121 lines
 // that look title case (EWT train 208), nearly all signatures, name lists and titles without
-// a verb, which UD tags PROPN. Reading every such line lower-cased (then with 80% of its
-// words capitalised enough) cost 0.07-0.16 UPOS on dev and test; with the verb condition and
-// all words capitalised, UPOS is unchanged or higher (train-only tagger: EWT dev 95.67,
-// test 95.81 -> 95.85, GUM dev 97.06 -> 97.08, test 96.84; shipped: EWT test 96.02 -> 96.05,
-// GUM test 96.97).
+// a verb, which UD tags PROPN. Reading every such line lower-cased (in a first version that
+// also took lines with 80% of the words capitalised) cost 0.07-0.16 UPOS on dev and test;
+// with the verb condition and all words capitalised, UPOS is unchanged or higher (train-only
+// tagger: EWT dev 95.67, test 95.81 -> 95.85, GUM dev 97.06 -> 97.08, test 96.84; shipped: EWT
+// test 96.02 -> 96.05, GUM test 96.97).
 void Tagger::TagTitleCase(Sentence* s) const {
   const size_t n = s->tokens.size();
-  thread_local Sentence copy;
+  thread_local Sentence copy;  // per-thread scratch, like TagForms' (STYLE.md 7)
   thread_local std::string lower;
-  auto fill = [&](const std::vector<char>& lowered) {
+  thread_local std::vector<char> lowered;
+  auto fill = [&]() {
     copy.ClearTokens();
     for (size_t i = 0; i < n; ++i) {
       Token t;
@@ -540,9 +541,9 @@ void Tagger::TagTitleCase(Sentence* s) const {
   // First every capitalised word after the first is lower-cased; a word then tagged a
   // proper noun, or in a class WordNet (open classes) or the lexicon (the others) does not
   // know it in, gets its capital back ("Taiwan", "Senkaku", "Putin").
-  std::vector<char> lowered(n, 0);
+  lowered.assign(n, 0);
   for (size_t i = 1; i < n; ++i) lowered[i] = IsCapitalisedWord(s->Form(i));
-  fill(lowered);
+  fill();
   TagForms(&copy);
   // Only a headline with a finite verb among those words is read so ("China Slams ...");
   // name lists, signatures and titles of works keep their capitals (UD tags them PROPN).
@@ -575,7 +576,7 @@ void Tagger::TagTitleCase(Sentence* s) const {
     }
   }
   if (changed) {
-    fill(lowered);
+    fill();
     TagForms(&copy);
   }
   for (size_t i = 0; i < n; ++i) {
