@@ -23,6 +23,7 @@
 #include <cstring>
 #include <new>
 
+#include "base/strings.h"
 #include "nlp/model_io.h"
 
 namespace thaw::parse_internal {
@@ -543,12 +544,8 @@ bool ParserModel::FindStrandedSubject(const Sentence& s, const Config& c,
     if (c.Tok(i).upos == ids_.cconj) return true;
     static constexpr std::string_view kSubjects[] = {"i",  "he",  "she",   "we",   "they", "you",
                                                      "it", "who", "which", "that", "there"};
-    const std::string_view f = s.Form(i);
     for (std::string_view p : kSubjects) {
-      if (f.size() != p.size()) continue;
-      bool same = true;
-      for (size_t k = 0; k < f.size() && same; ++k) same = (f[k] | 0x20) == p[k];
-      if (same) return true;
+      if (EqualsLowerAscii(s.Form(i), p)) return true;
     }
     return false;
   };
