@@ -172,6 +172,7 @@ RuleIds RuleIds::Find(const TokenVocabulary& vocab, const std::vector<std::strin
   r.vbd = vocab.xpos.Find("VBD", kTagNone);
   r.vbz = vocab.xpos.Find("VBZ", kTagNone);
   r.vbp = vocab.xpos.Find("VBP", kTagNone);
+  r.nnp = vocab.xpos.Find("NNP", kTagNone);
   r.vbn = vocab.xpos.Find("VBN", kTagNone);
   for (const char* u : {"NOUN", "PROPN", "NUM", "PART", "ADJ", "SYM", "X"}) {
     const uint8_t id = vocab.upos.Find(u, kTagNone);
@@ -452,6 +453,78 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
 // participles with an object as past tenses in (a) too ("criticized China" tagged VBN)
 // fired twice more, both wrongly. Parse() then decodes again under the constraint the
 // result describes.
+void ParserModel::JoinNamedSubjects(const Sentence& s, const Config& c,
+                                    const std::vector<int>& head,
+                                    std::vector<uint8_t>* label) const {
+  if (ids_.conj < 0) return;
+  const int n = c.n;
+  for (int v = 0; v < n; ++v) {
+    if (head[v] != n || c.Tok(v).xpos != ids_.vbp) continue;
+    for (int subject = 0; subject < v; ++subject) {
+      if (head[subject] != v || !RuleIds::In(ids_.subject_labels, (*label)[subject]) ||
+          c.Tok(subject).xpos != ids_.nnp) {
+        continue;
+      }
+      bool joined = false;  // a comma or a conjunction since the subject
+      for (int i = subject + 1; i < v; ++i) {
+        joined |= c.Tok(i).upos == ids_.cconj || s.Form(i) == ",";
+        if (joined && head[i] == subject && c.Tok(i).upos == ids_.propn) {
+          (*label)[i] = static_cast<uint8_t>(ids_.conj);
+        }
+      }
+    }
+  }
+}
+
+bool ParserModel::FindHeadlineVerb(const Sentence& s, const Config& c, const std::vector<int>& head,
+                                   const std::vector<uint8_t>& label, int found[3]) const {
+  const int n = c.n;
+  int root = -1;
+  for (int i = 0; i < n; ++i) {
+    if (head[i] != n) continue;
+    if (root >= 0) return false;
+    root = i;
+  }
+  if (root < 0) return false;
+  auto nominal = [&](uint8_t u) {
+    return u == ids_.noun || u == ids_.propn || u == ids_.pron || u == ids_.num;
+  };
+  int verb = -1;  // the one finite verb
+  for (int i = 0; i < n; ++i) {
+    const uint8_t x = c.Tok(i).xpos;
+    if (x != ids_.vbd && x != ids_.vbz && x != ids_.vbp && x != ids_.md) continue;
+    if (verb >= 0) return false;
+    verb = i;
+  }
+  // A name heads the root's phrase and ends the subject ("PS. Love the new website!" and
+  // "thanks guys goes really well" keep their nominal roots, as EWT has them).
+  if (verb <= root || c.Tok(verb).upos != ids_.verb || c.Tok(root).upos != ids_.propn ||
+      c.Tok(verb - 1).upos != ids_.propn) {
+    return false;
+  }
+  for (int i = 0; i < n; ++i) {
+    if (head[i] == verb && RuleIds::In(ids_.clause_labels, label[i])) return false;
+  }
+  // Everything before the verb is its subject: nouns, names and their modifiers, joined
+  // by commas or conjunctions.
+  bool coordinated = false;
+  for (int i = 0; i < verb; ++i) {
+    const uint8_t u = c.Tok(i).upos;
+    if (nominal(u) || u == ids_.adj || u == ids_.det) continue;
+    if (i == 0 || !(u == ids_.cconj || s.Form(i) == ",")) return false;
+    coordinated = true;
+  }
+  // The first conjunct heads a coordination; otherwise the last word heads the phrase.
+  int subject = verb - 1;
+  if (coordinated) {
+    subject = 0;
+    while (!nominal(c.Tok(subject).upos)) ++subject;
+  }
+  found[0] = subject;
+  found[1] = found[2] = verb;
+  return true;
+}
+
 bool ParserModel::FindStrandedSubject(const Sentence& s, const Config& c,
                                       const std::vector<int>& head,
                                       const std::vector<uint8_t>& label, int found[3]) const {
@@ -487,7 +560,8 @@ bool ParserModel::FindStrandedSubject(const Sentence& s, const Config& c,
         participle = i;
     }
     subject = root;
-    if (clause < 0 && participle >= 0) {
+    if (clause < 0 && participle < 0) return false;
+    if (clause < 0) {
       // (c) A sentence without a finite verb whose -ed verb has an object: that verb is the
       // predicate ("Chinese coast guard vessels entered waters near ..." with "entered"
       // tagged VBN and read as a reduced relative; a passive participle takes no object).
@@ -903,7 +977,8 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
   };
   take();
   int forced[3];
-  if (FindStrandedSubject(*s, c, x.heads, x.labels, forced)) {
+  if (FindStrandedSubject(*s, c, x.heads, x.labels, forced) ||
+      FindHeadlineVerb(*s, c, x.heads, x.labels, forced)) {
     // (Cannot fail: some allowed move always remains; the fallback keeps c and x in step.)
     const bool constrained = decode(forced);
     if (!constrained) decode(nullptr);
@@ -918,6 +993,7 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
       x.labels[forced[0]] = static_cast<uint8_t>(l);
     }
   }
+  JoinNamedSubjects(*s, c, x.heads, &x.labels);
   RaiseVerbConjuncts(c, &x.heads, x.labels);
   ResolveSecondSubjects(*s, c, &x.heads, &x.labels);
   if (punct_pass_) {

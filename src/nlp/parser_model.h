@@ -180,7 +180,7 @@ struct RuleIds {
           verb = kTagNone, cconj = kTagNone, num = kTagNone, sconj = kTagNone, aux = kTagNone,
           adv = kTagNone, part = kTagNone;  // UPOS
   uint8_t hyph = kTagNone, vbd = kTagNone, vbz = kTagNone, vbp = kTagNone, vbn = kTagNone,
-          md = kTagNone;  // XPOS
+          md = kTagNone, nnp = kTagNone;  // XPOS
   int amod = -1, case_marker = -1, cc = -1, conj = -1, det_label = -1, nmod = -1, relcl = -1,
       acl = -1, obj = -1, nsubj = -1, nsubj_pass = -1, aux_pass = -1;
   // Sets of ids below 64, as bits.
@@ -257,6 +257,17 @@ class ParserModel {
   // false when the parse does not look so.
   bool FindStrandedSubject(const Sentence& s, const Config& c, const std::vector<int>& heads,
                            const std::vector<uint8_t>& labels, int found[3]) const;
+  // Likewise for a headline whose only finite verb hangs off its proper-noun root, with
+  // nothing but the verb's subject before it ("Russia, North Korea Vow to Deepen Ties"
+  // parsed with "Russia" as the root and "Vow" flat under "Korea"); found[0] is the first
+  // name when the subject is a coordination.
+  bool FindHeadlineVerb(const Sentence& s, const Config& c, const std::vector<int>& heads,
+                        const std::vector<uint8_t>& labels, int found[3]) const;
+  // A singular name as the subject of a plural root verb, with names after it behind a
+  // comma or a conjunction ("Russia, China Warn US": "China" flat under "Russia"): those
+  // names are its conjuncts, so each is a subject of the verb.
+  void JoinNamedSubjects(const Sentence& s, const Config& c, const std::vector<int>& heads,
+                         std::vector<uint8_t>* labels) const;
   MoveTable moves_;
   BucketTable<LabelSlot> labels_;
   HugeVector<LabelEntry> label_entries_;

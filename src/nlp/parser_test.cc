@@ -786,6 +786,24 @@ TEST(ParserShippedModelTest, AnEdVerbWithAnObjectIsThePredicate) {
   EXPECT_EQ(caption.tokens[1].head, 0);
 }
 
+// A headline's subject of several names: "Vow" hung off "Korea" under the root "Russia",
+// and "China" was "flat" under "Russia", so only Russia was coded as the source.
+TEST(ParserShippedModelTest, AHeadlinesNamesAreTheSubjectsOfItsVerb) {
+  Sentence vow = TagAndParse("Russia , North Korea Vow to Deepen Military Cooperation");
+  ASSERT_EQ(vow.tokens.size(), 9u);
+  EXPECT_EQ(vow.tokens[4].head, -1);
+  EXPECT_EQ(vow.tokens[0].head, 4);
+  EXPECT_EQ(vow.Deprel(0), "nsubj");
+  EXPECT_EQ(vow.tokens[3].head, 0);
+  EXPECT_EQ(vow.Deprel(3), "conj");
+
+  Sentence warn = TagAndParse("Russia , China Warn US Over Missile Defense Plans");
+  ASSERT_EQ(warn.tokens.size(), 9u);
+  EXPECT_EQ(warn.tokens[3].head, -1);
+  EXPECT_EQ(warn.tokens[2].head, 0);
+  EXPECT_EQ(warn.Deprel(2), "conj");
+}
+
 // ... while a predicate nominal keeps its relative clause, verb and all.
 TEST(ParserShippedModelTest, APredicateNominalKeepsItsRelativeClause) {
   Sentence s = TagAndParse("This is the group that attacked the embassy in 1983 .");

@@ -292,6 +292,9 @@ Result<std::unique_ptr<Tagger>> Tagger::Create(TaggerModelData d) {
   t->base_class_ = find_class("VB", "VERB");
   t->participle_class_ = find_class("VBN", "VERB");
   t->noun_class_ = find_class("NN", "NOUN");
+  t->vbz_class_ = find_class("VBZ", "VERB");
+  t->nnp_class_ = find_class("NNP", "PROPN");
+  t->nnps_class_ = find_class("NNPS", "PROPN");
   std::vector<std::pair<uint64_t, uint32_t>> items;
   items.reserve(nlex);
   t->lex_.resize(nlex);
@@ -520,15 +523,18 @@ void Tagger::Tag(Sentence* s) const {
 // test 96.02 -> 96.05, GUM test 96.97).
 void Tagger::TagTitleCase(Sentence* s) const {
   const size_t n = s->tokens.size();
+  // What happened to each word's capital.
+  enum Case : char { kKept, kLowered, kRestored };
   thread_local Sentence copy;  // per-thread scratch, like TagForms' (STYLE.md 7)
   thread_local std::string lower;
   thread_local std::vector<char> lowered;
+  thread_local std::vector<int16_t> forced;
   auto fill = [&]() {
     copy.ClearTokens();
     for (size_t i = 0; i < n; ++i) {
       Token t;
       const std::string_view f = s->Form(i);
-      if (lowered[i]) {
+      if (lowered[i] == kLowered) {
         lower.assign(f);
         lower[0] = static_cast<char>(lower[0] + ('a' - 'A'));
         t.form = copy.Intern(lower);
@@ -541,8 +547,9 @@ void Tagger::TagTitleCase(Sentence* s) const {
   // First every capitalised word after the first is lower-cased; a word then tagged a
   // proper noun, or in a class WordNet (open classes) or the lexicon (the others) does not
   // know it in, gets its capital back ("Taiwan", "Senkaku", "Putin").
-  lowered.assign(n, 0);
-  for (size_t i = 1; i < n; ++i) lowered[i] = IsCapitalisedWord(s->Form(i));
+  lowered.assign(n, kKept);
+  forced.assign(n, kFree);
+  for (size_t i = 1; i < n; ++i) lowered[i] = IsCapitalisedWord(s->Form(i)) ? kLowered : kKept;
   fill();
   TagForms(&copy);
   // Only a headline with a finite verb among those words is read so ("China Slams ...");
@@ -550,15 +557,20 @@ void Tagger::TagTitleCase(Sentence* s) const {
   bool verb = false;
   for (size_t i = 1; i < n && !verb; ++i) {
     const std::string_view x = copy.Xpos(i);
-    verb = lowered[i] && (x == "VBZ" || x == "VBP" || x == "VBD" || x == "MD");
+    verb = lowered[i] == kLowered && (x == "VBZ" || x == "VBP" || x == "VBD" || x == "MD");
   }
   if (!verb) {
-    TagForms(s);
-    return;
+    const auto [v, cls] = HeadlineVerb(copy, lowered.data());
+    if (cls < 0) {
+      TagForms(s);
+      return;
+    }
+    forced[v] = static_cast<int16_t>(cls);
+    TagForms(&copy, forced.data());
   }
   bool changed = false;
   for (size_t i = 1; i < n; ++i) {
-    if (!lowered[i]) continue;
+    if (lowered[i] != kLowered) continue;
     // A verb, noun, adjective or adverb must be one in WordNet ("putin", which WordNet lists
     // as a noun, was tagged a verb); other words must be in the lexicon.
     const std::string_view f = copy.Form(i), upos = copy.Upos(i);
@@ -571,23 +583,70 @@ void Tagger::TagTitleCase(Sentence* s) const {
                        : upos == "ADV"  ? (wn & (L::kWnAdv | L::kWnAdjLy)) != 0
                                         : upos != "PROPN" && lexicon_.Find(HashLower(f)) != nullptr;
     if (!known) {
-      lowered[i] = 0;
+      lowered[i] = kRestored;
       changed = true;
     }
   }
   if (changed) {
     fill();
-    TagForms(&copy);
+    TagForms(&copy, forced.data());
+    // A word given its capital back because no word list knows it is a name, even where
+    // the lower-case words around it made the model call it a common noun ("Seoul plans
+    // new talks with Pyongyang": NN).
+    bool renamed = false;
+    for (size_t i = 1; i < n; ++i) {
+      if (lowered[i] != kRestored || forced[i] != kFree) continue;
+      const std::string_view x = copy.Xpos(i);
+      const int name = x == "NN" ? nnp_class_ : x == "NNS" ? nnps_class_ : -1;
+      if (name < 0) continue;
+      forced[i] = static_cast<int16_t>(name);
+      renamed = true;
+    }
+    if (renamed) TagForms(&copy, forced.data());
   }
   for (size_t i = 0; i < n; ++i) {
     Token& t = s->tokens[i];
     t.upos = s->Intern(copy.Upos(i));
     t.xpos = s->Intern(copy.Xpos(i));
-    t.lemma = s->Intern(copy.Lemma(i));
+    std::string_view lemma = copy.Lemma(i);
+    // A lower-cased word the model still took for a name keeps its capital in the lemma.
+    if (lowered[i] == kLowered && copy.Upos(i) == "PROPN" && !lemma.empty() && lemma[0] >= 'a' &&
+        lemma[0] <= 'z') {
+      lower.assign(lemma);
+      lower[0] = static_cast<char>(lower[0] - ('a' - 'A'));
+      lemma = lower;
+    }
+    t.lemma = s->Intern(lemma);
   }
 }
 
-void Tagger::TagForms(Sentence* s) const {
+// "Japan Protests Chinese Incursion", "Russia, North Korea Vow to Deepen Ties": read
+// lower-cased, such a headline's verb is taken for a noun and no finite verb is left. The
+// word right after a subject of names (proper nouns, joined by "," or "and") is its verb
+// when WordNet knows it as one: a plural noun after one name becomes VBZ ("protests"), a
+// singular noun or a bare infinitive after several names VBP ("vow", "warn"). Something
+// must follow it.
+std::pair<size_t, int> Tagger::HeadlineVerb(const Sentence& copy, const char* lowered) const {
+  const size_t n = copy.tokens.size();
+  size_t i = 0;
+  bool several = false;
+  for (; i < n; ++i) {
+    if (copy.Upos(i) == "PROPN") continue;
+    const std::string_view f = copy.Form(i);
+    if (i == 0 || copy.Upos(i - 1) != "PROPN" || (f != "," && f != "and")) break;
+    several = true;
+  }
+  if (i == 0 || i + 1 >= n || !lowered[i] || copy.Upos(i - 1) != "PROPN") return {n, -1};
+  const uint32_t wn = lemmatizer_.WordNetClasses(copy.Form(i));
+  const std::string_view x = copy.Xpos(i);
+  if (!several && x == "NNS" && (wn & Lemmatizer::kWnVerbS) != 0) return {i, vbz_class_};
+  if (several && (x == "NN" || x == "VB") && (wn & Lemmatizer::kWnVerb) != 0) {
+    return {i, present_class_};
+  }
+  return {n, -1};
+}
+
+void Tagger::TagForms(Sentence* s, const int16_t* forced) const {
   const size_t n = s->tokens.size();
   if (n == 0) return;
   using tagger_features::kPad;
@@ -659,7 +718,9 @@ void Tagger::TagForms(Sentence* s) const {
     }
     for (size_t i = from; i < to; ++i) {
       int best = static_cast<int>(sc.words[i + kPad].fixed);
-      if (best == TaggerModelData::kNotFixed) {
+      if (forced != nullptr && forced[i] != kFree) {
+        best = forced[i];
+      } else if (best == TaggerModelData::kNotFixed) {
         std::copy_n(&sc.block_scores[(i - from) * nc], nc, scores);
         uint64_t history[tagger_features::kMaxHistory];
         const int nh = tagger_features::ExtractHistory(sc.words.data(), i, prev1, prev2, history);
@@ -676,6 +737,11 @@ void Tagger::TagForms(Sentence* s) const {
   }
 
   FixRarePatterns(*s, &sc.tags);
+  if (forced != nullptr) {
+    for (size_t i = 0; i < n; ++i) {
+      if (forced[i] != kFree) sc.tags[i] = static_cast<uint8_t>(forced[i]);
+    }
+  }
 
   // Each tag string is interned once per sentence.
   constexpr Span kUnset{kNoOffset, 0};

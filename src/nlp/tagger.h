@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/huge_pages.h"
@@ -82,10 +83,15 @@ class Tagger {
   static uint32_t SlotTag(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1; }
   // Adds the weights of `keys` to scores (integers: exact, order-independent).
   void Score(const uint64_t* keys, int n, int32_t* scores) const;
-  // Tag() on the forms as they are.
-  void TagForms(Sentence* s) const;
+  // Tag() on the forms as they are. With `forced`, token i gets class forced[i] when that
+  // is not kFree (the tags after it are decided knowing it).
+  static constexpr int16_t kFree = -1;
+  void TagForms(Sentence* s, const int16_t* forced = nullptr) const;
   // Tag() of a title-case headline: through a copy with its common words lower-cased.
   void TagTitleCase(Sentence* s) const;
+  // In the lower-cased copy of a title-case headline without a finite verb: the word to be
+  // read as its verb and the class to give it, or {size, -1} (see tagger.cc).
+  std::pair<size_t, int> HeadlineVerb(const Sentence& copy, const char* lowered) const;
   struct LexEntry {
     uint32_t ambiguity;
     uint32_t fixed;
@@ -117,6 +123,9 @@ class Tagger {
   int base_class_ = -1;     // (VB, VERB): for the "MD X object" rule
   int participle_class_ = -1;  // (VBN, VERB): for the "VB -ed NOUN" rule
   int noun_class_ = -1;        // (NN, NOUN): for the "article + VB" rule
+  int vbz_class_ = -1;         // (VBZ, VERB), (NNP, PROPN), (NNPS, PROPN): title case
+  int nnp_class_ = -1;
+  int nnps_class_ = -1;
   // Rules over the model's tags (*tags holds class ids), for patterns too rare in training.
   void FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) const;
   Lemmatizer lemmatizer_;

@@ -274,6 +274,34 @@ TEST(Tagger, TitleCaseHeadlinesAreTaggedAsSentenceCase) {
   (*t)->Tag(&meets);
   EXPECT_EQ(meets.Xpos(1), "VBZ");
   EXPECT_EQ(meets.Upos(2), "PROPN");  // WordNet lists "putin" as a noun, never a verb
+  EXPECT_EQ(meets.Lemma(4), "Moscow");  // a name keeps its capital in the lemma too
+}
+
+// Lower-cased, some headline verbs read as nouns ("japan protests ..."), which left the
+// headline with no verb and no event. The word right after the subject's names is the verb
+// when WordNet knows it as one: -s after one name, the bare form after several.
+TEST(Tagger, AHeadlineVerbThatLooksLikeANounIsAVerb) {
+  const std::string model = THAW_MODELS_DIR "/tagger.model";
+  if (!std::filesystem::exists(model)) GTEST_SKIP() << "needs " << model;
+  auto t = Tagger::Load(model);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  Sentence protests = MakeSentence({"Japan", "Protests", "Chinese", "Coast", "Guard", "Incursion",
+                                    "Near", "Disputed", "Islands"});
+  (*t)->Tag(&protests);
+  EXPECT_EQ(protests.Xpos(1), "VBZ");
+  EXPECT_EQ(protests.Lemma(1), "protest");
+  Sentence vow = MakeSentence(
+      {"Russia", ",", "North", "Korea", "Vow", "to", "Deepen", "Military", "Cooperation"});
+  (*t)->Tag(&vow);
+  EXPECT_EQ(vow.Xpos(4), "VBP");
+  Sentence warn =
+      MakeSentence({"Russia", ",", "China", "Warn", "US", "Over", "Missile", "Defense", "Plans"});
+  (*t)->Tag(&warn);
+  EXPECT_EQ(warn.Xpos(3), "VBP");
+  // A title without such a word has no verb.
+  Sentence title = MakeSentence({"Korea", "Society", "Annual", "Dinner", "Program"});
+  (*t)->Tag(&title);
+  for (size_t i = 0; i < title.tokens.size(); ++i) EXPECT_NE(title.Upos(i), "VERB") << i;
 }
 
 }  // namespace
