@@ -498,6 +498,14 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
       }
     }
     if (chosen.empty() && agents.empty()) continue;
+    if (chosen.empty() && opt_.strict_targets && s_.Upos(c) == "NOUN" && sc_.mention_at[c] < 0 &&
+        std::all_of(agents.begin(), agents.end(), [&](const Mention* g) {
+          return BaseRel(Rel(MentionHeadToken(*g))) == "amod";
+        })) {
+      // A role word that only describes a thing is no actor: "pledged military aid to
+      // Ukraine" has Ukraine as its target, not "---MIL".
+      continue;
+    }
     auto build = [&](const Mention* actor) {
       Actor a;
       std::string prefix, code = actor ? ActorCode(actor->index) : std::string("---");
@@ -842,14 +850,19 @@ bool SentenceCoder::HasToMark(int32_t t) const {
 
 bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings) const {
   const auto n = static_cast<int32_t>(sc_.n());
-  for (int guard = 0; t >= 0 && t < n && t != verb && guard < n; ++guard, t = Head(t)) {
+  int32_t below = -1;  // the node before t on the climb
+  for (int guard = 0; t >= 0 && t < n && t != verb && guard < n; ++guard, below = t, t = Head(t)) {
     const std::string_view r = Rel(t);
     const std::string_view b = BaseRel(r);
     if (r == "acl:relcl") return true;
     if ((b == "acl" || b == "advcl") && !HasToMark(t)) return true;
     // A purpose clause's object is its own verb's target: "sent a directive ... not to mind China".
     if (settings && b == "advcl") return true;
-    if (!settings || (b != "obl" && b != "nmod") || r == "nmod:poss") continue;
+    if (!settings) continue;
+    // On whose word, whatever the parse made of it ("according to state media" with "state"
+    // tagged a verb, as an xcomp or with "according" under it).
+    if (sc_.Upper(sc_.sub_lo[t]) == "ACCORDING") return true;
+    if ((b != "obl" && b != "nmod") || r == "nmod:poss") continue;
     // Where, on the verb itself ("met in Singapore"; but "war crimes in Syria" is a target);
     // when, on whose word, among whom, anywhere.
     const bool on_verb = Head(t) == verb;
@@ -862,6 +875,27 @@ bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings)
                             "DESPITE", "AMONG", "AMONGST", "VIA", "THROUGH", "INCLUDING", "LIKE",
                             "UNLIKE"});
     });
+    // A seat of government after "in" or "at" is a place, unless a role noun governs it ("the
+    // government in Kyiv"): "signed an agreement in Beijing" is not aimed at CHNGOV.
+    if (!setting && !on_verb && sc_.mention_at[t] >= 0 && !sc_.mentions[sc_.mention_at[t]].agent &&
+        s_.Upos(t) == "PROPN") {
+      const int32_t hm = sc_.mention_at[Head(t)];
+      bool in = false;
+      sc_.ForChildren(t, [&](int32_t c) {
+        in = in || (Rel(c) == "case" && IsOneOf(sc_.Upper(c), {"IN", "AT"}));
+      });
+      const std::string code = ActorCode(sc_.mentions[sc_.mention_at[t]].index);
+      setting =
+          in && (hm < 0 || !sc_.mentions[hm].agent) && code.size() == 6 && EndsWith(code, "GOV");
+    }
+    // "pledged $500 million in military aid to Ukraine": the recipient of a sum or an aid is
+    // an argument, though the phrase opens with "in".
+    if (setting && on_verb && below >= 0 && s_.Upos(t) == "NOUN" && sc_.mention_at[t] < 0 &&
+        BaseRel(Rel(below)) == "nmod") {
+      sc_.ForChildren(below, [&](int32_t c) {
+        if (Rel(c) == "case" && IsOneOf(sc_.Upper(c), {"TO", "FOR"})) setting = false;
+      });
+    }
     if (setting) return true;
   }
   return false;

@@ -69,7 +69,13 @@ VETO
 --- ORDER [---] ---
 ORDER
 - * + (TO LEAVE) [174]
-)", "verbs", opts, &diags);
+&AID
++AID
+--- PLEDGE [030] ---
+PLEDGE
+- * &AID [033]
+)",
+                                     "verbs", opts, &diags);
     ASSERT_TRUE(verbs.ok()) << verbs.status().ToString();
     dicts_.verbs = std::move(verbs).value();
     ASSERT_TRUE(ParseActorDictionary(R"(
@@ -84,8 +90,14 @@ UNITED_NATIONS_ [IGOUNO]
 +UN_
 PARK_GEUN-HYE_
 	[KORGOV 20130225-20170310]
-)", "actors", opts, &diags, &dicts_.actors).ok());
-    ASSERT_TRUE(ParseAgentDictionary("PRESIDENT [~GOV]\nPOLICE {} [~COP]\nMSF {} [NGO~]\n",
+UKRAINE_ [UKR]
+BEIJING_ [CHNGOV]
+KYIV_ [UKRGOV]
+)",
+                                     "actors", opts, &diags, &dicts_.actors)
+                    .ok());
+    ASSERT_TRUE(ParseAgentDictionary("PRESIDENT [~GOV]\nPOLICE {} [~COP]\nMSF {} [NGO~]\n"
+                                     "MILITARY [~MIL]\nGOVERNMENT [~GOV]\n",
                                      "agents", opts, &diags, &dicts_.agents)
                     .ok());
     ASSERT_TRUE(
@@ -353,6 +365,41 @@ TEST_F(CoderTest, NewsTakesNoTargetFromPlacesOrSettings) {
       "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj visited/VERB/0/root the/DET/6/det "
       "tower/NOUN/4/obj");
   EXPECT_TRUE(CodeNews(v).empty());
+}
+
+// "Germany pledged military aid to Ukraine" once coded nothing: "military aid" became the
+// target "---MIL", and "in aid to Ukraine" was a setting like "met in Singapore".
+TEST_F(CoderTest, NewsFindsTheRecipientOfAid) {
+  auto s = Parse(
+      "China/PROPN/2/nsubj pledged/VERB/0/root military/ADJ/4/amod aid/NOUN/2/obj to/ADP/6/case "
+      "Ukraine/PROPN/4/nmod");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>UKR:033"});
+  auto sum = Parse(
+      "China/PROPN/2/nsubj pledged/VERB/0/root 500/NUM/4/nummod million/NUM/2/obj in/ADP/6/case "
+      "aid/NOUN/2/obl to/ADP/8/case Ukraine/PROPN/6/nmod");
+  EXPECT_EQ(CodeNews(sum), std::vector<std::string>{"CHN>UKR:033"});
+  // A role noun heading the phrase is still an actor: "the military" is one nobody can place.
+  auto role = Parse("China/PROPN/2/nsubj oppose/VERB/0/root the/DET/4/det military/NOUN/2/obj");
+  EXPECT_EQ(Code(role), std::vector<std::string>{"CHN>---MIL:110"});
+}
+
+// A capital after "in" is where, not whom ("signed an agreement in Beijing" once made
+// CHNGOV the target); "the government in Kyiv" is still Ukraine's. "According to" stays a
+// source of the report however it is parsed.
+TEST_F(CoderTest, NewsTakesNoTargetFromACapitalAsAPlaceOrFromAnAttribution) {
+  auto place = Parse(
+      "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj signed/VERB/0/root an/DET/6/det "
+      "agreement/NOUN/4/obj in/ADP/8/case Beijing/PROPN/6/nmod");
+  EXPECT_EQ(CodeNews(place), (std::vector<std::string>{"RUS>CHN:057", "CHN>RUS:057"}));
+  auto seat = Parse(
+      "Russia/PROPN/2/nsubj oppose/VERB/0/root the/DET/4/det government/NOUN/2/obj in/ADP/6/case "
+      "Kyiv/PROPN/4/nmod");
+  EXPECT_EQ(CodeNews(seat), std::vector<std::string>{"RUS>UKRGOV:110"});
+  // "..., according to state UN" with "state" read as a verb: the UN is no target.
+  auto report = Parse(
+      "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj signed/VERB/0/root a/DET/6/det "
+      "treaty/NOUN/4/obj according/VERB/9/case to/ADP/7/fixed state/VERB/4/xcomp UN/PROPN/9/obj");
+  EXPECT_EQ(CodeNews(report), (std::vector<std::string>{"RUS>CHN:057", "CHN>RUS:057"}));
 }
 
 TEST_F(CoderTest, NewsIgnoresRelativeClausesAndWhatDidNotHappen) {
