@@ -453,6 +453,21 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
 // participles with an object as past tenses in (a) too ("criticized China" tagged VBN)
 // fired twice more, both wrongly. Parse() then decodes again under the constraint the
 // result describes.
+namespace {
+
+// The one token attached to the root (head n), or -1 when there is none or more than one.
+int OnlyRoot(const std::vector<int>& head, int n) {
+  int root = -1;
+  for (int i = 0; i < n; ++i) {
+    if (head[i] != n) continue;
+    if (root >= 0) return -1;
+    root = i;
+  }
+  return root;
+}
+
+}  // namespace
+
 void ParserModel::JoinNamedSubjects(const Sentence& s, const Config& c,
                                     const std::vector<int>& head,
                                     std::vector<uint8_t>* label) const {
@@ -479,20 +494,11 @@ void ParserModel::JoinNamedSubjects(const Sentence& s, const Config& c,
 bool ParserModel::FindHeadlineVerb(const Sentence& s, const Config& c, const std::vector<int>& head,
                                    const std::vector<uint8_t>& label, int found[3]) const {
   const int n = c.n;
-  int root = -1;
-  for (int i = 0; i < n; ++i) {
-    if (head[i] != n) continue;
-    if (root >= 0) return false;
-    root = i;
-  }
+  const int root = OnlyRoot(head, n);
   if (root < 0) return false;
-  auto nominal = [&](uint8_t u) {
-    return u == ids_.noun || u == ids_.propn || u == ids_.pron || u == ids_.num;
-  };
   int verb = -1;  // the one finite verb
   for (int i = 0; i < n; ++i) {
-    const uint8_t x = c.Tok(i).xpos;
-    if (x != ids_.vbd && x != ids_.vbz && x != ids_.vbp && x != ids_.md) continue;
+    if (!ids_.Finite(c.Tok(i).xpos)) continue;
     if (verb >= 0) return false;
     verb = i;
   }
@@ -510,7 +516,7 @@ bool ParserModel::FindHeadlineVerb(const Sentence& s, const Config& c, const std
   bool coordinated = false;
   for (int i = 0; i < verb; ++i) {
     const uint8_t u = c.Tok(i).upos;
-    if (nominal(u) || u == ids_.adj || u == ids_.det) continue;
+    if (ids_.Nominal(u) || u == ids_.adj || u == ids_.det) continue;
     if (i == 0 || !(u == ids_.cconj || s.Form(i) == ",")) return false;
     coordinated = true;
   }
@@ -518,7 +524,7 @@ bool ParserModel::FindHeadlineVerb(const Sentence& s, const Config& c, const std
   int subject = verb - 1;
   if (coordinated) {
     subject = 0;
-    while (!nominal(c.Tok(subject).upos)) ++subject;
+    while (!ids_.Nominal(c.Tok(subject).upos)) ++subject;
   }
   found[0] = subject;
   found[1] = found[2] = verb;
@@ -530,20 +536,10 @@ bool ParserModel::FindStrandedSubject(const Sentence& s, const Config& c,
                                       const std::vector<uint8_t>& label, int found[3]) const {
   if (ids_.relcl < 0 || ids_.nsubj < 0) return false;
   const int n = c.n;
-  int root = -1;
-  for (int i = 0; i < n; ++i) {
-    if (head[i] != n) continue;
-    if (root >= 0) return false;
-    root = i;
-  }
+  const int root = OnlyRoot(head, n);
   if (root < 0) return false;
-  auto finite = [&](int i) {
-    const uint8_t x = c.Tok(i).xpos;
-    return x == ids_.vbd || x == ids_.vbz || x == ids_.vbp || x == ids_.md;
-  };
-  auto nominal = [&](uint8_t u) {
-    return u == ids_.noun || u == ids_.propn || u == ids_.pron || u == ids_.num;
-  };
+  auto finite = [&](int i) { return ids_.Finite(c.Tok(i).xpos); };
+  auto nominal = [&](uint8_t u) { return ids_.Nominal(u); };
   // The subject and the verb of its relative clause.
   int subject = -1, clause = -1;
   const uint8_t u = c.Tok(root).upos;

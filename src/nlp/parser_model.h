@@ -191,6 +191,9 @@ struct RuleIds {
   uint64_t verb_aux_labels = 0;   // aux, aux:pass, cop
   uint64_t wh_xpos = 0;           // WDT, WP, WP$, WRB
   static bool In(uint64_t set, int id) { return id >= 0 && id < 64 && (set >> id & 1) != 0; }
+  // A noun, name, pronoun or number (UPOS); a finite verb or modal (XPOS).
+  bool Nominal(uint8_t u) const { return u == noun || u == propn || u == pron || u == num; }
+  bool Finite(uint8_t x) const { return x == vbd || x == vbz || x == vbp || x == md; }
 
   static RuleIds Find(const TokenVocabulary& vocab, const std::vector<std::string>& labels);
 };
