@@ -1383,6 +1383,14 @@ void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
     if (outer->first_event == outer->end_event) continue;
     if (reported) {
       if (!StartsWith(outer->code, "01")) continue;
+      // A statement with no target ("Arnor and Gondor welcome ..., the news agency said":
+      // the report comes before the verb, whose target search does not reach it) carries no
+      // act; the reported events stand on their own, as with the report parsed as a conjunct.
+      bool targeted = false;
+      for (size_t k = outer->first_event; k < outer->end_event; ++k) {
+        targeted = targeted || (*out)[k].target_begin >= 0;
+      }
+      if (!targeted) continue;
       const std::string combined = CombineEventCodes(outer->code, inner.code);
       for (size_t k = outer->first_event; k < outer->end_event; ++k) (*out)[k].code = combined;
       drop_group(inner);

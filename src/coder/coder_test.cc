@@ -307,6 +307,24 @@ TEST_F(CoderTest, ReportedSpeechCarriesTheReportedAct) {
   EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>RUS:111"});
 }
 
+// ... but a report with no target carries no act: "Russia met China, police said" (parsed,
+// as UD has it, with "met" a ccomp of "said") once lost the meeting to "---COP --- 010".
+TEST_F(CoderTest, AReportWithoutATargetKeepsTheReportedEvents) {
+  CoderOptions monads;
+  monads.allow_monads = true;
+  Diagnostics diags;
+  auto coder = Coder::Create(dicts_, monads, &diags);
+  ASSERT_TRUE(coder.ok());
+  auto s = Parse(
+      "Russia/PROPN/2/nsubj met/VERB/5/ccomp China/PROPN/2/obj police/NOUN/5/nsubj "
+      "said/VERB/0/root");
+  std::vector<Event> events;
+  (*coder)->CodeSentence(s, scratch_.get(), &events);
+  std::vector<std::string> got;
+  for (const auto& e : events) got.push_back(e.source + ">" + e.target + ":" + e.code);
+  EXPECT_EQ(got, (std::vector<std::string>{"RUS>CHN:040", "CHN>RUS:040", "---COP>---:010"}));
+}
+
 TEST_F(CoderTest, SentenceDiscardDropsOnlyThatSentence) {
   Document doc;
   doc.sentences.push_back(Parse("China/PROPN/2/nsubj met/VERB/0/root Russia/PROPN/2/obj"));
