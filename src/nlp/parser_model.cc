@@ -190,6 +190,7 @@ RuleIds RuleIds::Find(const TokenVocabulary& vocab, const std::vector<std::strin
     if (name == "acl:relcl") r.relcl = id;
     if (name == "acl") r.acl = id;
     if (name == "obj") r.obj = id;
+    if (name == "appos") r.appos = id;
     if (name == "nsubj") r.nsubj = id;
     if (name == "nsubj:pass") r.nsubj_pass = id;
     if (name == "aux:pass") r.aux_pass = id;
@@ -402,7 +403,16 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
       }
     }
 
-    // 3. Right after the first subject's phrase: an optional ",", one conjunction, then x's
+    // 3. A name right after a common noun subject ("Old foe Gondor and Osgiliath have
+    //    renewed ..."): the name is in apposition to it.
+    if (ids_.appos >= 0 && end + 1 == x && c.Tok(first).upos == ids_.noun &&
+        c.Tok(x).upos == ids_.propn) {
+      head[x] = first;
+      label[x] = static_cast<uint8_t>(ids_.appos);
+      continue;
+    }
+
+    // 4. Right after the first subject's phrase: an optional ",", one conjunction, then x's
     //    phrase, whose determiners and adjectives may hang from h as leaves ("the lions and
     //    the evil Gondor welcomed"). x joins the first subject; the words between join x.
     int k = end + 1, cc = -1;

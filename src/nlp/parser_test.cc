@@ -740,6 +740,24 @@ TEST(ParserShippedModelTest, ASecondSubjectWithAPrepositionModifiesTheFirst) {
   EXPECT_EQ(s.Deprel(5), "nmod");
 }
 
+// ... and a name right after a common noun subject is in apposition to it: greedy parsing
+// once made "Maria" and "Hamas" second subjects.
+TEST(ParserShippedModelTest, ANameAfterACommonNounSubjectIsItsApposition) {
+  Sentence s = TagAndParse(
+      "Ministry spokeswoman Maria Zakharova told reporters that Moscow would respond .");
+  ASSERT_EQ(s.tokens.size(), 11u);
+  EXPECT_EQ(s.tokens[1].head, 4);
+  EXPECT_EQ(s.Deprel(1), "nsubj");
+  EXPECT_EQ(s.tokens[2].head, 1);
+  EXPECT_EQ(s.Deprel(2), "appos");
+
+  Sentence g = TagAndParse(
+      "On the same day , the militant group Hamas has said it will not attend the talks .");
+  ASSERT_EQ(g.tokens.size(), 18u);
+  EXPECT_EQ(g.tokens[8].head, 7);
+  EXPECT_EQ(g.Deprel(8), "appos");
+}
+
 // A relative clause does not swallow the main verb: greedy parsing once made "officials"
 // the root and "agreed" a clause inside "who met in Beijing", losing the event.
 TEST(ParserShippedModelTest, TheVerbAfterASubjectsRelativeClauseIsThePredicate) {
