@@ -182,7 +182,7 @@ struct RuleIds {
   uint8_t hyph = kTagNone, vbd = kTagNone, vbz = kTagNone, vbp = kTagNone, vbn = kTagNone,
           md = kTagNone, nnp = kTagNone;  // XPOS
   int amod = -1, case_marker = -1, cc = -1, conj = -1, det_label = -1, nmod = -1, relcl = -1,
-      acl = -1, obj = -1, nsubj = -1, nsubj_pass = -1, aux_pass = -1, appos = -1;
+      acl = -1, obj = -1, nsubj = -1, nsubj_pass = -1, aux_pass = -1, appos = -1, compound = -1;
   // Sets of ids below 64, as bits.
   uint64_t np_continues = 0;      // UPOS that continue a noun phrase after a noun
   uint64_t subject_labels = 0;    // nsubj, nsubj:pass
@@ -271,6 +271,11 @@ class ParserModel {
   // names are its conjuncts, so each is a subject of the verb.
   void JoinNamedSubjects(const Sentence& s, const Config& c, const std::vector<int>& heads,
                          std::vector<uint8_t>* labels) const;
+  // A noun or name before a finite verb (or one with an auxiliary) that has no subject,
+  // labelled compound of that verb, is its subject ("Chinese Premier Li Qiang will visit":
+  // "Premier" a compound of "visit"). In EWT+GUM train no finite verb has such a compound.
+  void LabelCompoundSubjects(const Config& c, const std::vector<int>& heads,
+                             std::vector<uint8_t>* labels) const;
   MoveTable moves_;
   BucketTable<LabelSlot> labels_;
   HugeVector<LabelEntry> label_entries_;

@@ -758,6 +758,39 @@ TEST(ParserShippedModelTest, ANameAfterACommonNounSubjectIsItsApposition) {
   EXPECT_EQ(g.Deprel(8), "appos");
 }
 
+// The commonest news subject, a nationality, a title and a name: "Chinese" once hung from
+// the verb (advmod, discourse, even ccomp) and "Premier" was a compound of "visit", so the
+// sentence had no subject and no event. The adjective modifies the title; a noun labelled
+// compound of a finite verb (or one with an auxiliary) that has no subject is its subject.
+TEST(ParserShippedModelTest, ANationalityAndATitleBeforeANameMakeOneSubject) {
+  Sentence s = TagAndParse("Chinese Premier Li Qiang will visit Seoul next week .");
+  ASSERT_EQ(s.tokens.size(), 10u);
+  EXPECT_EQ(s.tokens[0].head, 1);
+  EXPECT_EQ(s.Deprel(0), "amod");
+  EXPECT_EQ(s.tokens[1].head, 5);
+  EXPECT_EQ(s.Deprel(1), "nsubj");
+
+  Sentence w = TagAndParse("Chinese Foreign Minister Wang Yi met his Russian counterpart .");
+  ASSERT_EQ(w.tokens.size(), 10u);
+  EXPECT_EQ(w.tokens[0].head, 2);
+  EXPECT_EQ(w.Deprel(0), "amod");
+}
+
+// A participial aside does not turn the main verb into a participle: "praised" was tagged
+// VBN and "Russian" became the root.
+TEST(ParserShippedModelTest, TheVerbAfterAParticipialAsideIsThePredicate) {
+  Sentence s = TagAndParse(
+      "Russian Foreign Minister Sergei Lavrov , speaking in Pyongyang , praised North Korea 's "
+      "leadership .");
+  ASSERT_EQ(s.tokens.size(), 16u);
+  EXPECT_EQ(s.Xpos(10), "VBD");
+  EXPECT_EQ(s.tokens[10].head, -1);
+  EXPECT_EQ(s.tokens[3].head, 10);
+  EXPECT_EQ(s.Deprel(3), "nsubj");
+  EXPECT_EQ(s.tokens[14].head, 10);
+  EXPECT_EQ(s.Deprel(14), "obj");
+}
+
 // A relative clause does not swallow the main verb: greedy parsing once made "officials"
 // the root and "agreed" a clause inside "who met in Beijing", losing the event.
 TEST(ParserShippedModelTest, TheVerbAfterASubjectsRelativeClauseIsThePredicate) {
