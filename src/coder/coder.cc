@@ -1381,6 +1381,13 @@ void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
       continue;
     }
     if (outer->first_event == outer->end_event) continue;
+    // A denial's act did not happen by its source's account: "Iran denied sending weapons to
+    // Russia" is Iran's denial (016), not a delivery, however specific the act's pattern.
+    // (News settings; PETRARCH keeps the more specific of the two.)
+    if (opt_.strict_targets && StartsWith(outer->code, "016")) {
+      drop_group(inner);
+      continue;
+    }
     if (reported) {
       if (!StartsWith(outer->code, "01")) continue;
       // A statement with no target ("Arnor and Gondor welcome ..., the news agency said":

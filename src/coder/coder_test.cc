@@ -74,6 +74,8 @@ ORDER
 --- PLEDGE [030] ---
 PLEDGE
 - * &AID [033]
+--- DISOWN [016] ---
+DISOWN
 )",
                                      "verbs", opts, &diags);
     ASSERT_TRUE(verbs.ok()) << verbs.status().ToString();
@@ -418,6 +420,16 @@ TEST_F(CoderTest, NewsTakesNoTargetFromACapitalAsAPlaceOrFromAnAttribution) {
       "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj signed/VERB/0/root a/DET/6/det "
       "treaty/NOUN/4/obj according/VERB/9/case to/ADP/7/fixed state/VERB/4/xcomp UN/PROPN/9/obj");
   EXPECT_EQ(CodeNews(report), (std::vector<std::string>{"RUS>CHN:057", "CHN>RUS:057"}));
+}
+
+// "Iran denied sending weapons to Russia" was coded as a delivery: the gerund's pattern
+// outweighed the denial's default. (The fixture's denial verb is "disown".)
+TEST_F(CoderTest, NewsCodesADenialNotTheActDenied) {
+  auto s = Parse(
+      "China/PROPN/2/nsubj disowned/VERB/0/root pledging/VERB/2/xcomp aid/NOUN/3/obj "
+      "to/ADP/6/case Ukraine/PROPN/3/obl");
+  EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>UKR:033"});  // PETRARCH: the specific act
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>UKR:016"});
 }
 
 TEST_F(CoderTest, NewsIgnoresRelativeClausesAndWhatDidNotHappen) {
