@@ -1317,7 +1317,12 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         ResolveNP(np, &targets);
         from = after;
       }
-      if (targets.empty() && sources.size() >= 2 && (!opt_.strict_targets || IsMutualCode(code))) {
+      // Exchanging or trading something is mutual whatever it is: "Seoul and Moscow traded
+      // accusations" (112, which "Russia and China accused the US" is not).
+      const bool reciprocal =
+          best != nullptr && IsOneOf(s_.Lemma(v), {"exchange", "trade", "swap"});
+      if (targets.empty() && sources.size() >= 2 &&
+          (!opt_.strict_targets || IsMutualCode(code) || reciprocal)) {
         // "Russia and North Korea signed a treaty": conjoined actors act on each other.
         const size_t before = out->size();
         for (const Actor& a : sources)

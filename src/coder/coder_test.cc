@@ -76,6 +76,9 @@ PLEDGE
 - * &AID [033]
 --- DISOWN [016] ---
 DISOWN
+--- EXCHANGE [---] ---
+EXCHANGE
+- * ACCUSATIONS [112]
 )",
                                      "verbs", opts, &diags);
     ASSERT_TRUE(verbs.ok()) << verbs.status().ToString();
@@ -430,6 +433,15 @@ TEST_F(CoderTest, NewsCodesADenialNotTheActDenied) {
       "to/ADP/6/case Ukraine/PROPN/3/obl");
   EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>UKR:033"});  // PETRARCH: the specific act
   EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>UKR:016"});
+}
+
+// Trading or exchanging is mutual whatever is exchanged: "Seoul and Moscow traded
+// accusations" gave nothing, as an accusation (112) by two actors is not mutual by itself.
+TEST_F(CoderTest, NewsExchangesAreMutual) {
+  auto s = Parse(
+      "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj exchange/VERB/0/root "
+      "accusations/NOUN/4/obj");
+  EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"RUS>CHN:112", "CHN>RUS:112"}));
 }
 
 TEST_F(CoderTest, NewsIgnoresRelativeClausesAndWhatDidNotHappen) {
