@@ -272,11 +272,6 @@ Result<std::unique_ptr<ParserModel>> ParserModel::Build(const ParserModelData& d
   return m;
 }
 
-// In EWT + GUM train an adjective right before the name that ends its phrase, not after a
-// conjunction or punctuation, modifies that name 775 times in 798. Greedy parsing of made-up
-// names otherwise read the adjectives of "the evil awful Gondor welcomed" as predicates and
-// lost the subject. (Before common nouns the rule holds 8,958 times in 9,067, yet forcing it
-// there cost 0.6 LAS on EWT test: the parser's own choice is better when it knows the noun.)
 namespace {
 
 // A title written before a name: "President", "Minister" (WordHash of the capitalised form).
@@ -297,6 +292,11 @@ bool IsTitleWord(uint64_t word) {
 
 }  // namespace
 
+// In EWT + GUM train an adjective right before the name that ends its phrase, not after a
+// conjunction or punctuation, modifies that name 775 times in 798. Greedy parsing of made-up
+// names otherwise read the adjectives of "the evil awful Gondor welcomed" as predicates and
+// lost the subject. (Before common nouns the rule holds 8,958 times in 9,067, yet forcing it
+// there cost 0.6 LAS on EWT test: the parser's own choice is better when it knows the noun.)
 void ParserModel::AttachAdjectivesToTheirNoun(const Config& c, bool* can) const {
   if (!can[kLeft] || ids_.adj == kTagNone) return;
   const int s0 = c.S(0), b0 = c.b0;
@@ -465,29 +465,6 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
   }
 }
 
-// A subject whose relative clause swallowed the main verb, in either of two parses (and a
-// third case, (c) in the code):
-//   (a) the nominal is the root, with no subject, copula, expletive or preposition, and its
-//       relative clause holds the verb ("The officials who met in Beijing agreed to resume
-//       talks" with "agreed" an advcl of "met");
-//   (b) the clause's verb is the root with the nominal as its subject, and a relative word
-//       that is a subject lies between them with no other finite verb ("The two leaders,
-//       who last met in 2019, discussed trade" with "discussed" a conjunct of "met").
-// The clause must open with a relative word (WDT, WP, WP$, WRB): without one, "Lions,
-// tigers, and Gondor welcomed ..." read as a relative clause and lost an event of the
-// PETRARCH records. The verb is the first word after the clause's verb tagged VBD, VBZ, VBP
-// or MD that does not follow a conjunction or a subject pronoun (those start a clause of
-// their own: "who said he would come"), or the word such an auxiliary or copula belongs to;
-// no subordinator or wh-word may lie before it, nor a conjunction followed by a noun phrase
-// (it would be in a clause of its own: "to reveal what users are searching for", "and the
-// UN is reluctant", without which the gold tree of one EWT dev fragment matched). On the
-// gold trees of EWT and GUM train, dev and test none of (a)-(c) finds a sentence. On our
-// parses (models trained on the training files only) they fire on 2 sentences of the dev
-// and test files and 2 of the training files, all four then parsed better (+14 words);
-// (c) fires on none of them: it is for news sentences the treebanks hardly have. Taking
-// participles with an object as past tenses in (a) too ("criticized China" tagged VBN)
-// fired twice more, both wrongly. Parse() then decodes again under the constraint the
-// result describes.
 namespace {
 
 // The one token attached to the root (head n), or -1 when there is none or more than one.
@@ -592,6 +569,29 @@ bool ParserModel::FindHeadlineVerb(const Sentence& s, const Config& c, const std
   return true;
 }
 
+// A subject whose relative clause swallowed the main verb, in either of two parses (and a
+// third case, (c) in the code):
+//   (a) the nominal is the root, with no subject, copula, expletive or preposition, and its
+//       relative clause holds the verb ("The officials who met in Beijing agreed to resume
+//       talks" with "agreed" an advcl of "met");
+//   (b) the clause's verb is the root with the nominal as its subject, and a relative word
+//       that is a subject lies between them with no other finite verb ("The two leaders,
+//       who last met in 2019, discussed trade" with "discussed" a conjunct of "met").
+// The clause must open with a relative word (WDT, WP, WP$, WRB): without one, "Lions,
+// tigers, and Gondor welcomed ..." read as a relative clause and lost an event of the
+// PETRARCH records. The verb is the first word after the clause's verb tagged VBD, VBZ, VBP
+// or MD that does not follow a conjunction or a subject pronoun (those start a clause of
+// their own: "who said he would come"), or the word such an auxiliary or copula belongs to;
+// no subordinator or wh-word may lie before it, nor a conjunction followed by a noun phrase
+// (it would be in a clause of its own: "to reveal what users are searching for", "and the
+// UN is reluctant", without which the gold tree of one EWT dev fragment matched). On the
+// gold trees of EWT and GUM train, dev and test none of (a)-(c) finds a sentence. On our
+// parses (models trained on the training files only) they fire on 2 sentences of the dev
+// and test files and 2 of the training files, all four then parsed better (+14 words);
+// (c) fires on none of them: it is for news sentences the treebanks hardly have. Taking
+// participles with an object as past tenses in (a) too ("criticized China" tagged VBN)
+// fired twice more, both wrongly. Parse() then decodes again under the constraint the
+// result describes.
 bool ParserModel::FindStrandedSubject(const Sentence& s, const Config& c,
                                       const std::vector<int>& head,
                                       const std::vector<uint8_t>& label, int found[3]) const {
