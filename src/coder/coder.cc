@@ -1310,8 +1310,20 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
       });
       ResolveNP(agent >= 0 ? agent : oblique, &sources);
     } else if (targets.empty() && bind.target_np < 0 && !bind.subject_is_target) {
+      // A name no dictionary knows as the object is the target, unknown: "Putin thanked Kim
+      // for his support in the Ukraine war" is not aimed at Ukraine.
+      bool unknown_object = false;
+      sc_.ForChildren(v, [&](int32_t c) {
+        if (Rel(c) != "obj" || s_.Upos(c) != "PROPN") return;
+        bool known = false;
+        for (int32_t t = sc_.sub_lo[c]; t <= sc_.sub_hi[c] && !known; ++t) {
+          known = sc_.mention_at[t] >= 0;
+        }
+        unknown_object = unknown_object || !known;
+      });
       size_t after = 0;
-      for (size_t from = 0; from < sc_.search.size() && targets.empty();) {
+      for (size_t from = 0; from < sc_.search.size() && targets.empty() &&
+                            !(opt_.strict_targets && unknown_object);) {
         const int32_t np = NextMentionNP(sc_.search, from, &after);
         if (np < 0) break;
         ResolveNP(np, &targets);

@@ -425,6 +425,16 @@ TEST_F(CoderTest, NewsTakesNoTargetFromACapitalAsAPlaceOrFromAnAttribution) {
   EXPECT_EQ(CodeNews(report), (std::vector<std::string>{"RUS>CHN:057", "CHN>RUS:057"}));
 }
 
+// A name no dictionary knows, as the object, is the target, unknown: "Putin Thanks Kim for
+// Support in Ukraine War" was coded as aimed at Ukraine.
+TEST_F(CoderTest, NewsTakesNoTargetPastAnUnknownNamedObject) {
+  auto s = Parse(
+      "China/PROPN/2/nsubj oppose/VERB/0/root Gandalf/PROPN/2/obj over/ADP/5/case "
+      "Ukraine/PROPN/2/obl");
+  EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>UKR:110"});  // PETRARCH searches on
+  EXPECT_TRUE(CodeNews(s).empty());
+}
+
 // "Iran denied sending weapons to Russia" was coded as a delivery: the gerund's pattern
 // outweighed the denial's default. (The fixture's denial verb is "disown".)
 TEST_F(CoderTest, NewsCodesADenialNotTheActDenied) {
