@@ -879,7 +879,8 @@ bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings)
     // government in Kyiv"): "signed an agreement in Beijing" is not aimed at CHNGOV.
     if (!setting && !on_verb && sc_.mention_at[t] >= 0 && !sc_.mentions[sc_.mention_at[t]].agent &&
         s_.Upos(t) == "PROPN") {
-      const int32_t hm = sc_.mention_at[Head(t)];
+      const int32_t ht = Head(t);  // -1 only in a malformed given parse
+      const int32_t hm = ht >= 0 && ht < n ? sc_.mention_at[ht] : -1;
       bool in = false;
       sc_.ForChildren(t, [&](int32_t c) {
         in = in || (Rel(c) == "case" && IsOneOf(sc_.Upper(c), {"IN", "AT"}));
@@ -1313,17 +1314,18 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
       // A name no dictionary knows as the object is the target, unknown: "Putin thanked Kim
       // for his support in the Ukraine war" is not aimed at Ukraine.
       bool unknown_object = false;
-      sc_.ForChildren(v, [&](int32_t c) {
-        if (Rel(c) != "obj" || s_.Upos(c) != "PROPN") return;
-        bool known = false;
-        for (int32_t t = sc_.sub_lo[c]; t <= sc_.sub_hi[c] && !known; ++t) {
-          known = sc_.mention_at[t] >= 0;
-        }
-        unknown_object = unknown_object || !known;
-      });
+      if (opt_.strict_targets) {
+        sc_.ForChildren(v, [&](int32_t c) {
+          if (Rel(c) != "obj" || s_.Upos(c) != "PROPN") return;
+          bool known = false;
+          for (int32_t t = sc_.sub_lo[c]; t <= sc_.sub_hi[c] && !known; ++t) {
+            known = sc_.mention_at[t] >= 0;
+          }
+          unknown_object = unknown_object || !known;
+        });
+      }
       size_t after = 0;
-      for (size_t from = 0; from < sc_.search.size() && targets.empty() &&
-                            !(opt_.strict_targets && unknown_object);) {
+      for (size_t from = 0; from < sc_.search.size() && targets.empty() && !unknown_object;) {
         const int32_t np = NextMentionNP(sc_.search, from, &after);
         if (np < 0) break;
         ResolveNP(np, &targets);

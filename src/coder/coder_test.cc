@@ -364,6 +364,16 @@ TEST_F(CoderTest, CyclicHeadsInABadParseDoNotHang) {
   SUCCEED();
 }
 
+// A given parse may attach a phrase to the root with any label: "Beijing" below has no
+// head word, and the place rule once read the mention of head -1 (caught by ASan).
+TEST_F(CoderTest, APhraseWithoutAHeadWordIsNoPlaceOfAnything) {
+  auto s = Parse(
+      "Russia/PROPN/2/nsubj signed/VERB/0/root an/DET/4/det agreement/NOUN/2/obj in/ADP/6/case "
+      "Beijing/PROPN/0/nmod today/NOUN/4/nmod");
+  CodeNews(s);  // must not read out of bounds
+  SUCCEED();
+}
+
 }  // namespace
 }  // namespace thaw
 
