@@ -599,12 +599,10 @@ bool ParserModel::FindStrandedSubject(const Sentence& s, const Config& c,
   const int n = c.n;
   const int root = OnlyRoot(head, n);
   if (root < 0) return false;
-  auto finite = [&](int i) { return ids_.Finite(c.Tok(i).xpos); };
-  auto nominal = [&](uint8_t u) { return ids_.Nominal(u); };
   // The subject and the verb of its relative clause.
   int subject = -1, clause = -1;
   const uint8_t u = c.Tok(root).upos;
-  if (nominal(u)) {
+  if (ids_.Nominal(u)) {
     // (a) The nominal is the root, with a relative clause and no clause of its own.
     if (s.Lemma(root) == "what" || s.Lemma(root) == "who" || s.Lemma(root) == "which") return false;
     int participle = -1;  // the root's first -ed clause to its right
@@ -624,7 +622,7 @@ bool ParserModel::FindStrandedSubject(const Sentence& s, const Config& c,
       // tagged VBN and read as a reduced relative; a passive participle takes no object).
       bool object = false;
       for (int i = 0; i < n; ++i) {
-        if (finite(i)) return false;
+        if (ids_.Finite(c.Tok(i).xpos)) return false;
         object |= head[i] == participle && label[i] == ids_.obj;
       }
       if (!object) return false;
@@ -640,7 +638,7 @@ bool ParserModel::FindStrandedSubject(const Sentence& s, const Config& c,
       if (head[i] == root && RuleIds::In(ids_.subject_labels, label[i])) subject = i;
     }
     if (subject < 0) return false;
-    if (!nominal(c.Tok(subject).upos)) return false;
+    if (!ids_.Nominal(c.Tok(subject).upos)) return false;
     int wh = -1;
     for (int i = subject + 1; i < root && wh < 0; ++i) {
       if (RuleIds::In(ids_.wh_xpos, c.Tok(i).xpos) && RuleIds::In(ids_.subject_labels, label[i]))
@@ -648,7 +646,8 @@ bool ParserModel::FindStrandedSubject(const Sentence& s, const Config& c,
     }
     if (wh < 0) return false;
     for (int i = wh + 1; i < root; ++i) {
-      if (finite(i) && !(head[i] == root && RuleIds::In(ids_.verb_aux_labels, label[i])))
+      if (ids_.Finite(c.Tok(i).xpos) &&
+          !(head[i] == root && RuleIds::In(ids_.verb_aux_labels, label[i])))
         return false;
     }
     clause = root;
@@ -686,9 +685,9 @@ bool ParserModel::FindStrandedSubject(const Sentence& s, const Config& c,
     if (uf == ids_.cconj) {  // a conjunction and a new subject: "..., and the UN is reluctant"
       int k = f + 1;
       while (k < n && (c.Tok(k).upos == ids_.det || c.Tok(k).upos == ids_.adj)) ++k;
-      if (k < n && nominal(c.Tok(k).upos)) return false;
+      if (k < n && ids_.Nominal(c.Tok(k).upos)) return false;
     }
-    if (!finite(f) || starts_clause(f - 1)) continue;
+    if (!ids_.Finite(c.Tok(f).xpos) || starts_clause(f - 1)) continue;
     int v = f;
     if (uf == ids_.aux && RuleIds::In(ids_.verb_aux_labels, label[f]) && head[f] > f &&
         head[f] < n) {
