@@ -66,7 +66,9 @@ class Tagger {
   // strings into the sentence's pool (existing spans into the pool stay valid; views from
   // Sentence::Str() taken before the call may not). An empty sentence is left as is.
   // A title-case headline ("China Slams U.S. Arms Sale to Taiwan") is tagged as if its
-  // common words were lower-case ("China slams U.S. arms sale to Taiwan"); forms stay.
+  // common words were lower-case ("China slams U.S. arms sale to Taiwan"); forms stay. In a
+  // headline of either case, the word after a subject of names may be read as its verb
+  // ("Ethiopia and Eritrea sign peace deal").
   void Tag(Sentence* s) const;
 
   size_t num_classes() const { return xpos_.size(); }
@@ -89,8 +91,9 @@ class Tagger {
   void TagForms(Sentence* s, const int16_t* forced = nullptr) const;
   // Tag() of a title-case headline: through a copy with its common words lower-cased.
   void TagTitleCase(Sentence* s) const;
-  // In the lower-cased copy of a title-case headline without a finite verb: the word to be
-  // read as its verb and the class to give it, or {size, -1} (see tagger.cc).
+  // In a headline without a finite verb (for title case, its lower-cased copy), of which
+  // the words i with lowered[i] != 0 start lower-case: the word to be read as its verb and
+  // the class to give it, or {size, -1} (see tagger.cc).
   std::pair<size_t, int> HeadlineVerb(const Sentence& copy, const char* lowered) const;
   struct LexEntry {
     uint32_t ambiguity;

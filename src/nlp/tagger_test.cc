@@ -298,6 +298,14 @@ TEST(Tagger, AHeadlineVerbThatLooksLikeANounIsAVerb) {
       MakeSentence({"Russia", ",", "China", "Warn", "US", "Over", "Missile", "Defense", "Plans"});
   (*t)->Tag(&warn);
   EXPECT_EQ(warn.Xpos(3), "VBP");
+  // The same in sentence case: "Ethiopia and Eritrea sign peace deal" had no verb.
+  Sentence sign = MakeSentence({"Ethiopia", "and", "Eritrea", "sign", "peace", "deal"});
+  (*t)->Tag(&sign);
+  EXPECT_EQ(sign.Xpos(3), "VBP");
+  // ... but not the first part of a hyphenated word, nor a noun before a participle.
+  Sentence arms = MakeSentence({"LTTE", "arms", "-", "running"});
+  (*t)->Tag(&arms);
+  EXPECT_EQ(arms.Upos(1), "NOUN");
   // A title without such a word has no verb.
   Sentence title = MakeSentence({"Korea", "Society", "Annual", "Dinner", "Program"});
   (*t)->Tag(&title);
