@@ -290,7 +290,26 @@ bool IsTitleWord(uint64_t word) {
   return std::find(kTitles.begin(), kTitles.end(), word) != kTitles.end();
 }
 
+bool IsCompassWord(uint64_t word) {
+  static const uint64_t kWords[] = {WordHash("North"), WordHash("South"), WordHash("East"),
+                                    WordHash("West")};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 }  // namespace
+
+// "South Korean President Yoon": EWT and GUM make "South" the compound of "Korean" (GUM
+// train twice, "South African" and "South Korean"; EWT dev's "North American" an amod).
+// Greedy parsing of "Kishida and South Korean President Yoon" made "South" a conjunct of
+// "Kishida", splitting the country's name.
+void ParserModel::AttachCompassWords(const Config& c, bool* can) const {
+  if (!can[kLeft] || ids_.adj == kTagNone) return;
+  const int s0 = c.S(0), b0 = c.b0;
+  if (s0 < 0 || b0 != s0 + 1 || b0 >= c.n || c.Tok(b0).upos != ids_.adj) return;
+  if ((c.Tok(s0).shape & 3) != 2 || (c.Tok(b0).shape & 3) != 2) return;
+  if (!IsCompassWord(c.Tok(s0).word)) return;
+  can[kShift] = can[kRight] = false;
+}
 
 // In EWT + GUM train an adjective right before the name that ends its phrase, not after a
 // conjunction or punctuation, modifies that name 775 times in 798. Greedy parsing of made-up
@@ -442,7 +461,9 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
     //    the evil Gondor welcomed"). x joins the first subject; the words between join x.
     int k = end + 1, cc = -1;
     if (k < x && s.Form(k) == "," && (head[k] == h || head[k] == x) && is_leaf(k)) ++k;
-    if (k < x && c.Tok(k).upos == ids_.cconj && (head[k] == h || head[k] == x) && is_leaf(k))
+    // (The conjunction may hang from the first word of x's phrase: "Kishida and South Korean
+    // President Yoon agreed", with "and" under "South".)
+    if (k < x && c.Tok(k).upos == ids_.cconj && (head[k] == h || dominates(x, k)) && is_leaf(k))
       cc = k++;
     if (cc < 0) continue;
     bool phrase = true;
@@ -452,6 +473,7 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
     }
     if (!phrase) continue;
     join(x, first);
+    head[cc] = h;  // moved to x below, wherever it hung
     for (int i = end + 1; i < x; ++i) {
       if (head[i] != h) continue;
       head[i] = x;
@@ -976,6 +998,7 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
         if (!can[kShift] && !can[kLeft] && !can[kRight]) return false;
       }
       AttachAdjectivesToTheirNoun(c, can);
+      AttachCompassWords(c, can);
       int label[kNumMoves] = {kNoLabel, kNoLabel, kNoLabel};
       if (can[kLeft] && c.b0 == n) label[kLeft] = root_label_;
       if (joint_) {

@@ -239,6 +239,9 @@ class ParserModel {
   // pre-modifiers between them), not after a conjunction or punctuation, modifies that name:
   // leaves only the left arc possible.
   void AttachAdjectivesToTheirNoun(const Config& c, bool* can) const;
+  // "North", "South", "East" or "West" (s0) right before a capitalised adjective (b0,
+  // "South Korean") modifies it: leaves only the left arc possible.
+  void AttachCompassWords(const Config& c, bool* can) const;
   // A verb (VBD/VBZ/VBP/VBN) right after its conjunction ("condemned an attack ... and
   // promised aid") made the conjunct of a noun that is no predicate moves to the noun's
   // nearest verb ancestor. Changes heads only; the tree stays projective.

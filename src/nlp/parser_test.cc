@@ -855,6 +855,20 @@ TEST(ParserShippedModelTest, AHeadlinesNamesAreTheSubjectsOfItsVerb) {
   EXPECT_EQ(warn.Deprel(2), "conj");
 }
 
+// "South" was made a conjunct of the first name, splitting "South Korean" and leaving the
+// second name a second subject, so only one leader was coded.
+TEST(ParserShippedModelTest, ACompassWordModifiesTheAdjectiveAfterIt) {
+  Sentence s = TagAndParse(
+      "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol agreed on "
+      "Thursday to resume visits .");
+  ASSERT_EQ(s.tokens.size(), 19u);
+  EXPECT_EQ(s.tokens[6].head, 7);  // South <- Korean
+  EXPECT_EQ(s.tokens[9].head, 3);  // Yoon: a conjunct of Fumio
+  EXPECT_EQ(s.Deprel(9), "conj");
+  EXPECT_EQ(s.tokens[5].head, 9);  // and <- Yoon
+  EXPECT_EQ(s.Deprel(5), "cc");
+}
+
 // ... while a predicate nominal keeps its relative clause, verb and all.
 TEST(ParserShippedModelTest, APredicateNominalKeepsItsRelativeClause) {
   Sentence s = TagAndParse("This is the group that attacked the embassy in 1983 .");
