@@ -190,6 +190,8 @@ class SentenceCoder {
   // participial, adverbial) or, when `settings`, in a setting phrase ("met in Singapore",
   // "after the summit", "according to ..."), so it names no target of the verb.
   bool OutsideVerbArguments(int32_t t, int32_t verb, bool settings) const;
+  // Token t is a proper noun naming a body of water ("Sea", "Gulf") that is no actor.
+  bool IsWaterName(int32_t t) const;
   void CollectLower(int32_t verb, int32_t subj, const VerbCandidate& vc);
   void CollectUpper(int32_t subj);
   bool WordMatches(int32_t tok, const CElem& e) const;
@@ -707,6 +709,14 @@ int32_t SentenceCoder::FindSubjectToken(int32_t verb, int depth) const {
   sc_.ForChildren(verb, [&](int32_t c) {
     if (subj < 0 && IsSubjectRel(Rel(c))) subj = c;
   });
+  // A subject the parser hung from the verb's auxiliary ("Meanwhile, North Korea has sent
+  // troops", with "Korea" under "has").
+  sc_.ForChildren(verb, [&](int32_t c) {
+    if (subj >= 0 || !IsOneOf(BaseRel(Rel(c)), {"aux", "auxpass", "cop"})) return;
+    sc_.ForChildren(c, [&](int32_t g) {
+      if (subj < 0 && IsSubjectRel(Rel(g))) subj = g;
+    });
+  });
   if (subj >= 0) return subj;
   const std::string_view r = Rel(verb);
   if (r == "xcomp" || r == "conj" || r == "ccomp") return FindSubjectToken(Head(verb), depth + 1);
@@ -848,6 +858,12 @@ bool SentenceCoder::HasToMark(int32_t t) const {
   return to;
 }
 
+bool SentenceCoder::IsWaterName(int32_t t) const {
+  return t >= 0 && t < static_cast<int32_t>(sc_.n()) && s_.Upos(t) == "PROPN" &&
+         sc_.mention_at[t] < 0 &&
+         IsOneOf(sc_.Upper(t), {"SEA", "GULF", "STRAIT", "STRAITS", "BAY", "OCEAN", "CHANNEL"});
+}
+
 bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings) const {
   const auto n = static_cast<int32_t>(sc_.n());
   int32_t below = -1;  // the node before t on the climb
@@ -863,6 +879,13 @@ bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings)
     // tagged a verb, as an xcomp or with "according" under it).
     if (sc_.Upper(sc_.sub_lo[t]) == "ACCORDING") return true;
     if ((b != "obl" && b != "nmod") || r == "nmod:poss") continue;
+    // A sea, gulf or strait named after a country is a place: "held drills in the Sea of
+    // Japan", "seized a tanker in the Gulf of Oman".
+    if (b == "nmod" && IsWaterName(Head(t))) {
+      bool of = false;
+      sc_.ForChildren(t, [&](int32_t c) { of = of || (Rel(c) == "case" && sc_.Upper(c) == "OF"); });
+      if (of) return true;
+    }
     // Where, on the verb itself ("met in Singapore"; but "war crimes in Syria" is a target);
     // when, on whose word, among whom, anywhere.
     const bool on_verb = Head(t) == verb;
@@ -876,16 +899,20 @@ bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings)
                             "UNLIKE"});
     });
     // A seat of government after "in" or "at" is a place, unless a role noun governs it ("the
-    // government in Kyiv"): "signed an agreement in Beijing" is not aimed at CHNGOV.
-    if (!setting && !on_verb && sc_.mention_at[t] >= 0 && !sc_.mentions[sc_.mention_at[t]].agent &&
-        s_.Upos(t) == "PROPN") {
+    // government in Kyiv"): "signed an agreement in Beijing" is not aimed at CHNGOV, nor "at
+    // Tokyo summit" (the seat a compound of the phrase's noun) at JPNGOV.
+    const int32_t seat = sc_.mention_at[t] >= 0                                       ? t
+                         : below >= 0 && Rel(below) == "compound" && Head(below) == t ? below
+                                                                                      : -1;
+    if (!setting && !on_verb && seat >= 0 && sc_.mention_at[seat] >= 0 &&
+        !sc_.mentions[sc_.mention_at[seat]].agent && s_.Upos(seat) == "PROPN") {
       const int32_t ht = Head(t);  // -1 only in a malformed given parse
       const int32_t hm = ht >= 0 && ht < n ? sc_.mention_at[ht] : -1;
       bool in = false;
       sc_.ForChildren(t, [&](int32_t c) {
         in = in || (Rel(c) == "case" && IsOneOf(sc_.Upper(c), {"IN", "AT"}));
       });
-      const std::string code = ActorCode(sc_.mentions[sc_.mention_at[t]].index);
+      const std::string code = ActorCode(sc_.mentions[sc_.mention_at[seat]].index);
       setting =
           in && (hm < 0 || !sc_.mentions[hm].agent) && code.size() == 6 && EndsWith(code, "GOV");
     }
@@ -1154,9 +1181,11 @@ bool SentenceCoder::MatchPattern(const CPattern& p, const std::vector<Actor>& su
 }
 
 // Acts that conjoined actors do to each other ("Russia and North Korea signed a treaty"):
-// cooperation, meetings (not visits: "Xi and Kim visited the tower"), fighting.
+// cooperation, meetings (not visits: "Xi and Kim visited the tower"), truces ("India and
+// Pakistan agreed to a ceasefire"), fighting.
 bool IsMutualCode(std::string_view code) {
   if (code.size() < 3) return false;
+  if (StartsWith(code, "0871")) return true;
   const std::string_view root = code.substr(0, 2);
   if (root == "04") return !StartsWith(code, "042") && !StartsWith(code, "043");
   return root == "03" || root == "05" || root == "06" || root == "19";
@@ -1331,6 +1360,15 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         ResolveNP(np, &targets);
         from = after;
       }
+      // Conjoined subjects found again ("Kishida and Yoon agreed to resume visits between
+      // their leaders": "their" resolved to the first of them) act on each other.
+      if (opt_.strict_targets && sources.size() >= 2 && !targets.empty() &&
+          std::all_of(targets.begin(), targets.end(), [&](const Actor& t) {
+            return std::any_of(sources.begin(), sources.end(),
+                               [&](const Actor& a) { return SameActor(a.code, t.code, true); });
+          })) {
+        targets.clear();
+      }
       // Exchanging or trading something is mutual whatever it is: "Seoul and Moscow traded
       // accusations" (112, which "Russia and China accused the US" is not).
       const bool reciprocal =
@@ -1368,6 +1406,13 @@ void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
   auto announces = [&](const VerbGroup& g) {
     return opt_.strict_targets && (StartsWith(g.code, "03") || StartsWith(g.code, "13"));
   };
+  // An appeal or demand made to no actor: the act it asks for is someone else's, not its
+  // source's. "called on the international community to lift sanctions on Eritrea" is an
+  // appeal about Eritrea (0254), not Somalia easing sanctions (085).
+  auto asks = [&](const VerbGroup& g) {
+    return opt_.strict_targets && g.first_event == g.end_event &&
+           (StartsWith(g.code, "02") || StartsWith(g.code, "10"));
+  };
   auto controlled = [&](int32_t t) {
     if (Rel(t) == "xcomp") return true;
     // "threatened ... to destroy" parsed as a conjunct is still a controlled infinitive.
@@ -1389,12 +1434,12 @@ void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
       t = Head(t);
       if (t < 0) break;
       for (const VerbGroup& g : sc_.groups) {
-        // A verb without events governs only as a threat or promise (see above).
-        if (g.token == t && (g.first_event < g.end_event || announces(g))) outer = &g;
+        // A verb without events governs only as a threat, a promise or an appeal (above).
+        if (g.token == t && (g.first_event < g.end_event || announces(g) || asks(g))) outer = &g;
       }
     }
     if (outer == nullptr || inner.first_event == inner.end_event) continue;
-    if (!reported && announces(*outer)) {
+    if (!reported && (announces(*outer) || asks(*outer))) {
       for (size_t k = inner.first_event; k < inner.end_event; ++k) (*out)[k].code = outer->code;
       drop_group(*outer);
       continue;

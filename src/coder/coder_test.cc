@@ -47,9 +47,14 @@ SIGN
 MEET {MEETS MET MEETING}
 --- CLASH [110] ---
 CLASH
+&TRUCE
++CEASEFIRE
 --- AGREE [030] ---
 AGREE
 - % * [050]
+- * &TRUCE [0871]
+--- URGE [020] ---
+URGE
 --- OPPOSE [110] ---
 OPPOSE
 --- SAY [010] ---
@@ -98,6 +103,7 @@ PARK_GEUN-HYE_
 UKRAINE_ [UKR]
 BEIJING_ [CHNGOV]
 KYIV_ [UKRGOV]
+JAPAN_ [JPN]
 )",
                                      "actors", opts, &diags, &dicts_.actors)
                     .ok());
@@ -462,6 +468,72 @@ TEST_F(CoderTest, NewsExchangesAreMutual) {
       "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj exchange/VERB/0/root "
       "accusations/NOUN/4/obj");
   EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"RUS>CHN:112", "CHN>RUS:112"}));
+}
+
+// "India and Pakistan agreed to a ceasefire" gave nothing: a truce by two actors is mutual.
+TEST_F(CoderTest, NewsTrucesAreMutual) {
+  auto s = Parse(
+      "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj agree/VERB/0/root to/ADP/7/case "
+      "a/DET/7/det ceasefire/NOUN/4/obl");
+  EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"RUS>CHN:0871", "CHN>RUS:0871"}));
+}
+
+// "Kishida and Yoon agreed to resume visits between their leaders": "their" resolved to the
+// first subject, so only the second one's event was left. Subjects found again act on each
+// other.
+TEST_F(CoderTest, NewsConjoinedSubjectsFoundAgainActOnEachOther) {
+  auto s = Parse(
+      "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj agree/VERB/0/root with/ADP/7/case "
+      "their/PRON/7/nmod:poss government/NOUN/4/obl");
+  EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"RUS>CHN:050", "CHN>RUS:050"}));
+}
+
+// "Meanwhile, North Korea has sent troops" lost its source: the parser hung the subject
+// from the auxiliary.
+TEST_F(CoderTest, ASubjectHungFromTheAuxiliaryIsTheVerbsSubject) {
+  auto s = Parse(
+      "Meanwhile/ADV/5/advmod ,/PUNCT/1/punct China/PROPN/4/nsubj has/AUX/5/aux met/VERB/0/root "
+      "Russia/PROPN/5/obj");
+  EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"CHN>RUS:040", "RUS>CHN:040"}));
+}
+
+// "Japan, South Korea leaders pledge to mend ties at Tokyo summit" was aimed at JPNGOV: a
+// seat of government as the compound of an "at" phrase's noun is a place too.
+TEST_F(CoderTest, NewsTakesNoTargetFromACapitalNamingASummit) {
+  auto s = Parse(
+      "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj signed/VERB/0/root an/DET/6/det "
+      "agreement/NOUN/4/obj at/ADP/9/case Beijing/PROPN/9/compound summit/NOUN/6/nmod");
+  EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"RUS>CHN:057", "CHN>RUS:057"}));
+}
+
+// "Russia and China held drills in the Sea of Japan" was aimed at Japan: a sea named after a
+// country is a place, wherever the "in" phrase hangs.
+TEST_F(CoderTest, NewsTakesNoTargetFromASeaNamedAfterACountry) {
+  auto s = Parse(
+      "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj met/VERB/0/root for/ADP/6/case "
+      "talks/NOUN/4/obl in/ADP/9/case the/DET/9/det Sea/PROPN/6/nmod of/ADP/11/case "
+      "Japan/PROPN/9/nmod");
+  EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"RUS>CHN:040", "CHN>RUS:040"}));
+  // "... for talks with the envoy of Japan" still names Japan.
+  auto envoy = Parse(
+      "Russia/PROPN/2/nsubj met/VERB/0/root the/DET/4/det envoy/NOUN/2/obj of/ADP/6/case "
+      "Japan/PROPN/4/nmod");
+  EXPECT_EQ(CodeNews(envoy), (std::vector<std::string>{"RUS>JPN:040", "JPN>RUS:040"}));
+}
+
+// "Somalia called on the international community to lift sanctions on Eritrea" was coded
+// as Somalia lifting sanctions: an appeal to no actor carries the act it asks for.
+TEST_F(CoderTest, NewsAppealToNoActorCarriesTheActAskedFor) {
+  auto s = Parse(
+      "China/PROPN/2/nsubj urged/VERB/0/root the/DET/4/det community/NOUN/2/obj to/PART/6/mark "
+      "impose/VERB/2/advcl sanctions/NOUN/6/obj on/ADP/9/case Russia/PROPN/6/obl");
+  EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>RUS:020"});  // PETRARCH finds Russia for both
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>RUS:020"});
+  // An appeal to an actor is aimed at that actor, as before.
+  auto un = Parse(
+      "China/PROPN/2/nsubj urged/VERB/0/root the/DET/4/det UN/PROPN/2/obj to/PART/6/mark "
+      "impose/VERB/2/xcomp sanctions/NOUN/6/obj on/ADP/9/case Russia/PROPN/6/obl");
+  EXPECT_EQ(CodeNews(un), std::vector<std::string>{"CHN>IGOUNO:020"});
 }
 
 TEST_F(CoderTest, NewsIgnoresRelativeClausesAndWhatDidNotHappen) {
