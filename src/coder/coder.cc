@@ -676,6 +676,9 @@ void SentenceCoder::RememberForDocument() const {
 
 bool SentenceCoder::CanStartName(int32_t t) const {
   if (IsPronoun(t)) return false;  // "told us" is not the United States
+  // Nor does a lower-case preposition or particle: "sent aid to Lam Dong" is not To Lam.
+  const std::string_view u = s_.Upos(t), f = s_.Form(t);
+  if ((u == "ADP" || u == "PART") && !f.empty() && f[0] >= 'a' && f[0] <= 'z') return false;
   // The tail of a hyphenated word split by the tokenizer ("Jong - un") is not "UN".
   if (t >= 2 && s_.Form(t - 1) == "-") {
     const Token& hyphen = s_.tokens[t - 1];
@@ -1254,6 +1257,16 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
     subj_actors.clear();
     ResolveSubject(v, &subj_actors, &passive, &subj);
     CollectLower(v, subj, cands[0]);
+    if (opt_.strict_targets && passive && subj >= 0 && subj_actors.empty()) {
+      // A passive subject that is no actor is what the patterns look for after the verb:
+      // "Sanctions were imposed on Russia by the European Union" is "* &SANCTION".
+      std::vector<int32_t>& lower = sc_.lower;
+      std::vector<int32_t> object;
+      for (int32_t t = sc_.sub_lo[subj]; t <= sc_.sub_hi[subj]; ++t) {
+        if (Rel(t) != "punct") object.push_back(t);
+      }
+      lower.insert(lower.begin(), object.begin(), object.end());
+    }
     CollectUpper(subj);
 
     // Best pattern over every block this verb belongs to.
@@ -1321,6 +1334,8 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
       targets.clear();
       ResolveNP(bind.target_np, &targets);
     }
+    // Conjoined sources with no target may act on each other (see below).
+    bool may_be_mutual = false, reciprocal = false;
     if (passive && bind.source_np < 0 && !bind.subject_is_target) {
       // Passive: the agent is the "by" phrase, else the first actor in an oblique.
       int32_t agent = -1, oblique = -1;
@@ -1339,6 +1354,23 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         if (by && agent < 0) agent = c;
       });
       ResolveNP(agent >= 0 ? agent : oblique, &sources);
+      if (opt_.strict_targets && targets.empty() && agent >= 0) {
+        // With an agent and no actor as the subject, another oblique's actor is the target:
+        // "Sanctions were imposed on Russia by the European Union".
+        int32_t other = -1;
+        sc_.ForChildren(v, [&](int32_t c) {
+          const std::string_view b = BaseRel(Rel(c));
+          if (other >= 0 || c == agent || (b != "nmod" && b != "obl")) return;
+          for (int32_t t = sc_.sub_lo[c]; t <= sc_.sub_hi[c] && other < 0; ++t) {
+            if (sc_.mention_at[t] >= 0 && !sc_.mentions[sc_.mention_at[t]].agent &&
+                !OutsideVerbArguments(t, v, true)) {
+              other = sc_.chunk[MentionHeadToken(sc_.mentions[sc_.mention_at[t]])];
+            }
+          }
+        });
+        ResolveNP(other, &targets);
+        may_be_mutual = true;  // "A treaty was signed by Russia and North Korea"
+      }
     } else if (targets.empty() && bind.target_np < 0 && !bind.subject_is_target) {
       // A name no dictionary knows as the object is the target, unknown: "Putin thanked Kim
       // for his support in the Ukraine war" is not aimed at Ukraine.
@@ -1371,17 +1403,17 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
       }
       // Exchanging or trading something is mutual whatever it is: "Seoul and Moscow traded
       // accusations" (112, which "Russia and China accused the US" is not).
-      const bool reciprocal =
-          best != nullptr && IsOneOf(s_.Lemma(v), {"exchange", "trade", "swap"});
-      if (targets.empty() && sources.size() >= 2 &&
-          (!opt_.strict_targets || IsMutualCode(code) || reciprocal)) {
-        // "Russia and North Korea signed a treaty": conjoined actors act on each other.
-        const size_t before = out->size();
-        for (const Actor& a : sources)
-          Emit({a}, sources, code, std::string(), v, *best_vc, best, line, out);
-        sc_.groups.push_back({v, before, out->size(), code, best ? best->weight : -1});
-        continue;
-      }
+      reciprocal = best != nullptr && IsOneOf(s_.Lemma(v), {"exchange", "trade", "swap"});
+      may_be_mutual = true;
+    }
+    if (may_be_mutual && targets.empty() && sources.size() >= 2 &&
+        (!opt_.strict_targets || IsMutualCode(code) || reciprocal)) {
+      // "Russia and North Korea signed a treaty": conjoined actors act on each other.
+      const size_t before = out->size();
+      for (const Actor& a : sources)
+        Emit({a}, sources, code, std::string(), v, *best_vc, best, line, out);
+      sc_.groups.push_back({v, before, out->size(), code, best ? best->weight : -1});
+      continue;
     }
     const size_t before = out->size();
     Emit(sources, targets, code, rev, v, *best_vc, best, line, out);

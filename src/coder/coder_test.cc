@@ -104,6 +104,7 @@ UKRAINE_ [UKR]
 BEIJING_ [CHNGOV]
 KYIV_ [UKRGOV]
 JAPAN_ [JPN]
+TO_LAM_ [VNMGOV]
 )",
                                      "actors", opts, &diags, &dicts_.actors)
                     .ok());
@@ -486,6 +487,31 @@ TEST_F(CoderTest, NewsConjoinedSubjectsFoundAgainActOnEachOther) {
       "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj agree/VERB/0/root with/ADP/7/case "
       "their/PRON/7/nmod:poss government/NOUN/4/obl");
   EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"RUS>CHN:050", "CHN>RUS:050"}));
+}
+
+// "China sent aid to Lam Dong" was aimed at Vietnam's To Lam: a lower-case preposition
+// starts no name.
+TEST_F(CoderTest, ALowerCasePrepositionStartsNoName) {
+  auto place =
+      Parse("China/PROPN/2/nsubj pledged/VERB/0/root aid/NOUN/2/obj to/ADP/5/case Lam/PROPN/2/obl");
+  EXPECT_TRUE(Code(place).empty());
+  auto name = Parse("To/PROPN/2/compound Lam/PROPN/3/nsubj met/VERB/0/root China/PROPN/3/obj");
+  EXPECT_EQ(Code(name), (std::vector<std::string>{"VNMGOV>CHN:040", "CHN>VNMGOV:040"}));
+}
+
+// A passive whose subject is no actor: the subject is what the patterns look for after the
+// verb, and another oblique's actor is the target ("Sanctions were imposed on Russia by the
+// European Union" gave nothing); conjoined agents with no target act on each other.
+TEST_F(CoderTest, NewsPassiveSubjectIsThePatternsObject) {
+  auto aid = Parse(
+      "aid/NOUN/3/nsubj:pass was/AUX/3/aux:pass pledged/VERB/0/root to/ADP/5/case "
+      "Ukraine/PROPN/3/obl by/ADP/7/case China/PROPN/3/obl:agent");
+  EXPECT_EQ(CodeNews(aid), std::vector<std::string>{"CHN>UKR:033"});
+  auto pact = Parse(
+      "a/DET/3/det trade/NOUN/3/compound protocol/NOUN/5/nsubj:pass was/AUX/5/aux:pass "
+      "signed/VERB/0/root by/ADP/7/case Russia/PROPN/5/obl:agent and/CCONJ/9/cc "
+      "China/PROPN/7/conj");
+  EXPECT_EQ(CodeNews(pact), (std::vector<std::string>{"RUS>CHN:0311", "CHN>RUS:0311"}));
 }
 
 // "Meanwhile, North Korea has sent troops" lost its source: the parser hung the subject
