@@ -61,6 +61,17 @@ TEST(SegmenterPipelineTest, ShippedSegmenterModelIsUsed) {
                                       "They left."}));
 }
 
+// The shipped model ended a sentence after "Workers'": it adds no boundary after a plural
+// possessive.
+TEST(SegmenterPipelineTest, NoSentenceEndsAfterAPluralPossessive) {
+  auto p = Pipeline::Load(THAW_MODELS_DIR);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  Document doc;
+  doc.text = "The Kurdistan Workers' Party announced a ceasefire with Turkey.";
+  (*p)->Segment(&doc);
+  EXPECT_EQ(Texts(doc).size(), 1u);
+}
+
 TEST(SegmenterPipelineTest, BrokenSegmenterModelIsAnErrorNamingTheFile) {
   const std::string dir = ModelsDirWithoutSegmenter("broken_segmenter_model");
   std::ofstream(dir + "/segmenter.model") << "not a model";
