@@ -112,10 +112,26 @@ class Tagger {
   // What FixRarePatterns asks of a class, as bits (one per UPOS or XPOS it tests), so the
   // rules compare no strings per token.
   enum Kind : uint32_t {
-    kNoun = 1u << 0, kPropn = 1u << 1, kPron = 1u << 2, kDet = 1u << 3, kAdj = 1u << 4,
-    kAdv = 1u << 5, kNum = 1u << 6, kVerb = 1u << 7, kIntj = 1u << 8, kAdp = 1u << 9,
-    kPrp = 1u << 10, kPrpPoss = 1u << 11, kPos = 1u << 12, kMd = 1u << 13, kVb = 1u << 14,
-    kVbd = 1u << 15, kVbz = 1u << 16, kVbp = 1u << 17, kVbn = 1u << 18,
+    kNoun = 1u << 0,
+    kPropn = 1u << 1,
+    kPron = 1u << 2,
+    kDet = 1u << 3,
+    kAdj = 1u << 4,
+    kAdv = 1u << 5,
+    kNum = 1u << 6,
+    kVerb = 1u << 7,
+    kIntj = 1u << 8,
+    kAdp = 1u << 9,
+    kPrp = 1u << 10,
+    kPrpPoss = 1u << 11,
+    kPos = 1u << 12,
+    kMd = 1u << 13,
+    kVb = 1u << 14,
+    kVbd = 1u << 15,
+    kVbz = 1u << 16,
+    kVbp = 1u << 17,
+    kVbn = 1u << 18,
+    kSconj = 1u << 19,
   };
   std::vector<uint32_t> kind_;  // per class
   bool Is(uint8_t c, uint32_t kinds) const { return (kind_[c] & kinds) != 0; }

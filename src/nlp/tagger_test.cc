@@ -251,6 +251,15 @@ TEST(Tagger, VerbsTheTreebanksRarelyShow) {
   (*t)->Tag(&article);
   EXPECT_EQ(article.Upos(1), "NOUN");
   EXPECT_EQ(article.Xpos(8), "VB");  // "help" after a modal stays a verb
+  // A participle after the opening noun phrase, before another, is the verb: "detained"
+  // was VBN and the guards its passive subject. Naming verbs stay participles.
+  Sentence detained =
+      MakeSentence({"Kyrgyz", "border", "guards", "detained", "four", "Tajik", "citizens", "."});
+  (*t)->Tag(&detained);
+  EXPECT_EQ(detained.Xpos(3), "VBD");
+  Sentence called = MakeSentence({"An", "island", "called", "Jejudo", "is", "warm", "."});
+  (*t)->Tag(&called);
+  EXPECT_NE(called.Xpos(2), "VBD");
 }
 
 // A title-case headline is tagged as if its common words were lower-case: "Slams" was a
