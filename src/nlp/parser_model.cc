@@ -174,6 +174,7 @@ RuleIds RuleIds::Find(const TokenVocabulary& vocab, const std::vector<std::strin
   r.vbp = vocab.xpos.Find("VBP", kTagNone);
   r.nnp = vocab.xpos.Find("NNP", kTagNone);
   r.vbn = vocab.xpos.Find("VBN", kTagNone);
+  r.pos = vocab.xpos.Find("POS", kTagNone);
   for (const char* u : {"NOUN", "PROPN", "NUM", "PART", "ADJ", "SYM", "X"}) {
     const uint8_t id = vocab.upos.Find(u, kTagNone);
     if (id != kTagNone && id < 64) r.np_continues |= uint64_t{1} << id;
@@ -191,6 +192,8 @@ RuleIds RuleIds::Find(const TokenVocabulary& vocab, const std::vector<std::strin
     if (name == "acl") r.acl = id;
     if (name == "obj") r.obj = id;
     if (name == "appos") r.appos = id;
+    if (name == "vocative") r.vocative = id;
+    if (name == "nmod:poss") r.nmod_poss = id;
     if (name == "compound") r.compound = id;
     if (name == "nsubj") r.nsubj = id;
     if (name == "nsubj:pass") r.nsubj_pass = id;
@@ -415,6 +418,20 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
     }
     if (first < 0 || !nominal(first)) continue;
 
+    // 0. A first subject ending in a possessive "'s" right before x's phrase is x's
+    //    possessor ("Yemen 's Houthis fired": two subjects).
+    if (ids_.nmod_poss >= 0) {
+      int last = first;  // the last word of the first subject's phrase
+      for (int i = first + 1; i < x && dominates(first, i); ++i) last = i;
+      bool adjacent = last > first && c.Tok(last).xpos == ids_.pos && head[last] == first;
+      for (int i = last + 1; i < x && adjacent; ++i) adjacent = dominates(x, i);
+      if (adjacent) {
+        head[first] = x;
+        label[first] = static_cast<uint8_t>(ids_.nmod_poss);
+        continue;
+      }
+    }
+
     // 1. "p ," right before x, p a noun inside the first subject's phrase: x continues the
     //    list p belongs to, whose first member takes every conjunct (UD).
     const int comma = x - 1, p = x - 2;
@@ -528,13 +545,26 @@ void ParserModel::LabelCompoundSubjects(const Config& c, const std::vector<int>&
   }
 }
 
-void ParserModel::JoinNamedSubjects(const Sentence& s, const Config& c,
-                                    const std::vector<int>& head,
+void ParserModel::JoinNamedSubjects(const Sentence& s, const Config& c, std::vector<int>* heads,
                                     std::vector<uint8_t>* label) const {
   if (ids_.conj < 0) return;
+  std::vector<int>& head = *heads;
   const int n = c.n;
   for (int v = 0; v < n; ++v) {
     if (head[v] != n || c.Tok(v).xpos != ids_.vbp) continue;
+    // "Japan , Philippines sign": the vocative name and the name subject after its comma.
+    for (int x = 0; ids_.vocative >= 0 && ids_.nsubj >= 0 && x + 2 < v; ++x) {
+      const int y = x + 2;
+      if (head[x] != v || (*label)[x] != ids_.vocative || c.Tok(x).upos != ids_.propn ||
+          s.Form(x + 1) != "," || head[y] != v || !RuleIds::In(ids_.subject_labels, (*label)[y]) ||
+          c.Tok(y).upos != ids_.propn) {
+        continue;
+      }
+      (*label)[x] = static_cast<uint8_t>(ids_.nsubj);
+      head[y] = x;
+      (*label)[y] = static_cast<uint8_t>(ids_.conj);
+      head[x + 1] = y;  // the comma
+    }
     for (int subject = 0; subject < v; ++subject) {
       if (head[subject] != v || !RuleIds::In(ids_.subject_labels, (*label)[subject]) ||
           c.Tok(subject).xpos != ids_.nnp) {
@@ -1072,7 +1102,7 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
       x.labels[forced[0]] = static_cast<uint8_t>(l);
     }
   }
-  JoinNamedSubjects(*s, c, x.heads, &x.labels);
+  JoinNamedSubjects(*s, c, &x.heads, &x.labels);
   LabelCompoundSubjects(c, x.heads, &x.labels);
   RaiseVerbConjuncts(c, &x.heads, x.labels);
   ResolveSecondSubjects(*s, c, &x.heads, &x.labels);

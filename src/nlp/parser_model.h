@@ -180,9 +180,10 @@ struct RuleIds {
           verb = kTagNone, cconj = kTagNone, num = kTagNone, sconj = kTagNone, aux = kTagNone,
           adv = kTagNone, part = kTagNone;  // UPOS
   uint8_t hyph = kTagNone, vbd = kTagNone, vbz = kTagNone, vbp = kTagNone, vbn = kTagNone,
-          md = kTagNone, nnp = kTagNone;  // XPOS
+          md = kTagNone, nnp = kTagNone, pos = kTagNone;  // XPOS
   int amod = -1, case_marker = -1, cc = -1, conj = -1, det_label = -1, nmod = -1, relcl = -1,
-      acl = -1, obj = -1, nsubj = -1, nsubj_pass = -1, aux_pass = -1, appos = -1, compound = -1;
+      acl = -1, obj = -1, nsubj = -1, nsubj_pass = -1, aux_pass = -1, appos = -1, compound = -1,
+      vocative = -1, nmod_poss = -1;
   // Sets of ids below 64, as bits.
   uint64_t np_continues = 0;      // UPOS that continue a noun phrase after a noun
   uint64_t subject_labels = 0;    // nsubj, nsubj:pass
@@ -271,8 +272,10 @@ class ParserModel {
                         const std::vector<uint8_t>& labels, int found[3]) const;
   // A singular name as the subject of a plural root verb, with names after it behind a
   // comma or a conjunction ("Russia, China Warn US": "China" flat under "Russia"): those
-  // names are its conjuncts, so each is a subject of the verb.
-  void JoinNamedSubjects(const Sentence& s, const Config& c, const std::vector<int>& heads,
+  // names are its conjuncts, so each is a subject of the verb. A name made the vocative of
+  // such a verb, right before ", name" subject ("Japan, Philippines sign defence pact"), is
+  // the subject and the other name its conjunct. Changes heads and labels.
+  void JoinNamedSubjects(const Sentence& s, const Config& c, std::vector<int>* heads,
                          std::vector<uint8_t>* labels) const;
   // A noun or name before a finite verb (or one with an auxiliary) that has no subject,
   // labelled compound of that verb, is its subject ("Chinese Premier Li Qiang will visit":

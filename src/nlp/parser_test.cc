@@ -869,6 +869,22 @@ TEST(ParserShippedModelTest, ACompassWordModifiesTheAdjectiveAfterIt) {
   EXPECT_EQ(s.Deprel(5), "cc");
 }
 
+// "Japan , Philippines sign defence pact" made "Japan" a vocative; "Yemen 's Houthis fired"
+// made "Yemen" a second subject. Both lost the right source.
+TEST(ParserShippedModelTest, HeadlineNamesAndPossessorsAreNotSubjectsOfTheirOwn) {
+  Sentence sign = TagAndParse("Japan , Philippines sign defence pact");
+  ASSERT_EQ(sign.tokens.size(), 6u);
+  EXPECT_EQ(sign.tokens[0].head, 3);
+  EXPECT_EQ(sign.Deprel(0), "nsubj");
+  EXPECT_EQ(sign.tokens[2].head, 0);
+  EXPECT_EQ(sign.Deprel(2), "conj");
+  Sentence fired = TagAndParse("Yemen 's Houthis fired missiles at Israel .");
+  ASSERT_EQ(fired.tokens.size(), 8u);
+  EXPECT_EQ(fired.tokens[0].head, 2);
+  EXPECT_EQ(fired.Deprel(0), "nmod:poss");
+  EXPECT_EQ(fired.Deprel(2), "nsubj");
+}
+
 // ... while a predicate nominal keeps its relative clause, verb and all.
 TEST(ParserShippedModelTest, APredicateNominalKeepsItsRelativeClause) {
   Sentence s = TagAndParse("This is the group that attacked the embassy in 1983 .");
