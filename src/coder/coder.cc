@@ -1195,11 +1195,18 @@ bool IsMutualCode(std::string_view code) {
 }
 
 // An actor acting on itself: equal codes, or with `prefixes`, one refining the other (KORGOV
-// and KOR). "---" parts are unknown, not equal.
+// and KOR), unless the refinement is a party to a conflict with it: insurgents, rebels,
+// opposition, separatists ("The PKK announced a ceasefire with Turkey": TURINSPKK and TUR).
+// "---" parts are unknown, not equal.
 bool SameActor(const std::string& a, const std::string& b, bool prefixes) {
   if (a == b) return true;
   if (!prefixes || StartsWith(a, "---") || StartsWith(b, "---")) return false;
-  return a.size() < b.size() ? StartsWith(b, a) : StartsWith(a, b);
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  if (!StartsWith(longer, shorter)) return false;
+  const std::string_view rest = std::string_view(longer).substr(shorter.size());
+  return !(StartsWith(rest, "INS") || StartsWith(rest, "REB") || StartsWith(rest, "OPP") ||
+           StartsWith(rest, "SEP"));
 }
 
 void SentenceCoder::Emit(const std::vector<Actor>& srcs, const std::vector<Actor>& tgts,
@@ -1369,7 +1376,9 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
           }
         });
         ResolveNP(other, &targets);
-        may_be_mutual = true;  // "A treaty was signed by Russia and North Korea"
+        // "A treaty was signed by Russia and North Korea"; but "the town was shelled by
+        // Russia and Belarus" is no fight between them.
+        may_be_mutual = !StartsWith(code, "19");
       }
     } else if (targets.empty() && bind.target_np < 0 && !bind.subject_is_target) {
       // A name no dictionary knows as the object is the target, unknown: "Putin thanked Kim

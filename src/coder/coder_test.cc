@@ -55,6 +55,8 @@ AGREE
 - * &TRUCE [0871]
 --- URGE [020] ---
 URGE
+--- SHELL [190] ---
+SHELL
 --- OPPOSE [110] ---
 OPPOSE
 --- SAY [010] ---
@@ -105,6 +107,9 @@ BEIJING_ [CHNGOV]
 KYIV_ [UKRGOV]
 JAPAN_ [JPN]
 TO_LAM_ [VNMGOV]
+PKK_ [TURINSPKK]
+TURKEY_ [TUR]
+ANKARA_ [TURGOV]
 )",
                                      "actors", opts, &diags, &dicts_.actors)
                     .ok());
@@ -499,6 +504,15 @@ TEST_F(CoderTest, ALowerCasePrepositionStartsNoName) {
   EXPECT_EQ(Code(name), (std::vector<std::string>{"VNMGOV>CHN:040", "CHN>VNMGOV:040"}));
 }
 
+// "The PKK announced a ceasefire with Turkey" was dropped as self-directed (TURINSPKK refines
+// TUR); insurgents, rebels, opposition and separatists are not their state.
+TEST_F(CoderTest, NewsInsurgentsAreNotTheirState) {
+  auto s = Parse("PKK/PROPN/2/nsubj met/VERB/0/root Turkey/PROPN/2/obj");
+  EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"TURINSPKK>TUR:040", "TUR>TURINSPKK:040"}));
+  auto gov = Parse("Ankara/PROPN/2/nsubj met/VERB/0/root Turkey/PROPN/2/obj");
+  EXPECT_TRUE(CodeNews(gov).empty());  // TURGOV and TUR: one actor
+}
+
 // A passive whose subject is no actor: the subject is what the patterns look for after the
 // verb, and another oblique's actor is the target ("Sanctions were imposed on Russia by the
 // European Union" gave nothing); conjoined agents with no target act on each other.
@@ -512,6 +526,11 @@ TEST_F(CoderTest, NewsPassiveSubjectIsThePatternsObject) {
       "signed/VERB/0/root by/ADP/7/case Russia/PROPN/5/obl:agent and/CCONJ/9/cc "
       "China/PROPN/7/conj");
   EXPECT_EQ(CodeNews(pact), (std::vector<std::string>{"RUS>CHN:0311", "CHN>RUS:0311"}));
+  // ... but agents of an attack do not fight each other.
+  auto town = Parse(
+      "the/DET/2/det town/NOUN/4/nsubj:pass was/AUX/4/aux:pass shelled/VERB/0/root by/ADP/6/case "
+      "Russia/PROPN/4/obl:agent and/CCONJ/8/cc China/PROPN/6/conj");
+  EXPECT_TRUE(CodeNews(town).empty());
 }
 
 // "Meanwhile, North Korea has sent troops" lost its source: the parser hung the subject
