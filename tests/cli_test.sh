@@ -20,6 +20,11 @@ grep -q '"source":"RUS","target":"PRK","code":"057"' "$tmp/out"; check "example 
 "$thaw" code "$src/examples/korea.conllu" "${dict[@]}" --format tsv >"$tmp/out.tsv" 2>/dev/null
 head -1 "$tmp/out.tsv" | grep -q $'^doc_id\tsentence_id\tdate\tsource' ; check "tsv has a header row" $?
 "$thaw" code "${dict[@]}" <"$src/examples/korea.conllu" | grep -q '"code":"057"'; check "stdin input" $?
+# A file after --actors is input, not a second dictionary (it was read as one, and stdin coded).
+"$thaw" code --no-builtin --verbs "$src/examples/dict/example.verbs.txt" \
+  --actors "$src/examples/dict/example.actors.txt" "$src/examples/korea.conllu" </dev/null 2>/dev/null |
+  grep -q '"code":"057"'
+check "--actors takes one file per flag" $?
 
 # Empty file: nothing to code, clear message, non-zero exit.
 : >"$tmp/empty.conllu"

@@ -12,7 +12,8 @@ void AddDictFlags(CLI::App* app, DictFlags* f) {
   app->add_option("--verbs", f->verbs, "PETRARCH-2 verb pattern dictionary (e.g. CAMEO.2.0.txt)");
   app->add_option("--actors", f->actors,
                   "actor dictionaries; repeat the flag or separate files with commas")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);  // "--actors a.txt INPUT": INPUT is the input, not a dictionary
   app->add_option("--agents", f->agents, "agent dictionary (e.g. Phoenix.agents.txt)");
   app->add_option("--discards", f->discards, "discard dictionary (e.g. Phoenix.discards.txt)");
   app->add_option(
@@ -40,7 +41,8 @@ void AddInputFlags(CLI::App* app, InputFlags* f) {
          "JSON Lines fields under other names: KEY=NAME with KEY one of id, text, date, title, "
          "source, url, and NAME a member or a dotted path (text=body,date=publishedAt,"
          "source=source.name); repeat the flag or separate items with commas")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app->add_option(
       "--encoding", f->encoding,
       "the input's encoding when it is not UTF-8, as ICU names it: windows-1252 (Latin-1 and "

@@ -787,6 +787,21 @@ std::string SentenceCoder::SpanText(int32_t b, int32_t e) const {
   return t;
 }
 
+// The words a multi-word verb form needs around its verb word (i) are there: "CARPET_-_+BOMB"
+// matches "carpet - bomb", not "bomb".
+bool VerbFormMatches(const VerbEntry& e, const uint32_t* words, int32_t n, int32_t i) {
+  const auto nb = static_cast<int32_t>(e.before.size());
+  for (int32_t k = 0; k < nb; ++k) {
+    const int32_t t = i - nb + k;
+    if (t < 0 || words[t] != e.before[k]) return false;
+  }
+  for (size_t k = 0; k < e.after.size(); ++k) {
+    const int32_t t = i + 1 + static_cast<int32_t>(k);
+    if (t >= n || words[t] != e.after[k]) return false;
+  }
+  return true;
+}
+
 bool SentenceCoder::FindVerb(int32_t i, std::vector<VerbCandidate>* found) const {
   found->clear();
   if (sc_.word[i] == kNoWord || !IsVerbToken(i)) return false;
@@ -795,20 +810,9 @@ bool SentenceCoder::FindVerb(int32_t i, std::vector<VerbCandidate>* found) const
   const auto n = static_cast<int32_t>(sc_.n());
   size_t best_len = 0;
   for (const VerbEntry& e : it->second) {
-    VerbCandidate vc{&e, i, i};
-    bool ok = true;
-    const auto nb = static_cast<int32_t>(e.before.size());
-    for (int32_t k = 0; k < nb && ok; ++k) {
-      const int32_t t = i - nb + k;
-      ok = t >= 0 && sc_.word[t] == e.before[k];
-    }
-    if (nb > 0) vc.particle_lo = i - nb;
-    for (size_t k = 0; k < e.after.size() && ok; ++k) {
-      const int32_t t = i + 1 + static_cast<int32_t>(k);
-      ok = t < n && sc_.word[t] == e.after[k];
-      vc.particle_hi = t;
-    }
-    if (!ok) continue;
+    if (!VerbFormMatches(e, sc_.word.data(), n, i)) continue;
+    const VerbCandidate vc{&e, i - static_cast<int32_t>(e.before.size()),
+                           i + static_cast<int32_t>(e.after.size())};
     const size_t len = e.before.size() + e.after.size();
     if (len > best_len) {
       found->clear();
@@ -1631,6 +1635,7 @@ std::vector<Coder::LookupHit> Coder::Lookup(const Sentence& sentence, Date date)
     auto it = d.verbs.find(ids[i]);
     if (it == d.verbs.end()) continue;
     for (const VerbEntry& e : it->second) {
+      if (!VerbFormMatches(e, ids.data(), n, i)) continue;
       const CVerbBlock& b = d.blocks[e.block];
       std::string code = e.code.empty() ? b.code : (e.code == "-" ? std::string("---") : e.code);
       if (code.empty()) code = "---";

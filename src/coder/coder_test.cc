@@ -57,6 +57,8 @@ AGREE
 URGE
 --- SHELL [190] ---
 SHELL
+--- TAP [172] ---
+WIRE_+TAP
 --- OPPOSE [110] ---
 OPPOSE
 --- SAY [010] ---
@@ -316,6 +318,19 @@ TEST_F(CoderTest, LookupShowsWhatAPhraseResolvesTo) {
     got.push_back(std::to_string(h.begin) + "-" + std::to_string(h.end) + ":" + h.code);
   EXPECT_EQ(got, (std::vector<std::string>{"0-2:KOR", "2-3:~GOV", "3-5:KORGOV", "5-6:040:040"}));
   EXPECT_EQ(hits[2].source, "actors:11");  // the PARK_GEUN-HYE_ line
+}
+
+// `thaw dict lookup bomb` crashed: the multi-word form "CARPET_-_+BOMB" was listed as a
+// hit starting before the first word. A form is a hit only where its words are.
+TEST_F(CoderTest, LookupListsAMultiWordVerbOnlyWhereItsWordsAre) {
+  auto bare = Parse("tap/VERB/0/root");
+  EXPECT_TRUE(coder_->Lookup(bare, 20150101).empty());
+  auto wire = Parse("wire/NOUN/2/compound tap/VERB/0/root");
+  const auto hits = coder_->Lookup(wire, 20150101);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].begin, 0);
+  EXPECT_EQ(hits[0].end, 2);
+  EXPECT_EQ(hits[0].code, "172");
 }
 
 TEST_F(CoderTest, ReportedSpeechCarriesTheReportedAct) {
