@@ -885,9 +885,10 @@ bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings)
     // On whose word, whatever the parse made of it ("according to state media" with "state"
     // tagged a verb, as an xcomp or with "according" under it).
     if (sc_.Upper(sc_.sub_lo[t]) == "ACCORDING") return true;
-    if ((b != "obl" && b != "nmod") || r == "nmod:poss") continue;
     // A sea, gulf or strait named after a country is a place: "held drills in the Sea of
-    // Japan", "seized a tanker in the Gulf of Oman".
+    // Japan", "seized a tanker in the Gulf of Oman", "cooperation in the South China Sea".
+    if (b == "compound" && IsWaterName(Head(t))) return true;
+    if ((b != "obl" && b != "nmod") || r == "nmod:poss") continue;
     if (b == "nmod" && IsWaterName(Head(t))) {
       bool of = false;
       sc_.ForChildren(t, [&](int32_t c) { of = of || (Rel(c) == "case" && sc_.Upper(c) == "OF"); });
@@ -1404,6 +1405,20 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         if (np < 0) break;
         ResolveNP(np, &targets);
         from = after;
+      }
+      // Force used in a country is used against it: "Pakistan bombed hideouts in Afghanistan"
+      // (where "met in Singapore" names only a place).
+      if (opt_.strict_targets && targets.empty() && !unknown_object &&
+          (StartsWith(code, "18") || StartsWith(code, "19") || StartsWith(code, "20"))) {
+        sc_.ForChildren(v, [&](int32_t c) {
+          if (!targets.empty() || BaseRel(Rel(c)) != "obl" || sc_.mention_at[c] < 0) return;
+          const Mention& m = sc_.mentions[sc_.mention_at[c]];
+          bool in = false;
+          sc_.ForChildren(c, [&](int32_t g) {
+            in = in || (Rel(g) == "case" && IsOneOf(sc_.Upper(g), {"IN", "INSIDE"}));
+          });
+          if (in && !m.agent && ActorCode(m.index).size() == 3) ResolveNP(c, &targets);
+        });
       }
       // Conjoined subjects found again ("Kishida and Yoon agreed to resume visits between
       // their leaders": "their" resolved to the first of them) act on each other.

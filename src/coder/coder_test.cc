@@ -566,6 +566,19 @@ TEST_F(CoderTest, NewsTakesNoTargetFromACapitalNamingASummit) {
   EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"RUS>CHN:057", "CHN>RUS:057"}));
 }
 
+// "Pakistan bombed hideouts in Afghanistan" gave nothing: "in" on the verb names a place,
+// but force used in a country is used against it.
+TEST_F(CoderTest, NewsForceUsedInACountryIsUsedAgainstIt) {
+  auto s = Parse(
+      "China/PROPN/2/nsubj shelled/VERB/0/root towns/NOUN/2/obj in/ADP/5/case "
+      "Ukraine/PROPN/2/obl");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>UKR:190"});
+  auto met = Parse(
+      "China/PROPN/2/nsubj met/VERB/0/root officials/NOUN/2/obj in/ADP/5/case "
+      "Ukraine/PROPN/2/obl");
+  EXPECT_TRUE(CodeNews(met).empty());  // a meeting there is not one with it
+}
+
 // "Russia and China held drills in the Sea of Japan" was aimed at Japan: a sea named after a
 // country is a place, wherever the "in" phrase hangs.
 TEST_F(CoderTest, NewsTakesNoTargetFromASeaNamedAfterACountry) {
