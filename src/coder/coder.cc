@@ -435,6 +435,16 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
   std::vector<int32_t> toks;
   for (size_t ci = 0; ci < conjuncts.size(); ++ci) {
     const int32_t c = conjuncts[ci];
+    // Someone's allies, rivals or neighbours are not that someone: "Ukraine's allies pledged
+    // aid to Kyiv" is not Ukraine's pledge.
+    if (opt_.strict_targets && sc_.mention_at[c] < 0 &&
+        IsOneOf(sc_.Upper(c), {"ALLY", "ALLIES", "PARTNER", "PARTNERS", "RIVAL", "RIVALS",
+                               "ENEMY", "ENEMIES", "NEIGHBOUR", "NEIGHBOURS", "NEIGHBOR",
+                               "NEIGHBORS", "ADVERSARY", "ADVERSARIES", "FOE", "FOES", "CRITIC",
+                               "CRITICS", "OPPONENT", "OPPONENTS", "BACKER", "BACKERS",
+                               "SUPPORTER", "SUPPORTERS"})) {
+      continue;
+    }
     toks.clear();
     CollectNounTokens(c, true, &toks);
     std::sort(toks.begin(), toks.end());

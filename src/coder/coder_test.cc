@@ -566,6 +566,15 @@ TEST_F(CoderTest, NewsTakesNoTargetFromACapitalNamingASummit) {
   EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"RUS>CHN:057", "CHN>RUS:057"}));
 }
 
+// "Ukraine's allies criticized Russia" was Ukraine's criticism.
+TEST_F(CoderTest, NewsSomeonesAlliesAreNotThem) {
+  auto s = Parse(
+      "Ukraine/PROPN/3/nmod:poss 's/PART/1/case allies/NOUN/4/nsubj oppose/VERB/0/root "
+      "Russia/PROPN/4/obj");
+  EXPECT_EQ(Code(s), std::vector<std::string>{"UKR>RUS:110"});  // PETRARCH
+  EXPECT_TRUE(CodeNews(s).empty());
+}
+
 // "Pakistan bombed hideouts in Afghanistan" gave nothing: "in" on the verb names a place,
 // but force used in a country is used against it.
 TEST_F(CoderTest, NewsForceUsedInACountryIsUsedAgainstIt) {

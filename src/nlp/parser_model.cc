@@ -194,6 +194,7 @@ RuleIds RuleIds::Find(const TokenVocabulary& vocab, const std::vector<std::strin
     if (name == "appos") r.appos = id;
     if (name == "vocative") r.vocative = id;
     if (name == "nmod:poss") r.nmod_poss = id;
+    if (name == "flat") r.flat = id;
     if (name == "compound") r.compound = id;
     if (name == "nsubj") r.nsubj = id;
     if (name == "nsubj:pass") r.nsubj_pass = id;
@@ -322,18 +323,21 @@ void ParserModel::AttachCompassWords(const Config& c, bool* can) const {
 void ParserModel::AttachAdjectivesToTheirNoun(const Config& c, bool* can) const {
   if (!can[kLeft] || ids_.adj == kTagNone) return;
   const int s0 = c.S(0), b0 = c.b0;
-  if (s0 < 0 || b0 >= c.n || c.Tok(s0).upos != ids_.adj) return;
-  if (c.Tok(b0).upos != ids_.propn) return;
-  if (s0 > 0) {
+  if (s0 < 0 || b0 >= c.n || c.Tok(b0).upos != ids_.propn) return;
+  const TokenValues& a = c.Tok(s0);
+  // A capitalised adjective before a title and a name ("Chinese Foreign Minister Wang Yi")
+  // modifies the title, which EWT makes the name's nmod:desc; so does one right after a
+  // conjunction, even tagged a name ("Mitsotakis and Turkish President Erdogan").
+  const bool title = b0 + 1 < c.n && c.Tok(b0 + 1).upos == ids_.propn && (a.shape & 3) == 2 &&
+                     IsTitleWord(c.Tok(b0).word);
+  const bool after_conj = s0 > 0 && c.Tok(s0 - 1).upos == ids_.cconj;
+  if (a.upos != ids_.adj && !(title && after_conj && a.upos == ids_.propn)) return;
+  if (s0 > 0 && !(title && after_conj)) {
     const TokenValues& before = c.Tok(s0 - 1);
     if (before.upos == ids_.cconj || before.punct) return;
   }
   if (b0 + 1 < c.n) {
     const TokenValues& after = c.Tok(b0 + 1);
-    // A capitalised adjective before a title and a name ("Chinese Foreign Minister Wang Yi")
-    // modifies the title, which EWT makes the name's nmod:desc.
-    const bool title =
-        after.upos == ids_.propn && (c.Tok(s0).shape & 3) == 2 && IsTitleWord(c.Tok(b0).word);
     if (after.xpos == ids_.hyph || (RuleIds::In(ids_.np_continues, after.upos) && !title)) return;
   }
   for (int k = s0 + 1; k < b0; ++k) {
@@ -501,6 +505,29 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
                                      : punct_label_;
       if (l >= 0) label[i] = static_cast<uint8_t>(l);
     }
+  }
+}
+
+void ParserModel::JoinFlatConjuncts(const Config& c, std::vector<int>* heads,
+                                    std::vector<uint8_t>* labels) const {
+  if (ids_.flat < 0 || ids_.conj < 0 || ids_.cc < 0) return;
+  std::vector<int>& head = *heads;
+  std::vector<uint8_t>& label = *labels;
+  const int n = c.n;
+  auto dominates = [&](int a, int d) {  // a is d or an ancestor of d
+    for (int steps = 0; d != n && steps <= n; ++steps, d = head[d]) {
+      if (d == a) return true;
+    }
+    return false;
+  };
+  for (int x = 1; x < n; ++x) {
+    if (label[x] != ids_.flat || head[x] == n || head[x] > x) continue;
+    int lo = x;  // the first word of x's phrase
+    while (lo > 0 && dominates(x, lo - 1)) --lo;
+    if (lo == x || c.Tok(lo).upos != ids_.cconj || head[lo] == x) continue;
+    label[x] = static_cast<uint8_t>(ids_.conj);
+    head[lo] = x;
+    label[lo] = static_cast<uint8_t>(ids_.cc);
   }
 }
 
@@ -1106,6 +1133,7 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
   LabelCompoundSubjects(c, x.heads, &x.labels);
   RaiseVerbConjuncts(c, &x.heads, x.labels);
   ResolveSecondSubjects(*s, c, &x.heads, &x.labels);
+  JoinFlatConjuncts(c, &x.heads, &x.labels);
   if (punct_pass_) {
     // Leaves tagged and labelled as punctuation may move.
     x.punct.resize(n);

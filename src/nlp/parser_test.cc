@@ -869,6 +869,18 @@ TEST(ParserShippedModelTest, ACompassWordModifiesTheAdjectiveAfterIt) {
   EXPECT_EQ(s.Deprel(5), "cc");
 }
 
+// "Turkish", tagged a name after "and", was made a conjunct and "Erdogan" flat under
+// "Kyriakos": one leader was lost.
+TEST(ParserShippedModelTest, ATitledLeaderAfterAConjunctionIsAConjunct) {
+  Sentence s = TagAndParse(
+      "Greek Prime Minister Kyriakos Mitsotakis and Turkish President Erdogan agreed to talk .");
+  ASSERT_EQ(s.tokens.size(), 13u);
+  EXPECT_EQ(s.tokens[8].head, 3);  // Erdogan: a conjunct of Kyriakos
+  EXPECT_EQ(s.Deprel(8), "conj");
+  EXPECT_EQ(s.tokens[5].head, 8);  // and <- Erdogan
+  EXPECT_EQ(s.tokens[6].head, 7);  // Turkish <- President
+}
+
 // "Japan , Philippines sign defence pact" made "Japan" a vocative; "Yemen 's Houthis fired"
 // made "Yemen" a second subject. Both lost the right source.
 TEST(ParserShippedModelTest, HeadlineNamesAndPossessorsAreNotSubjectsOfTheirOwn) {
