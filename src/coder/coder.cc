@@ -438,11 +438,11 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
     // Someone's allies, rivals or neighbours are not that someone: "Ukraine's allies pledged
     // aid to Kyiv" is not Ukraine's pledge.
     if (opt_.strict_targets && sc_.mention_at[c] < 0 &&
-        IsOneOf(sc_.Upper(c), {"ALLY", "ALLIES", "PARTNER", "PARTNERS", "RIVAL", "RIVALS",
-                               "ENEMY", "ENEMIES", "NEIGHBOUR", "NEIGHBOURS", "NEIGHBOR",
-                               "NEIGHBORS", "ADVERSARY", "ADVERSARIES", "FOE", "FOES", "CRITIC",
-                               "CRITICS", "OPPONENT", "OPPONENTS", "BACKER", "BACKERS",
-                               "SUPPORTER", "SUPPORTERS"})) {
+        IsOneOf(sc_.Upper(c), {"ALLY",     "ALLIES",    "PARTNER",   "PARTNERS",    "RIVAL",
+                               "RIVALS",   "ENEMY",     "ENEMIES",   "NEIGHBOUR",   "NEIGHBOURS",
+                               "NEIGHBOR", "NEIGHBORS", "ADVERSARY", "ADVERSARIES", "FOE",
+                               "FOES",     "CRITIC",    "CRITICS",   "OPPONENT",    "OPPONENTS",
+                               "BACKER",   "BACKERS",   "SUPPORTER", "SUPPORTERS"})) {
       continue;
     }
     toks.clear();
