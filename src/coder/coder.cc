@@ -178,6 +178,8 @@ class SentenceCoder {
   bool CanStartName(int32_t t) const;
   // A lower-case word of at most three letters: never a one-word actor name on its own.
   bool IsLowerShortWord(int32_t t) const;
+  // The actor entry is a person's (it has dated codes).
+  bool IsPerson(int32_t actor) const;
   std::string SpanText(int32_t b, int32_t e) const;
 
   // Verbs and patterns.
@@ -632,24 +634,41 @@ void SentenceCoder::AddContextMentions() {
     sc_.mentions.push_back({i, i + 1, actor, false});
   }
   // "its military", "their foreign ministries": the actor that opened this sentence, else
-  // the previous one; only before an agent, where the owner is what makes the actor.
+  // the previous one; only before an agent, where the owner is what makes the actor. "his
+  // government", "her ministry": the first person this sentence named ("President Kagame
+  // denied that his government supports the rebels"), and no other.
   for (int32_t i = 0; i + 1 < n; ++i) {
-    if (!IsOneOf(sc_.Upper(i), {"ITS", "THEIR"}) || Rel(i) != "nmod:poss") continue;
+    const bool personal = IsOneOf(sc_.Upper(i), {"HIS", "HER"});
+    if (!(personal || IsOneOf(sc_.Upper(i), {"ITS", "THEIR"})) || Rel(i) != "nmod:poss") continue;
     int32_t actor = -1;
     for (const Mention& m : sc_.mentions) {
-      if (m.begin < i && !m.agent && !m.pair) {
+      if (m.begin < i && !m.agent && !m.pair && (!personal || IsPerson(m.index))) {
         actor = m.index;
         break;
       }
     }
-    if (actor < 0) actor = sc_.previous_first_actor;
+    if (actor < 0 && !personal) actor = sc_.previous_first_actor;
     const int32_t h = Head(i);
     if (actor < 0 || h <= i || h >= n || d_.agent_trie.Child(0, sc_.word[h]) == 0 ||
         ActorCode(actor).empty())
       continue;
+    // "his North Korean counterpart" names its own owner.
+    bool owned = false;
+    for (int32_t t = i + 1; t < h && !owned; ++t) {
+      owned = sc_.mention_at[t] >= 0 && !sc_.mentions[sc_.mention_at[t]].agent;
+    }
+    if (owned) continue;
     sc_.mention_at[i] = static_cast<int32_t>(sc_.mentions.size());
     sc_.mentions.push_back({i, i + 1, actor, false});
   }
+}
+
+bool SentenceCoder::IsPerson(int32_t actor) const {
+  // People are the dictionary entries with dated codes (leaders' terms of office).
+  const CActor& a = d_.actors[actor];
+  return std::any_of(a.codes.begin(), a.codes.end(), [](const CodeRestriction& r) {
+    return r.kind != CodeRestriction::Kind::kAlways;
+  });
 }
 
 void SentenceCoder::RememberForDocument() const {
@@ -660,12 +679,8 @@ void SentenceCoder::RememberForDocument() const {
     if (sc_.previous_first_actor < 0) sc_.previous_first_actor = m.index;
     NoteCountry(m.index, &sc_.recent_countries);
     if (StartsWith(code, "PRK") || StartsWith(code, "KOR")) sc_.korea_context = true;
-    // People: dictionary entries with dated codes, named with two words or more.
-    const CActor& a = d_.actors[m.index];
-    const bool person = std::any_of(a.codes.begin(), a.codes.end(), [](const CodeRestriction& r) {
-      return r.kind != CodeRestriction::Kind::kAlways;
-    });
-    if (!person || m.end - m.begin < 2) continue;
+    // People named with two words or more.
+    if (!IsPerson(m.index) || m.end - m.begin < 2) continue;
     // Name words by their capital, not their tag: taggers miss unknown names ("Xi" as SCONJ).
     auto name_word = [&](int32_t t) {
       const std::string_view f = s_.Form(t);

@@ -566,6 +566,21 @@ TEST_F(CoderTest, NewsTakesNoTargetFromACapitalNamingASummit) {
   EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"RUS>CHN:057", "CHN>RUS:057"}));
 }
 
+// "his government", "her ministry": the first person the sentence named, never an actor
+// from the sentence before.
+TEST_F(CoderTest, NewsHisOrHerGovernmentIsThePersonsGovernment) {
+  auto s = Parse(
+      "Park/PROPN/2/compound Geun-hye/PROPN/3/nsubj said/VERB/0/root her/PRON/5/nmod:poss "
+      "government/NOUN/6/nsubj opposes/VERB/3/ccomp China/PROPN/6/obj",
+      20150101);
+  const auto got = CodeNews(s);
+  EXPECT_NE(std::find(got.begin(), got.end(), "KORGOV>CHN:110"), got.end()) << got.size();
+  auto nobody =
+      Parse("his/PRON/2/nmod:poss government/NOUN/3/nsubj opposes/VERB/0/root China/PROPN/3/obj",
+            20150101);
+  EXPECT_TRUE(CodeNews(nobody).empty());
+}
+
 // "Ukraine's allies criticized Russia" was Ukraine's criticism.
 TEST_F(CoderTest, NewsSomeonesAlliesAreNotThem) {
   auto s = Parse(
