@@ -768,11 +768,19 @@ void SentenceCoder::ResolveSubject(int32_t verb, std::vector<Actor>* out, bool* 
                                    int32_t* subj_tok) const {
   *passive = false;
   int32_t subj = -1;
+  bool aux = false, by = false;
   sc_.ForChildren(verb, [&](int32_t c) {
     const std::string_view r = Rel(c);
     if (subj < 0 && IsSubjectRel(r)) subj = c;
     if (IsPassiveSubjectRel(r) || r == "auxpass" || r == "aux:pass") *passive = true;
+    aux = aux || BaseRel(r) == "aux";
+    if (r == "obl:agent" || (BaseRel(r) == "obl" && s_.Upos(c) == "PROPN")) {
+      sc_.ForChildren(c, [&](int32_t g) { by = by || (Rel(g) == "case" && sc_.Upper(g) == "BY"); });
+    }
   });
+  // A bare participle with a "by" agent is passive too: in "Armenia and Azerbaijan resumed
+  // talks, mediated by Kazakhstan" Kazakhstan mediates between the two.
+  if (opt_.strict_targets && subj < 0 && !aux && by && s_.Xpos(verb) == "VBN") *passive = true;
   if (subj < 0) subj = FindSubjectToken(verb, 0);
   *subj_tok = subj;
   if (subj < 0) return;
@@ -1407,8 +1415,10 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         });
         ResolveNP(other, &targets);
         // "A treaty was signed by Russia and North Korea"; but "the town was shelled by
-        // Russia and Belarus" is no fight between them.
-        may_be_mutual = !StartsWith(code, "19");
+        // Russia and Belarus" is no fight between them, nor "a ceasefire brokered by Egypt and
+        // Qatar" a mediation between them: only agreements and cooperation.
+        may_be_mutual = StartsWith(code, "03") || StartsWith(code, "05") ||
+                        StartsWith(code, "06") || StartsWith(code, "0871");
       }
     } else if (targets.empty() && bind.target_np < 0 && !bind.subject_is_target) {
       // A name no dictionary knows as the object is the target, unknown: "Putin thanked Kim

@@ -10,7 +10,8 @@
 namespace thaw {
 namespace {
 
-// Builds a parsed sentence from "form/UPOS/head/deprel" items (heads 1-based, 0 = root).
+// Builds a parsed sentence from "form/UPOS/head/deprel[/XPOS]" items (heads 1-based, 0 =
+// root; XPOS VBD for verbs, NN otherwise, unless given).
 Sentence Parse(const std::string& spec, Date date = 20240101) {
   Sentence s;
   s.id = "t";
@@ -22,7 +23,7 @@ Sentence Parse(const std::string& spec, Date date = 20240101) {
     t.form = s.Intern(parts[0]);
     t.lemma = s.Intern(parts[0]);
     t.upos = s.Intern(parts[1]);
-    t.xpos = s.Intern(parts[1] == "VERB" ? "VBD" : "NN");
+    t.xpos = s.Intern(parts.size() > 4 ? parts[4] : parts[1] == "VERB" ? "VBD" : "NN");
     t.head = std::stoi(std::string(parts[2])) - 1;
     t.deprel = s.Intern(parts[3]);
     s.tokens.push_back(t);
@@ -546,6 +547,18 @@ TEST_F(CoderTest, NewsPassiveSubjectIsThePatternsObject) {
       "the/DET/2/det town/NOUN/4/nsubj:pass was/AUX/4/aux:pass shelled/VERB/0/root by/ADP/6/case "
       "Russia/PROPN/4/obl:agent and/CCONJ/8/cc China/PROPN/6/conj");
   EXPECT_TRUE(CodeNews(town).empty());
+}
+
+// "Armenia and Azerbaijan resumed talks, mediated by Kazakhstan" was Armenia and Azerbaijan
+// mediating for Kazakhstan: a bare participle with a "by" agent is passive.
+TEST_F(CoderTest, NewsABareParticipleWithAnAgentIsPassive) {
+  auto s = Parse(
+      "Russia/PROPN/4/nsubj and/CCONJ/3/cc China/PROPN/1/conj met/VERB/0/root ,/PUNCT/6/punct "
+      "shelled/VERB/4/conj/VBN by/ADP/8/case Japan/PROPN/6/obl:agent");
+  const auto got = CodeNews(s);
+  EXPECT_NE(std::find(got.begin(), got.end(), "JPN>RUS:190"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "JPN>CHN:190"), got.end());
+  EXPECT_EQ(std::find(got.begin(), got.end(), "RUS>JPN:190"), got.end());
 }
 
 // "Meanwhile, North Korea has sent troops" lost its source: the parser hung the subject
