@@ -294,6 +294,15 @@ bool IsTitleWord(uint64_t word) {
   return std::find(kTitles.begin(), kTitles.end(), word) != kTitles.end();
 }
 
+// Whether a is d or an ancestor of d in the tree `head` (n, the root, dominates every word).
+bool Dominates(const std::vector<int>& head, int n, int a, int d) {
+  if (a == n) return true;
+  for (int steps = 0; d != n && steps <= n; ++steps, d = head[d]) {
+    if (d == a) return true;
+  }
+  return false;
+}
+
 bool IsCompassWord(uint64_t word) {
   static const uint64_t kWords[] = {WordHash("North"), WordHash("South"), WordHash("East"),
                                     WordHash("West")};
@@ -398,12 +407,7 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
     const uint8_t u = c.Tok(i).upos;
     return u == ids_.noun || u == ids_.propn || u == ids_.pron;
   };
-  auto dominates = [&](int a, int d) {  // a is d or an ancestor of d
-    for (int steps = 0; d != n && steps <= n; ++steps, d = head[d]) {
-      if (d == a) return true;
-    }
-    return false;
-  };
+  auto dominates = [&](int a, int d) { return Dominates(head, n, a, d); };
   auto is_leaf = [&](int i) { return std::find(head.begin(), head.end(), i) == head.end(); };
   // Makes x a conjunct of `conjunct`, taking along x's own conjuncts ("and Gondor").
   auto join = [&](int x, int conjunct) {
@@ -514,12 +518,7 @@ void ParserModel::JoinFlatConjuncts(const Config& c, std::vector<int>* heads,
   std::vector<int>& head = *heads;
   std::vector<uint8_t>& label = *labels;
   const int n = c.n;
-  auto dominates = [&](int a, int d) {  // a is d or an ancestor of d
-    for (int steps = 0; d != n && steps <= n; ++steps, d = head[d]) {
-      if (d == a) return true;
-    }
-    return false;
-  };
+  auto dominates = [&](int a, int d) { return Dominates(head, n, a, d); };
   for (int x = 1; x < n; ++x) {
     if (label[x] != ids_.flat || head[x] == n || head[x] > x) continue;
     int lo = x;  // the first word of x's phrase
@@ -838,15 +837,7 @@ int ReattachPunctuation(const Sentence& s, const std::vector<char>& punct, bool 
       }
     }
   };
-  // Whether a dominates d (or is d).
-  auto dominates = [&](int a, int d) {
-    for (int steps = 0; steps <= n; ++steps) {
-      if (d == a) return true;
-      if (d == n) return false;
-      d = head[d];
-    }
-    return false;
-  };
+  auto dominates = [&](int a, int d) { return Dominates(head, n, a, d); };
   // Whether p (a leaf) can hang from c without a crossing arc.
   auto projective = [&](int p, int c) {
     const int lo = std::min(p, c), hi = std::max(p, c);

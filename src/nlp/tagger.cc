@@ -448,10 +448,10 @@ void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) cons
   // A past participle right after the noun phrase that opens a sentence ending in a full
   // stop, before the start of another, with no finite verb, preposition, subordinator or
   // comma before it, is the sentence's verb: "Kyrgyz border guards detained four Tajik
-  // citizens." had "detained" as a participle and "guards" as a passive subject. Naming verbs keep
-  // the participle ("an island called Jejudo", "a priest named Ruy Lopez"). On EWT + GUM (all
-  // splits) the model's VBN in that place is gold VBD 3 times and gold VBN once ("1576 Boi
-  // taken prisoner, but wins ..."), with those verbs left out.
+  // citizens." had "detained" as a participle and "guards" as a passive subject. Naming
+  // verbs keep the participle ("an island called Jejudo", "a priest named Ruy Lopez"). On
+  // EWT + GUM (all splits) the model's VBN in that place is gold VBD 3 times and gold VBN
+  // once ("1576 Boi taken prisoner, but wins ..."), with those verbs left out.
   const std::string_view end = n > 0 ? s.Form(n - 1) : std::string_view();
   if (past_class_ >= 0 && (end == "." || end == "!" || end == "?")) {
     static constexpr std::string_view kNaming[] = {"named",    "called",    "titled", "entitled",
