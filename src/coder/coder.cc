@@ -539,7 +539,16 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
              at = code.find(ag.code, at + 1)) {
           if (at >= 3 && at % 3 == 0) present = true;
         }
-        if (!present) code += ag.code;
+        if (present) continue;
+        if (opt_.strict_targets && code.size() == 6 && code.compare(3, 3, "GOV") == 0 &&
+            ag.code.size() == 3 && g->begin <= c && c < g->end) {
+          // A capital or a leader with another role noun as the phrase's head is the state's
+          // role: "Beijing police" is CHNCOP, not CHNGOVCOP ("Tehran military officials":
+          // IRNMIL).
+          code.replace(3, 3, ag.code);
+        } else {
+          code += ag.code;
+        }
       }
       a.code = prefix + code;
       a.begin = lo;

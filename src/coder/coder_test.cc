@@ -594,6 +594,15 @@ TEST_F(CoderTest, NewsHisOrHerGovernmentIsThePersonsGovernment) {
   EXPECT_TRUE(CodeNews(nobody).empty());
 }
 
+// "Beijing police detained two Japanese citizens" was coded CHNGOVCOP, no CAMEO code: a
+// capital (or a leader) with another role noun is that state's role.
+TEST_F(CoderTest, NewsACapitalsPoliceAreTheStatesPolice) {
+  auto s =
+      Parse("Beijing/PROPN/2/compound police/NOUN/3/nsubj oppose/VERB/0/root Russia/PROPN/3/obj");
+  EXPECT_EQ(Code(s), std::vector<std::string>{"CHNGOVCOP>RUS:110"});  // PETRARCH concatenates
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHNCOP>RUS:110"});
+}
+
 // "Ukraine's allies criticized Russia" was Ukraine's criticism.
 TEST_F(CoderTest, NewsSomeonesAlliesAreNotThem) {
   auto s = Parse(
