@@ -15,6 +15,10 @@ std::string NegateEventCode(std::string_view code);
 // two speech acts give the inner one; otherwise the feature sum when it is a CAMEO code,
 // else `outer`.
 std::string CombineEventCodes(std::string_view outer, std::string_view inner);
+// The code for being ready to do `code` (CAMEO's "express intent to ..." codes, 03x, and for
+// force a threat, 138): 045 -> 039, 046 -> 036, 0872 -> 0356, 073 -> 0333, 190 -> 138; a
+// code with no such counterpart is returned as it is.
+std::string IntentEventCode(std::string_view code);
 
 }  // namespace thaw
 

@@ -188,6 +188,8 @@ class SentenceCoder {
   // "would have imposed": what did not happen.
   bool IsCounterfactual(int32_t verb) const;
   bool HasToMark(int32_t t) const;
+  // The verb is the infinitive of a readiness adjective ("ready to mediate").
+  bool IsReadiness(int32_t verb) const;
   // With strict_targets: token t, a complement of `verb`, lies in a clause of its own (relative,
   // participial, adverbial) or, when `settings`, in a setting phrase ("met in Singapore",
   // "after the summit", "according to ..."), so it names no target of the verb.
@@ -901,6 +903,12 @@ bool SentenceCoder::IsNegated(int32_t verb) const {
   return neg;
 }
 
+bool SentenceCoder::IsReadiness(int32_t verb) const {
+  const int32_t h = Head(verb);
+  return Rel(verb) == "xcomp" && h >= 0 &&
+         IsOneOf(sc_.Upper(h), {"READY", "WILLING", "PREPARED", "EAGER", "KEEN", "DETERMINED"});
+}
+
 bool SentenceCoder::HasToMark(int32_t t) const {
   bool to = false;
   sc_.ForChildren(t, [&](int32_t c) { to = to || (Rel(c) == "mark" && sc_.Upper(c) == "TO"); });
@@ -1360,6 +1368,12 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
       code = code.empty() ? code : NegateEventCode(code);
       rev = rev.empty() ? rev : NegateEventCode(rev);
       if (code.empty() && rev.empty()) continue;
+    }
+    if (opt_.strict_targets && IsReadiness(v)) {
+      // "Brazil was ready to mediate", "Iran is prepared to attack Israel": an intent (or a
+      // threat), not the act.
+      code = code.empty() ? code : IntentEventCode(code);
+      rev = rev.empty() ? rev : IntentEventCode(rev);
     }
 
     // Roles.

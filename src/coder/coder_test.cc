@@ -603,6 +603,21 @@ TEST_F(CoderTest, NewsACapitalsPoliceAreTheStatesPolice) {
   EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHNCOP>RUS:110"});
 }
 
+// "Iran is prepared to attack Israel" was coded as an attack (190), "Brazil was ready to
+// mediate" as a mediation: readiness is an intent, or for force a threat.
+TEST_F(CoderTest, NewsReadinessIsAnIntentNotTheAct) {
+  auto s = Parse(
+      "China/PROPN/3/nsubj is/AUX/3/cop ready/ADJ/0/root to/PART/5/mark shell/VERB/3/xcomp "
+      "Russia/PROPN/5/obj");
+  EXPECT_EQ(Code(s), std::vector<std::string>{"CHN>RUS:190"});  // PETRARCH
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>RUS:138"});
+  EXPECT_EQ(IntentEventCode("045"), "039");
+  EXPECT_EQ(IntentEventCode("046"), "036");
+  EXPECT_EQ(IntentEventCode("0874"), "0356");
+  EXPECT_EQ(IntentEventCode("073"), "0333");
+  EXPECT_EQ(IntentEventCode("112"), "112");  // no intent counterpart
+}
+
 // "Ukraine's allies criticized Russia" was Ukraine's criticism.
 TEST_F(CoderTest, NewsSomeonesAlliesAreNotThem) {
   auto s = Parse(
