@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace thaw {
 namespace {
@@ -332,35 +333,16 @@ std::string CombineEventCodes(std::string_view outer, std::string_view inner) {
 }
 
 std::string IntentEventCode(std::string_view code) {
-  if (code.size() < 3) return std::string(code);
-  const std::string_view root = code.substr(0, 2), sub = code.substr(0, 3);
-  if (root == "04") return sub == "045" ? "039" : "036";  // mediate; meet or negotiate
-  if (root == "05") return "032";                         // diplomatic cooperation
-  if (root == "06") {                                     // material cooperation, by kind
-    if (sub == "061") return "0311";
-    if (sub == "062") return "0312";
-    if (sub == "063") return "0313";
-    if (sub == "064") return "0314";
-    return "031";
+  // The act's kind before its root: the first entry that starts the code wins.
+  static constexpr std::pair<std::string_view, std::string_view> kIntents[] = {
+      {"045", "039"},  {"04", "036"},   {"05", "032"},   {"061", "0311"}, {"062", "0312"},
+      {"063", "0313"}, {"064", "0314"}, {"06", "031"},   {"071", "0331"}, {"072", "0332"},
+      {"073", "0333"}, {"074", "0334"}, {"07", "033"},   {"081", "0351"}, {"082", "0352"},
+      {"083", "034"},  {"084", "0353"}, {"085", "0354"}, {"086", "0355"}, {"087", "0356"},
+      {"08", "035"},   {"18", "138"},   {"19", "138"},   {"20", "138"}};
+  for (const auto& [act, intent] : kIntents) {
+    if (code.size() >= 3 && code.substr(0, act.size()) == act) return std::string(intent);
   }
-  if (root == "07") {  // aid, by kind
-    if (sub == "071") return "0331";
-    if (sub == "072") return "0332";
-    if (sub == "073") return "0333";
-    if (sub == "074") return "0334";
-    return "033";
-  }
-  if (root == "08") {  // yielding, by kind
-    if (sub == "081") return "0351";
-    if (sub == "082") return "0352";
-    if (sub == "083") return "034";
-    if (sub == "084") return "0353";
-    if (sub == "085") return "0354";
-    if (sub == "086") return "0355";
-    if (sub == "087") return "0356";
-    return "035";
-  }
-  if (root == "18" || root == "19" || root == "20") return "138";  // threaten force
   return std::string(code);
 }
 
