@@ -188,6 +188,8 @@ class SentenceCoder {
   // "would have imposed": what did not happen.
   bool IsCounterfactual(int32_t verb) const;
   bool HasToMark(int32_t t) const;
+  // Token t has a case marker ("in", "by", ...) among `words` (upper-case).
+  bool HasCase(int32_t t, std::initializer_list<std::string_view> words) const;
   // The verb is the infinitive of a readiness adjective ("ready to mediate").
   bool IsReadiness(int32_t verb) const;
   // With strict_targets: token t, a complement of `verb`, lies in a clause of its own (relative,
@@ -786,7 +788,7 @@ void SentenceCoder::ResolveSubject(int32_t verb, std::vector<Actor>* out, bool* 
     if (IsPassiveSubjectRel(r) || r == "auxpass" || r == "aux:pass") *passive = true;
     aux = aux || BaseRel(r) == "aux";
     if (r == "obl:agent" || (BaseRel(r) == "obl" && s_.Upos(c) == "PROPN")) {
-      sc_.ForChildren(c, [&](int32_t g) { by = by || (Rel(g) == "case" && sc_.Upper(g) == "BY"); });
+      by = by || HasCase(c, {"BY"});
     }
   });
   // A bare participle with a "by" agent is passive too: in "Armenia and Azerbaijan resumed
@@ -909,6 +911,14 @@ bool SentenceCoder::IsReadiness(int32_t verb) const {
          IsOneOf(sc_.Upper(h), {"READY", "WILLING", "PREPARED", "EAGER", "KEEN", "DETERMINED"});
 }
 
+bool SentenceCoder::HasCase(int32_t t, std::initializer_list<std::string_view> words) const {
+  bool found = false;
+  sc_.ForChildren(t, [&](int32_t c) {
+    found = found || (Rel(c) == "case" && IsOneOf(sc_.Upper(c), words));
+  });
+  return found;
+}
+
 bool SentenceCoder::HasToMark(int32_t t) const {
   bool to = false;
   sc_.ForChildren(t, [&](int32_t c) { to = to || (Rel(c) == "mark" && sc_.Upper(c) == "TO"); });
@@ -939,11 +949,7 @@ bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings)
     // Japan", "seized a tanker in the Gulf of Oman", "cooperation in the South China Sea".
     if (b == "compound" && IsWaterName(Head(t))) return true;
     if ((b != "obl" && b != "nmod") || r == "nmod:poss") continue;
-    if (b == "nmod" && IsWaterName(Head(t))) {
-      bool of = false;
-      sc_.ForChildren(t, [&](int32_t c) { of = of || (Rel(c) == "case" && sc_.Upper(c) == "OF"); });
-      if (of) return true;
-    }
+    if (b == "nmod" && IsWaterName(Head(t)) && HasCase(t, {"OF"})) return true;
     // Where, on the verb itself ("met in Singapore"; but "war crimes in Syria" is a target);
     // when, on whose word, among whom, anywhere.
     const bool on_verb = Head(t) == verb;
@@ -966,10 +972,7 @@ bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings)
         !sc_.mentions[sc_.mention_at[seat]].agent && s_.Upos(seat) == "PROPN") {
       const int32_t ht = Head(t);  // -1 only in a malformed given parse
       const int32_t hm = ht >= 0 && ht < n ? sc_.mention_at[ht] : -1;
-      bool in = false;
-      sc_.ForChildren(t, [&](int32_t c) {
-        in = in || (Rel(c) == "case" && IsOneOf(sc_.Upper(c), {"IN", "AT"}));
-      });
+      const bool in = HasCase(t, {"IN", "AT"});
       const std::string code = ActorCode(sc_.mentions[sc_.mention_at[seat]].index);
       setting =
           in && (hm < 0 || !sc_.mentions[hm].agent) && code.size() == 6 && EndsWith(code, "GOV");
@@ -977,10 +980,8 @@ bool SentenceCoder::OutsideVerbArguments(int32_t t, int32_t verb, bool settings)
     // "pledged $500 million in military aid to Ukraine": the recipient of a sum or an aid is
     // an argument, though the phrase opens with "in".
     if (setting && on_verb && below >= 0 && s_.Upos(t) == "NOUN" && sc_.mention_at[t] < 0 &&
-        BaseRel(Rel(below)) == "nmod") {
-      sc_.ForChildren(below, [&](int32_t c) {
-        if (Rel(c) == "case" && IsOneOf(sc_.Upper(c), {"TO", "FOR"})) setting = false;
-      });
+        BaseRel(Rel(below)) == "nmod" && HasCase(below, {"TO", "FOR"})) {
+      setting = false;
     }
     if (setting) return true;
   }
@@ -1410,10 +1411,7 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
       sc_.ForChildren(v, [&](int32_t c) {
         const std::string_view b = BaseRel(Rel(c));
         if (b != "nmod" && b != "obl") return;
-        bool by = false;
-        sc_.ForChildren(c, [&](int32_t g) {
-          if (Rel(g) == "case" && sc_.Upper(g) == "BY") by = true;
-        });
+        const bool by = HasCase(c, {"BY"});
         for (int32_t t = sc_.sub_lo[c]; t <= sc_.sub_hi[c] && oblique < 0; ++t) {
           if (t != v && sc_.mention_at[t] >= 0 && !sc_.mentions[sc_.mention_at[t]].agent) {
             oblique = sc_.chunk[MentionHeadToken(sc_.mentions[sc_.mention_at[t]])];
@@ -1471,11 +1469,7 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         sc_.ForChildren(v, [&](int32_t c) {
           if (!targets.empty() || BaseRel(Rel(c)) != "obl" || sc_.mention_at[c] < 0) return;
           const Mention& m = sc_.mentions[sc_.mention_at[c]];
-          bool in = false;
-          sc_.ForChildren(c, [&](int32_t g) {
-            in = in || (Rel(g) == "case" && IsOneOf(sc_.Upper(g), {"IN", "INSIDE"}));
-          });
-          if (in && !m.agent && ActorCode(m.index).size() == 3) ResolveNP(c, &targets);
+          if (HasCase(c, {"IN", "INSIDE"}) && !m.agent && ActorCode(m.index).size() == 3) ResolveNP(c, &targets);
         });
       }
       // Conjoined subjects found again ("Kishida and Yoon agreed to resume visits between
