@@ -195,6 +195,9 @@ RuleIds RuleIds::Find(const TokenVocabulary& vocab, const std::vector<std::strin
     if (name == "vocative") r.vocative = id;
     if (name == "nmod:poss") r.nmod_poss = id;
     if (name == "flat") r.flat = id;
+    if (name == "obl") r.obl = id;
+    if (name == "ccomp") r.ccomp = id;
+    if (name == "mark") r.mark = id;
     if (name == "compound") r.compound = id;
     if (name == "nsubj") r.nsubj = id;
     if (name == "nsubj:pass") r.nsubj_pass = id;
@@ -527,6 +530,91 @@ void ParserModel::JoinFlatConjuncts(const Config& c, std::vector<int>* heads,
     label[x] = static_cast<uint8_t>(ids_.conj);
     head[lo] = x;
     label[lo] = static_cast<uint8_t>(ids_.cc);
+  }
+}
+
+namespace {
+
+bool IsWeekday(uint64_t word) {
+  static const uint64_t kWords[] = {
+      WordHash("Monday"), WordHash("Tuesday"),  WordHash("Wednesday"), WordHash("Thursday"),
+      WordHash("Friday"), WordHash("Saturday"), WordHash("Sunday")};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+}  // namespace
+
+// News reports "X said on Monday (that) ..." in most stories, a construction rare in EWT and
+// GUM. Greedy parsing made the weekday the subject of the reported clause, with "on" its
+// marker ("said on Saturday his government was breaking relations"), or gave it the clause
+// as a relative clause ("said on Sunday that it had expelled two diplomats"), which hid the
+// reported event from the coder.
+void ParserModel::AttachDayPhrases(const Sentence& s, const Config& c, std::vector<int>* heads,
+                                   std::vector<uint8_t>* labels) const {
+  if (ids_.obl < 0 || ids_.case_marker < 0 || ids_.ccomp < 0 || ids_.mark < 0 || ids_.nsubj < 0 ||
+      ids_.flat < 0) {
+    return;
+  }
+  std::vector<int>& head = *heads;
+  std::vector<uint8_t>& label = *labels;
+  const int n = c.n;
+  auto is_subject = [&](int i) { return RuleIds::In(ids_.subject_labels, label[i]); };
+  for (int d = 2; d < n; ++d) {
+    const int on = d - 1;
+    int verb = d - 2;  // "said on Monday", "said late on Monday"
+    if (verb > 0 && (c.Tok(verb).word == WordHash("late") || c.Tok(verb).word == WordHash("early")))
+      --verb;
+    if (!IsWeekday(c.Tok(d).word) || c.Tok(on).word != WordHash("on") ||
+        c.Tok(verb).upos != ids_.verb || Dominates(head, n, d, verb)) {
+      continue;
+    }
+    // The cases: the weekday is a subject, it heads a "that" clause, or it modifies the
+    // verb of the verb's complement clause ("said on Tuesday it was recalling").
+    int clause = -1, that = -1;  // a "that" clause under the weekday, and its "that"
+    for (int x = d + 1; x < n && clause < 0; ++x) {
+      if (head[x] != d || (label[x] != ids_.relcl && label[x] != ids_.acl)) continue;
+      int first = -1;  // the clause's first dependent
+      for (int m = d + 1; m < x && first < 0; ++m) {
+        if (head[m] == x) first = m;
+      }
+      bool other_subject = false;  // "that" taken for a relative pronoun ("that Japan had")
+      for (int m = first + 1; first >= 0 && m < x; ++m)
+        other_subject |= head[m] == x && is_subject(m);
+      if (first >= 0 && s.Form(first) == "that" && (label[first] == ids_.mark || other_subject)) {
+        clause = x;
+        that = first;
+      }
+    }
+    const int h = head[d];
+    const bool in_complement = h != n && h != verb && head[h] == verb && label[h] == ids_.ccomp;
+    const bool named = d + 1 < n && head[d + 1] == d && label[d + 1] == ids_.flat;
+    if (!is_subject(d) && clause < 0 && !in_complement && !named) continue;
+    head[on] = d;
+    label[on] = static_cast<uint8_t>(ids_.case_marker);
+    head[d] = verb;
+    label[d] = static_cast<uint8_t>(ids_.obl);
+    if (clause >= 0) {
+      head[clause] = verb;
+      label[clause] = static_cast<uint8_t>(ids_.ccomp);
+      label[that] = static_cast<uint8_t>(ids_.mark);
+    }
+    // A name the weekday took as its own is the complement's subject: "said on Monday Iran
+    // would pay" (with "Iran" flat under "Monday").
+    if (named) {
+      int complement = -1;
+      for (int x = d + 2; x < n && complement < 0; ++x) {
+        if (head[x] == verb && label[x] == ids_.ccomp) complement = x;
+      }
+      bool has_subject = false;
+      for (int m = d + 1; complement >= 0 && m < complement; ++m) {
+        has_subject |= head[m] == complement && is_subject(m);
+      }
+      if (complement < 0 || has_subject) continue;
+      head[d + 1] = complement;
+      label[d + 1] = static_cast<uint8_t>(ids_.nsubj);
+      for (int m = d + 2; m < complement && head[m] == d && label[m] == ids_.flat; ++m)
+        head[m] = d + 1;
+    }
   }
 }
 
@@ -1125,6 +1213,7 @@ void ParserModel::Parse(Sentence* s, Stats* stats) const {
   RaiseVerbConjuncts(c, &x.heads, x.labels);
   ResolveSecondSubjects(*s, c, &x.heads, &x.labels);
   JoinFlatConjuncts(c, &x.heads, &x.labels);
+  AttachDayPhrases(*s, c, &x.heads, &x.labels);
   if (punct_pass_) {
     // Leaves tagged and labelled as punctuation may move.
     x.punct.resize(n);

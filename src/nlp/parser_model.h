@@ -183,7 +183,7 @@ struct RuleIds {
           md = kTagNone, nnp = kTagNone, pos = kTagNone;  // XPOS
   int amod = -1, case_marker = -1, cc = -1, conj = -1, det_label = -1, nmod = -1, relcl = -1,
       acl = -1, obj = -1, nsubj = -1, nsubj_pass = -1, aux_pass = -1, appos = -1, compound = -1,
-      vocative = -1, nmod_poss = -1, flat = -1;
+      vocative = -1, nmod_poss = -1, flat = -1, obl = -1, ccomp = -1, mark = -1;
   // Sets of ids below 64, as bits.
   uint64_t np_continues = 0;      // UPOS that continue a noun phrase after a noun
   uint64_t subject_labels = 0;    // nsubj, nsubj:pass
@@ -262,6 +262,11 @@ class ParserModel {
   // conjunction its cc. Changes heads and labels; the tree stays projective.
   void JoinFlatConjuncts(const Config& c, std::vector<int>* heads,
                          std::vector<uint8_t>* labels) const;
+  // A weekday after "on" right after a verb modifies that verb ("said on Saturday his
+  // government was breaking ..."), and a "that" clause hung from the weekday is the verb's
+  // complement ("said on Sunday that it had expelled ..."). Changes heads and labels.
+  void AttachDayPhrases(const Sentence& s, const Config& c, std::vector<int>* heads,
+                        std::vector<uint8_t>* labels) const;
   // A subject whose relative clause swallowed the main verb: "The officials who met in
   // Beijing agreed ..." parsed with "officials" as the root and "agreed" inside the relative
   // clause. Fills found[] with the subject, that verb, and the first word of the run of

@@ -906,4 +906,29 @@ TEST(ParserShippedModelTest, APredicateNominalKeepsItsRelativeClause) {
   EXPECT_EQ(s.Deprel(5), "acl:relcl");
 }
 
+// "X said on Sunday that ..." opens most wire stories. Greedy parsing hung the reported
+// clause from the weekday as a relative clause, or made the weekday its subject, and the
+// reported event was lost.
+TEST(ParserShippedModelTest, AWeekdayAfterSaidOnModifiesTheVerb) {
+  Sentence that = TagAndParse("Russia said on Sunday that it had expelled two diplomats .");
+  ASSERT_EQ(that.tokens.size(), 11u);
+  EXPECT_EQ(that.tokens[3].head, 1);  // Sunday <- said
+  EXPECT_EQ(that.Deprel(3), "obl");
+  EXPECT_EQ(that.tokens[7].head, 1);  // expelled <- said
+  EXPECT_EQ(that.Deprel(7), "ccomp");
+  Sentence bare = TagAndParse(
+      "Venezuelan President Nicolas Maduro said on Saturday his government was breaking "
+      "relations with Colombia .");
+  ASSERT_EQ(bare.tokens.size(), 15u);
+  EXPECT_EQ(bare.tokens[5].head, 6);  // on <- Saturday
+  EXPECT_EQ(bare.Deprel(5), "case");
+  EXPECT_EQ(bare.tokens[6].head, 4);   // Saturday <- said
+  EXPECT_EQ(bare.tokens[8].head, 10);  // government <- breaking
+  EXPECT_EQ(bare.Deprel(8), "nsubj");
+  Sentence named = TagAndParse("Israel said on Monday Iran would pay a heavy price .");
+  ASSERT_EQ(named.tokens.size(), 11u);
+  EXPECT_EQ(named.tokens[4].head, 6);  // Iran <- pay
+  EXPECT_EQ(named.Deprel(4), "nsubj");
+}
+
 }  // namespace thaw

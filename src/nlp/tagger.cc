@@ -464,10 +464,10 @@ void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) cons
         break;  // something before the candidate rules it out
       }
       if (i == 0 || !Is(c, kVbn) || !Is(c, kVerb)) continue;
-      if (!Is(t[i - 1], kNoun | kPropn) ||
-          !Is(t[i + 1], kDet | kNum | kPrpPoss | kPropn | kPron | kNoun | kAdj)) {
-        break;
-      }
+      // (The next phrase may open with a participle: "bombed suspected militant hideouts".)
+      const bool np_next = Is(t[i + 1], kDet | kNum | kPrpPoss | kPropn | kPron | kNoun | kAdj) ||
+                           (i + 2 < n && Is(t[i + 1], kVbn) && Is(t[i + 2], kAdj | kNoun));
+      if (!Is(t[i - 1], kNoun | kPropn) || !np_next) break;
       bool naming = false;
       for (std::string_view w : kNaming) naming = naming || EqualsLowerAscii(s.Form(i), w);
       if (!naming) t[i] = static_cast<uint8_t>(past_class_);

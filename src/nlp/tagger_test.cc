@@ -257,6 +257,11 @@ TEST(Tagger, VerbsTheTreebanksRarelyShow) {
       MakeSentence({"Kyrgyz", "border", "guards", "detained", "four", "Tajik", "citizens", "."});
   (*t)->Tag(&detained);
   EXPECT_EQ(detained.Xpos(3), "VBD");
+  // The next phrase may open with a participle ("bombed suspected militant hideouts").
+  Sentence bombed = MakeSentence({"Pakistani", "aircraft", "bombed", "suspected", "militant",
+                                  "hideouts", "in", "Afghanistan", "."});
+  (*t)->Tag(&bombed);
+  EXPECT_EQ(bombed.Xpos(2), "VBD");
   Sentence called = MakeSentence({"An", "island", "called", "Jejudo", "is", "warm", "."});
   (*t)->Tag(&called);
   EXPECT_NE(called.Xpos(2), "VBD");
