@@ -346,4 +346,23 @@ std::string IntentEventCode(std::string_view code) {
   return std::string(code);
 }
 
+std::string AskedEventCode(std::string_view outer, std::string_view inner) {
+  const bool appeal = outer == "020", demand = outer == "100";
+  if (!appeal && !demand) return std::string(outer);
+  // The act's kind before its root, as demands (CAMEO 101-108); appeals have the same
+  // digits after 02.
+  static constexpr std::pair<std::string_view, std::string_view> kDemands[] = {
+      {"045", "108"},  {"04", "106"},   {"05", "102"},   {"061", "1011"}, {"062", "1012"},
+      {"063", "1013"}, {"064", "1014"}, {"06", "101"},   {"071", "1031"}, {"072", "1032"},
+      {"073", "1033"}, {"074", "1034"}, {"07", "103"},   {"081", "1051"}, {"082", "1052"},
+      {"083", "104"},  {"084", "1053"}, {"085", "1054"}, {"086", "1055"}, {"087", "1056"},
+      {"08", "105"}};
+  for (const auto& [act, asked] : kDemands) {
+    if (inner.size() >= 3 && inner.substr(0, act.size()) == act) {
+      return appeal ? "02" + std::string(asked.substr(2)) : std::string(asked);
+    }
+  }
+  return std::string(outer);
+}
+
 }  // namespace thaw

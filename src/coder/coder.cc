@@ -464,6 +464,17 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
       if (mm.begin != t) continue;  // count each mention once, from its first token
       (mm.agent ? agents : actors).push_back(&mm);
     }
+    // "the Russian-led Collective Security Treaty Organization" is the organization: an
+    // actor that only says who leads or backs another actor in the phrase gives way to it.
+    if (actors.size() >= 2) {
+      const auto backer = [&](const Mention* m) {
+        const int32_t e = m->end;
+        return e + 1 < static_cast<int32_t>(sc_.n()) && s_.Form(e) == "-" &&
+               IsOneOf(sc_.Upper(e + 1), {"LED", "BACKED", "SPONSORED", "FUNDED", "ALLIED", "ARMED",
+                                          "SUPPORTED", "CONTROLLED", "DOMINATED"});
+      };
+      if (!std::all_of(actors.begin(), actors.end(), backer)) std::erase_if(actors, backer);
+    }
     std::vector<const Mention*> chosen;
     if (!actors.empty()) {
       // The leftmost actor leads ("Ithilen's minister Calimehtar" is Ithilen's) unless a
@@ -673,6 +684,21 @@ void SentenceCoder::AddContextMentions() {
     if (owned) continue;
     sc_.mention_at[i] = static_cast<int32_t>(sc_.mentions.size());
     sc_.mentions.push_back({i, i + 1, actor, false});
+  }
+  // "Erdogan arrived in Athens, and he and Mitsotakis signed a declaration": "he" or "she"
+  // conjoined with another subject is the first person this sentence named.
+  for (int32_t i = 1; i < n; ++i) {
+    if (!IsOneOf(sc_.Upper(i), {"HE", "SHE"}) || sc_.mention_at[i] >= 0) continue;
+    bool conjoined = BaseRel(Rel(i)) == "nsubj" || Rel(i) == "conj";
+    bool has_conj = Rel(i) == "conj";
+    sc_.ForChildren(i, [&](int32_t c) { has_conj = has_conj || Rel(c) == "conj"; });
+    if (!conjoined || !has_conj) continue;
+    for (const Mention& m : sc_.mentions) {
+      if (m.begin >= i || m.agent || m.pair || !IsPerson(m.index)) continue;
+      sc_.mention_at[i] = static_cast<int32_t>(sc_.mentions.size());
+      sc_.mentions.push_back({i, i + 1, m.index, false});
+      break;
+    }
   }
 }
 
@@ -1399,6 +1425,7 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
     } else {
       sources = subj_actors;
     }
+    int32_t target_np = bind.target_np;  // the phrase the targets came from
     if (bind.target_np >= 0) {
       targets.clear();
       ResolveNP(bind.target_np, &targets);
@@ -1460,6 +1487,7 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         const int32_t np = NextMentionNP(sc_.search, from, &after);
         if (np < 0) break;
         ResolveNP(np, &targets);
+        target_np = np;
         from = after;
       }
       // Force used in a country is used against it: "Pakistan bombed hideouts in Afghanistan"
@@ -1467,9 +1495,17 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
       if (opt_.strict_targets && targets.empty() && !unknown_object &&
           (StartsWith(code, "18") || StartsWith(code, "19") || StartsWith(code, "20"))) {
         sc_.ForChildren(v, [&](int32_t c) {
-          if (!targets.empty() || BaseRel(Rel(c)) != "obl" || sc_.mention_at[c] < 0) return;
-          const Mention& m = sc_.mentions[sc_.mention_at[c]];
-          if (HasCase(c, {"IN", "INSIDE"}) && !m.agent && ActorCode(m.index).size() == 3) ResolveNP(c, &targets);
+          if (!targets.empty() || BaseRel(Rel(c)) != "obl" || !HasCase(c, {"IN", "INSIDE"})) return;
+          // The country itself, or its part: "in Afghanistan's Khost and Paktika provinces".
+          int32_t place = sc_.mention_at[c] >= 0 ? c : -1;
+          if (place < 0) {
+            sc_.ForChildren(c, [&](int32_t o) {
+              if (Rel(o) == "nmod:poss" && sc_.mention_at[o] >= 0) place = o;
+            });
+          }
+          if (place < 0) return;
+          const Mention& m = sc_.mentions[sc_.mention_at[place]];
+          if (!m.agent && ActorCode(m.index).size() == 3) ResolveNP(place, &targets);
         });
       }
       // Conjoined subjects found again ("Kishida and Yoon agreed to resume visits between
@@ -1485,6 +1521,30 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
       // accusations" (112, which "Russia and China accused the US" is not).
       reciprocal = best != nullptr && IsOneOf(s_.Lemma(v), {"exchange", "trade", "swap"});
       may_be_mutual = true;
+    }
+    // "China recalled its ambassador to Lithuania": when the phrase's owner is the source
+    // itself, the actor named with "to", "from" or "with", in the phrase or on the verb, is the
+    // target.
+    if (opt_.strict_targets && target_np >= 0 && !targets.empty() &&
+        std::all_of(targets.begin(), targets.end(), [&](const Actor& t) {
+          return std::any_of(sources.begin(), sources.end(),
+                             [&](const Actor& a) { return SameActor(a.code, t.code, true); });
+        })) {
+      int32_t to = -1;
+      auto consider = [&](int32_t t, std::string_view rel) {
+        if (to < 0 && BaseRel(Rel(t)) == rel && sc_.mention_at[t] >= 0 &&
+            !sc_.mentions[sc_.mention_at[t]].agent && HasCase(t, {"TO", "FROM", "WITH"})) {
+          to = t;
+        }
+      };
+      sc_.ForChildren(target_np, [&](int32_t t) { consider(t, "nmod"); });
+      sc_.ForChildren(v, [&](int32_t t) {
+        if (t > target_np) consider(t, "obl");
+      });
+      if (to >= 0) {
+        targets.clear();
+        ResolveNP(to, &targets);
+      }
     }
     if (may_be_mutual && targets.empty() && sources.size() >= 2 &&
         (!opt_.strict_targets || IsMutualCode(code) || reciprocal)) {
@@ -1550,9 +1610,21 @@ void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
         if (g.token == t && (g.first_event < g.end_event || announces(g) || asks(g))) outer = &g;
       }
     }
-    if (outer == nullptr || inner.first_event == inner.end_event) continue;
+    if (outer == nullptr) continue;
+    // An appeal or demand to an actor carries the act it asks for, which has not happened:
+    // "Kurti demanded that Serbia release three officers" is a demand for their release
+    // (1053), not Serbia releasing them.
+    if (opt_.strict_targets && outer->first_event < outer->end_event &&
+        (StartsWith(outer->code, "02") || StartsWith(outer->code, "10"))) {
+      const std::string code = AskedEventCode(outer->code, inner.code);
+      for (size_t k = outer->first_event; k < outer->end_event; ++k) (*out)[k].code = code;
+      drop_group(inner);
+      continue;
+    }
+    if (inner.first_event == inner.end_event) continue;
     if (!reported && (announces(*outer) || asks(*outer))) {
-      for (size_t k = inner.first_event; k < inner.end_event; ++k) (*out)[k].code = outer->code;
+      const std::string code = asks(*outer) ? AskedEventCode(outer->code, inner.code) : outer->code;
+      for (size_t k = inner.first_event; k < inner.end_event; ++k) (*out)[k].code = code;
       drop_group(*outer);
       continue;
     }

@@ -89,6 +89,18 @@ DISOWN
 --- EXCHANGE [---] ---
 EXCHANGE
 - * ACCUSATIONS [112]
+--- DEMAND [100] ---
+DEMAND
+--- FREE [0841] ---
+FREE
+&ENVOY
++AMBASSADOR
+--- RECALL [---] ---
+RECALL
+- * &ENVOY [161]
+--- SUSPEND [---] ---
+SUSPEND
+- * TALKS [164]
 )",
                                      "verbs", opts, &diags);
     ASSERT_TRUE(verbs.ok()) << verbs.status().ToString();
@@ -113,6 +125,8 @@ TO_LAM_ [VNMGOV]
 PKK_ [TURINSPKK]
 TURKEY_ [TUR]
 ANKARA_ [TURGOV]
+RUSSIAN_ [RUS]
+KURDISTAN_WORKERS'_PARTY_ [TURINSPKK]
 )",
                                      "actors", opts, &diags, &dicts_.actors)
                     .ok());
@@ -690,6 +704,76 @@ TEST_F(CoderTest, NewsThreatCarriesTheActItAnnounces) {
       "US/PROPN/2/nsubj threatened/VERB/0/root at/ADP/4/case UN/PROPN/2/obl to/PART/6/mark "
       "destroy/VERB/2/advcl North/PROPN/8/compound Korea/PROPN/6/obj");
   EXPECT_EQ(CodeNews(s), std::vector<std::string>{"USA>PRK:130"});
+}
+
+// "Kurti demanded that Serbia release three officers" was also coded as Serbia releasing
+// them: a demand or appeal to an actor carries the act it asks for (1053), which did not
+// happen.
+TEST_F(CoderTest, NewsADemandCarriesTheActItAsksFor) {
+  auto s = Parse(
+      "China/PROPN/2/nsubj demanded/VERB/0/root that/SCONJ/5/mark Russia/PROPN/5/nsubj "
+      "free/VERB/2/ccomp Ukraine/PROPN/5/obj");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>RUS:1053"});
+  auto urge = Parse(
+      "China/PROPN/2/nsubj urged/VERB/0/root Russia/PROPN/2/obj to/PART/5/mark "
+      "free/VERB/2/xcomp prisoners/NOUN/5/obj");
+  EXPECT_EQ(CodeNews(urge), std::vector<std::string>{"CHN>RUS:0253"});
+  EXPECT_EQ(AskedEventCode("100", "0874"), "1056");
+  EXPECT_EQ(AskedEventCode("020", "046"), "026");
+  EXPECT_EQ(AskedEventCode("020", "112"), "020");     // nothing to ask for
+  EXPECT_EQ(AskedEventCode("0256", "0874"), "0256");  // already specific
+}
+
+// "China recalled its ambassador to Lithuania" gave nothing: "its" made China the target.
+// When the phrase's owner is the source, the actor named with "to", "from" or "with" is.
+TEST_F(CoderTest, NewsTheOwnersAmbassadorToACountryAimsAtTheCountry) {
+  auto s = Parse(
+      "China/PROPN/2/nsubj recalled/VERB/0/root its/PRON/4/nmod:poss ambassador/NOUN/2/obj "
+      "to/ADP/6/case Russia/PROPN/4/nmod");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>RUS:161"});
+  auto on_verb = Parse(
+      "China/PROPN/2/nsubj recalled/VERB/0/root its/PRON/4/nmod:poss ambassador/NOUN/2/obj "
+      "to/ADP/6/case Russia/PROPN/2/obl");
+  EXPECT_EQ(CodeNews(on_verb), std::vector<std::string>{"CHN>RUS:161"});
+  auto talks = Parse(
+      "China/PROPN/2/nsubj suspended/VERB/0/root its/PRON/4/nmod:poss talks/NOUN/2/obj "
+      "with/ADP/6/case Russia/PROPN/4/nmod");
+  EXPECT_EQ(CodeNews(talks), std::vector<std::string>{"CHN>RUS:164"});
+}
+
+// "Pakistani aircraft bombed hideouts in Afghanistan's Khost province" had no target.
+TEST_F(CoderTest, NewsForceUsedInACountrysProvinceIsUsedAgainstIt) {
+  auto s = Parse(
+      "China/PROPN/2/nsubj shelled/VERB/0/root towns/NOUN/2/obj in/ADP/7/case "
+      "Ukraine/PROPN/7/nmod:poss 's/PART/5/case provinces/NOUN/2/obl");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>UKR:190"});
+}
+
+// "Erdogan arrived in Athens, and he and Mitsotakis signed a declaration" lost Erdogan.
+TEST_F(CoderTest, NewsHeConjoinedWithASubjectIsTheFirstPersonNamed) {
+  auto s = Parse(
+      "Park/PROPN/5/nsubj Geun/PROPN/1/flat -/PUNCT/4/punct hye/PROPN/1/flat "
+      "arrived/VERB/0/root ,/PUNCT/11/punct and/CCONJ/11/cc she/PRON/11/nsubj and/CCONJ/10/cc "
+      "China/PROPN/8/conj signed/VERB/5/conj a/DET/13/det treaty/NOUN/11/obj",
+      20150101);
+  EXPECT_EQ(CodeNews(s), (std::vector<std::string>{"KORGOV>CHN:057", "CHN>KORGOV:057"}));
+}
+
+// "the Russian-led Collective Security Treaty Organization" was Russia.
+TEST_F(CoderTest, AnActorLeadingAnotherInThePhraseGivesWayToIt) {
+  auto s = Parse(
+      "China/PROPN/2/nsubj urged/VERB/0/root the/DET/7/det Russian/ADJ/6/compound "
+      "-/PUNCT/4/punct led/VERB/7/amod UN/PROPN/2/obj");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>IGOUNO:020"});
+}
+
+// A dictionary name with a plural possessive ("KURDISTAN_WORKERS'_PARTY") never matched:
+// the tokenizer splits "Workers'" into "Workers" and "'".
+TEST_F(CoderTest, ANameWithAPluralPossessiveMatches) {
+  auto s = Parse(
+      "Kurdistan/PROPN/2/compound Workers/PROPN/4/nmod:poss '/PART/2/case Party/PROPN/5/nsubj "
+      "oppose/VERB/0/root Russia/PROPN/5/obj");
+  EXPECT_EQ(Code(s), std::vector<std::string>{"TURINSPKK>RUS:110"});
 }
 
 TEST_F(CoderTest, ObjectPronounOfAConjoinedVerbIsTheFirstVerbsObject) {

@@ -56,7 +56,8 @@ bool IsUsableCode(std::string_view c) {
 }
 
 // Splits a dictionary word the way UD tokenizers split text: "KOREA," -> KOREA ,;
-// "(NORTH)" -> ( NORTH ); "GONDOR'S" -> GONDOR 'S. Inner punctuation ("U.S.") stays.
+// "(NORTH)" -> ( NORTH ); "GONDOR'S" -> GONDOR 'S; "WORKERS'" -> WORKERS '. Inner punctuation
+// ("U.S.") stays.
 void AppendTokens(std::string_view word, std::vector<std::string>* out) {
   while (!word.empty() && (word.front() == '(' || word.front() == '"')) {
     out->emplace_back(word.substr(0, 1));
@@ -70,6 +71,10 @@ void AppendTokens(std::string_view word, std::vector<std::string>* out) {
   if (word.size() > 2 && EndsWith(word, "'S")) {
     out->emplace_back(word.substr(0, word.size() - 2));
     out->emplace_back("'S");
+  } else if (word.size() > 2 && EndsWith(word, "S'")) {
+    // A plural possessive, split as the tokenizer splits it: "WORKERS'" -> WORKERS '.
+    out->emplace_back(word.substr(0, word.size() - 1));
+    out->emplace_back("'");
   } else if (!word.empty()) {
     out->emplace_back(word);
   }
