@@ -16,8 +16,8 @@ std::string NegateEventCode(std::string_view code);
 // else `outer`.
 std::string CombineEventCodes(std::string_view outer, std::string_view inner);
 // The code for being ready to do `code` (CAMEO's "express intent to ..." codes, 03x, and for
-// force a threat, 138): 045 -> 039, 046 -> 036, 0872 -> 0356, 073 -> 0333, 190 -> 138; a
-// code with no such counterpart is returned as it is.
+// coercion and force a threat, 137 and 138): 045 -> 039, 046 -> 036, 0872 -> 0356, 073 ->
+// 0333, 1712 -> 137, 190 -> 138; a code with no such counterpart is returned as it is.
 std::string IntentEventCode(std::string_view code);
 // The code for an appeal or demand `outer` (02x, 10x) asking for the act `inner`: a general
 // one takes the act's kind (020 + 0841 -> 0253, 100 + 0874 -> 1056, 020 + 046 -> 026); a

@@ -1623,7 +1623,14 @@ void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
     }
     if (inner.first_event == inner.end_event) continue;
     if (!reported && (announces(*outer) || asks(*outer))) {
-      const std::string code = asks(*outer) ? AskedEventCode(outer->code, inner.code) : outer->code;
+      std::string code = asks(*outer) ? AskedEventCode(outer->code, inner.code) : outer->code;
+      // Agreeing or pledging to do something hostile is deciding it, and CAMEO's intents
+      // (03) are all cooperative: "EU governments agreed to freeze funding for Hungary" is the
+      // freeze (1621), not an intent to give aid (the agreement's own pattern on "funding");
+      // to use force, a threat (138).
+      const bool hostile =
+          !inner.code.empty() && (inner.code[0] == '1' || StartsWith(inner.code, "20"));
+      if (StartsWith(outer->code, "03") && hostile) code = IntentEventCode(inner.code);
       for (size_t k = inner.first_event; k < inner.end_event; ++k) (*out)[k].code = code;
       drop_group(*outer);
       continue;

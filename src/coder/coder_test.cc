@@ -630,6 +630,21 @@ TEST_F(CoderTest, NewsReadinessIsAnIntentNotTheAct) {
   EXPECT_EQ(IntentEventCode("0874"), "0356");
   EXPECT_EQ(IntentEventCode("073"), "0333");
   EXPECT_EQ(IntentEventCode("112"), "112");  // no intent counterpart
+  EXPECT_EQ(IntentEventCode("1712"), "137");
+}
+
+// "EU governments agreed to freeze funding for Hungary" was an intent to give aid (0331, the
+// agreement's own pattern on "funding"): CAMEO's intents are all cooperative, so agreeing to
+// a hostile act is the act, or for force a threat.
+TEST_F(CoderTest, NewsAgreeingToAHostileActIsTheActOrAThreat) {
+  auto oppose = Parse(
+      "China/PROPN/2/nsubj agreed/VERB/0/root to/PART/4/mark oppose/VERB/2/xcomp "
+      "Russia/PROPN/4/obj");
+  EXPECT_EQ(CodeNews(oppose), std::vector<std::string>{"CHN>RUS:110"});
+  auto shell = Parse(
+      "China/PROPN/2/nsubj agreed/VERB/0/root to/PART/4/mark shell/VERB/2/xcomp "
+      "Russia/PROPN/4/obj");
+  EXPECT_EQ(CodeNews(shell), std::vector<std::string>{"CHN>RUS:138"});
 }
 
 // "Ukraine's allies criticized Russia" was Ukraine's criticism.
