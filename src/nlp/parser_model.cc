@@ -559,15 +559,13 @@ void ParserModel::AttachDayPhrases(const Sentence& s, const Config& c, std::vect
   std::vector<uint8_t>& label = *labels;
   const int n = c.n;
   auto is_subject = [&](int i) { return RuleIds::In(ids_.subject_labels, label[i]); };
+  static const uint64_t kOn = WordHash("on"), kLate = WordHash("late"), kEarly = WordHash("early");
   for (int d = 2; d < n; ++d) {
     const int on = d - 1;
+    if (!IsWeekday(c.Tok(d).word) || c.Tok(on).word != kOn) continue;
     int verb = d - 2;  // "said on Monday", "said late on Monday"
-    if (verb > 0 && (c.Tok(verb).word == WordHash("late") || c.Tok(verb).word == WordHash("early")))
-      --verb;
-    if (!IsWeekday(c.Tok(d).word) || c.Tok(on).word != WordHash("on") ||
-        c.Tok(verb).upos != ids_.verb || Dominates(head, n, d, verb)) {
-      continue;
-    }
+    if (verb > 0 && (c.Tok(verb).word == kLate || c.Tok(verb).word == kEarly)) --verb;
+    if (c.Tok(verb).upos != ids_.verb || Dominates(head, n, d, verb)) continue;
     // The cases: the weekday is a subject, it heads a "that" clause, or it modifies the
     // verb of the verb's complement clause ("said on Tuesday it was recalling").
     int clause = -1, that = -1;  // a "that" clause under the weekday, and its "that"
