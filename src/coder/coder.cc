@@ -1483,12 +1483,24 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         });
       }
       size_t after = 0;
+      int32_t passed = -1;  // a phrase passed over, whose own modifiers are no target
       for (size_t from = 0; from < sc_.search.size() && targets.empty() && !unknown_object;) {
         const int32_t np = NextMentionNP(sc_.search, from, &after);
         if (np < 0) break;
+        from = after;
+        if (passed >= 0 && sc_.sub_lo[passed] <= np && np <= sc_.sub_hi[passed]) continue;
         ResolveNP(np, &targets);
         target_np = np;
-        from = after;
+        // A role with no country ("shared intelligence with Tokyo", where "intelligence" is
+        // an agent word) is no target the news settings keep: look on, past its phrase ("the
+        // attack on peacekeepers in Lebanon" is not aimed at Lebanon).
+        if (opt_.strict_targets && opt_.drop_unknown_actors && !targets.empty() &&
+            std::all_of(targets.begin(), targets.end(),
+                        [](const Actor& a) { return StartsWith(a.code, "---"); })) {
+          targets.clear();
+          target_np = -1;
+          passed = np;
+        }
       }
       // Force used in a country is used against it: "Pakistan bombed hideouts in Afghanistan"
       // (where "met in Singapore" names only a place).

@@ -101,6 +101,8 @@ RECALL
 --- SUSPEND [---] ---
 SUSPEND
 - * TALKS [164]
+--- SHARE [064] ---
+SHARE
 )",
                                      "verbs", opts, &diags);
     ASSERT_TRUE(verbs.ok()) << verbs.status().ToString();
@@ -754,6 +756,20 @@ TEST_F(CoderTest, NewsTheOwnersAmbassadorToACountryAimsAtTheCountry) {
       "China/PROPN/2/nsubj suspended/VERB/0/root its/PRON/4/nmod:poss talks/NOUN/2/obj "
       "with/ADP/6/case Russia/PROPN/4/nmod");
   EXPECT_EQ(CodeNews(talks), std::vector<std::string>{"CHN>RUS:164"});
+}
+
+// "Seoul shared intelligence with Tokyo" gave nothing: "intelligence" is an agent word, and
+// the role with no country was the target. The news settings look on for one with a country.
+TEST_F(CoderTest, NewsLooksPastATargetWithNoCountry) {
+  auto s = Parse(
+      "China/PROPN/2/nsubj shared/VERB/0/root police/NOUN/2/obj with/ADP/5/case "
+      "Russia/PROPN/2/obl");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>RUS:064"});
+  // ... but not into that role's own phrase.
+  auto own = Parse(
+      "China/PROPN/2/nsubj shared/VERB/0/root police/NOUN/2/obj of/ADP/5/case "
+      "Russia/PROPN/3/nmod");
+  EXPECT_EQ(CodeNews(own), std::vector<std::string>{"CHN>RUSCOP:064"});
 }
 
 // "Pakistani aircraft bombed hideouts in Afghanistan's Khost province" had no target.
