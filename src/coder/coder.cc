@@ -1267,10 +1267,10 @@ bool SentenceCoder::MatchPattern(const CPattern& p, const std::vector<Actor>& su
 
 // Acts that conjoined actors do to each other ("Russia and North Korea signed a treaty"):
 // cooperation, meetings (not visits: "Xi and Kim visited the tower"), truces ("India and
-// Pakistan agreed to a ceasefire"), fighting.
+// Pakistan agreed to a ceasefire", "Israel and Hamas halted the fighting"), fighting.
 bool IsMutualCode(std::string_view code) {
   if (code.size() < 3) return false;
-  if (StartsWith(code, "0871")) return true;
+  if (StartsWith(code, "0871") || code == "087") return true;
   const std::string_view root = code.substr(0, 2);
   if (root == "04") return !StartsWith(code, "042") && !StartsWith(code, "043");
   return root == "03" || root == "05" || root == "06" || root == "19";

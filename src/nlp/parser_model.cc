@@ -173,6 +173,7 @@ RuleIds RuleIds::Find(const TokenVocabulary& vocab, const std::vector<std::strin
   r.vbz = vocab.xpos.Find("VBZ", kTagNone);
   r.vbp = vocab.xpos.Find("VBP", kTagNone);
   r.nnp = vocab.xpos.Find("NNP", kTagNone);
+  r.nns = vocab.xpos.Find("NNS", kTagNone);
   r.vbn = vocab.xpos.Find("VBN", kTagNone);
   r.pos = vocab.xpos.Find("POS", kTagNone);
   for (const char* u : {"NOUN", "PROPN", "NUM", "PART", "ADJ", "SYM", "X"}) {
@@ -423,9 +424,40 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
   for (int x = 2; x < n; ++x) {
     if (!is_subject(x) || head[x] == n || !nominal(x)) continue;
     const int h = head[x];
+    // A name right before a plural noun subject, taken for that noun's own subject ("Boko
+    // Haram fighters attacked", with "Boko" the subject of "fighters"), modifies the noun. In
+    // EWT + GUM (all splits, our parses) this changes one word, to its gold head and label.
+    if (ids_.compound >= 0 && c.Tok(x).upos == ids_.noun && c.Tok(x).xpos == ids_.nns) {
+      for (int i = 0; i < x; ++i) {
+        if (head[i] != x || !is_subject(i) || c.Tok(i).upos != ids_.propn) continue;
+        bool adjacent = true;
+        for (int k = i + 1; k < x && adjacent; ++k) adjacent = dominates(i, k);
+        if (!adjacent) continue;
+        // ("the Olsens ' characters": a possessor.)
+        const bool possessor = c.Tok(x - 1).xpos == ids_.pos && ids_.nmod_poss >= 0;
+        label[i] = static_cast<uint8_t>(possessor ? ids_.nmod_poss : ids_.compound);
+      }
+    }
     int first = -1;  // the earlier subject of h
     for (int i = 0; i < x && first < 0; ++i) {
       if (head[i] == h && is_subject(i)) first = i;
+    }
+    // The first member of a list taken for an oblique with no preposition: "Saudi Arabia ,
+    // the United Arab Emirates , Bahrain and Egypt cut ties" had "Arabia" as an obl and
+    // "Bahrain" as the subject. It becomes the subject, and x joins its list (1. below).
+    bool oblique_list = false;
+    if (first < 0 && ids_.obl >= 0) {
+      for (int i = 0; i < x && first < 0; ++i) {
+        if (head[i] != h || label[i] != ids_.obl || c.Tok(i).upos != ids_.propn) continue;
+        bool marked = false, list = false;
+        for (int d = 0; d < n; ++d) {
+          if (head[d] != i) continue;
+          marked |= label[d] == ids_.case_marker || label[d] == ids_.mark;
+          list |= label[d] == ids_.conj;
+        }
+        if (!marked && list) first = i;
+      }
+      oblique_list = first >= 0;
     }
     if (first < 0 || !nominal(first)) continue;
 
@@ -453,9 +485,11 @@ void ParserModel::ResolveSecondSubjects(const Sentence& s, const Config& c, std:
       while (label[conjunct] == ids_.conj && head[conjunct] != n && head[conjunct] < conjunct) {
         conjunct = head[conjunct];
       }
+      if (oblique_list) label[first] = label[x];
       join(x, conjunct);
       continue;
     }
+    if (oblique_list) continue;
 
     int end = first;  // the last word of the first subject's phrase
     for (int i = first + 1; i < x && dominates(first, i); ++i) end = i;

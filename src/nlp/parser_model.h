@@ -180,7 +180,7 @@ struct RuleIds {
           verb = kTagNone, cconj = kTagNone, num = kTagNone, sconj = kTagNone, aux = kTagNone,
           adv = kTagNone, part = kTagNone;  // UPOS
   uint8_t hyph = kTagNone, vbd = kTagNone, vbz = kTagNone, vbp = kTagNone, vbn = kTagNone,
-          md = kTagNone, nnp = kTagNone, pos = kTagNone;  // XPOS
+          md = kTagNone, nnp = kTagNone, nns = kTagNone, pos = kTagNone;  // XPOS
   int amod = -1, case_marker = -1, cc = -1, conj = -1, det_label = -1, nmod = -1, relcl = -1,
       acl = -1, obj = -1, nsubj = -1, nsubj_pass = -1, aux_pass = -1, appos = -1, compound = -1,
       vocative = -1, nmod_poss = -1, flat = -1, obl = -1, ccomp = -1, mark = -1;

@@ -931,4 +931,24 @@ TEST(ParserShippedModelTest, AWeekdayAfterSaidOnModifiesTheVerb) {
   EXPECT_EQ(named.Deprel(4), "nsubj");
 }
 
+// "Saudi Arabia , the United Arab Emirates , Bahrain and Egypt cut ties" had "Arabia" as an
+// oblique and only Bahrain and Egypt as subjects; "Boko Haram fighters attacked" had "Boko"
+// as the subject of "fighters" and no actor as the verb's subject.
+TEST(ParserShippedModelTest, AListOfNamesAndANamedGroupAreTheSubject) {
+  Sentence list = TagAndParse(
+      "Saudi Arabia , the United Arab Emirates , Bahrain and Egypt cut diplomatic ties with "
+      "Qatar .");
+  ASSERT_EQ(list.tokens.size(), 17u);
+  EXPECT_EQ(list.tokens[1].head, 11);  // Arabia <- cut
+  EXPECT_EQ(list.Deprel(1), "nsubj");
+  EXPECT_EQ(list.tokens[8].head, 1);  // Bahrain: a conjunct of Arabia
+  EXPECT_EQ(list.Deprel(8), "conj");
+  Sentence group = TagAndParse("Boko Haram fighters attacked the town .");
+  ASSERT_EQ(group.tokens.size(), 7u);
+  EXPECT_EQ(group.tokens[0].head, 2);  // Boko <- fighters
+  EXPECT_EQ(group.Deprel(0), "compound");
+  EXPECT_EQ(group.tokens[2].head, 3);
+  EXPECT_EQ(group.Deprel(2), "nsubj");
+}
+
 }  // namespace thaw
