@@ -185,7 +185,7 @@ class SentenceCoder {
   // Verbs and patterns.
   bool FindVerb(int32_t i, std::vector<VerbCandidate>* found) const;
   bool IsNegated(int32_t verb) const;
-  // "would have imposed": what did not happen.
+  // "would have imposed", "if Tehran attacked": what did not happen.
   bool IsCounterfactual(int32_t verb) const;
   bool HasToMark(int32_t t) const;
   // Token t has a case marker ("in", "by", ...) among `words` (upper-case).
@@ -896,13 +896,16 @@ bool SentenceCoder::FindVerb(int32_t i, std::vector<VerbCandidate>* found) const
 }
 
 bool SentenceCoder::IsCounterfactual(int32_t verb) const {
-  bool modal = false, have = false;
+  bool modal = false, have = false, condition = false;
+  const bool adverbial = BaseRel(Rel(verb)) == "advcl";
   sc_.ForChildren(verb, [&](int32_t c) {
+    // A condition: "threatened to strike Iranian sites if Tehran attacked Americans".
+    if (adverbial && Rel(c) == "mark" && IsOneOf(sc_.Upper(c), {"IF", "UNLESS"})) condition = true;
     if (BaseRel(Rel(c)) != "aux") return;
     modal = modal || IsOneOf(sc_.Upper(c), {"WOULD", "COULD", "MIGHT", "SHOULD"});
     have = have || sc_.Upper(c) == "HAVE";
   });
-  return modal && have;
+  return (modal && have) || condition;
 }
 
 bool SentenceCoder::IsNegated(int32_t verb) const {
@@ -1643,6 +1646,12 @@ void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
       const bool hostile =
           !inner.code.empty() && (inner.code[0] == '1' || StartsWith(inner.code, "20"));
       if (StartsWith(outer->code, "03") && hostile) code = IntentEventCode(inner.code);
+      // A threat to use force is a threat of force, whatever else the threat's own pattern
+      // matched ("threatened to strike Iranian sites": not the strike of &PROTEST_N, 133).
+      const bool force = StartsWith(inner.code, "18") || StartsWith(inner.code, "19") ||
+                         StartsWith(inner.code, "20");
+      if (StartsWith(outer->code, "13") && !StartsWith(outer->code, "138") && force)
+        code = IntentEventCode(inner.code);
       for (size_t k = inner.first_event; k < inner.end_event; ++k) (*out)[k].code = code;
       drop_group(*outer);
       continue;

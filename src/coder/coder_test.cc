@@ -720,7 +720,17 @@ TEST_F(CoderTest, NewsThreatCarriesTheActItAnnounces) {
   auto s = Parse(
       "US/PROPN/2/nsubj threatened/VERB/0/root at/ADP/4/case UN/PROPN/2/obl to/PART/6/mark "
       "destroy/VERB/2/advcl North/PROPN/8/compound Korea/PROPN/6/obj");
-  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"USA>PRK:130"});
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"USA>PRK:138"});  // a threat of force
+}
+
+// "Trump threatened to strike Iranian sites if Tehran attacked Americans" was also Iran
+// attacking the United States: a condition is not an event.
+TEST_F(CoderTest, NewsAConditionIsNoEvent) {
+  auto s = Parse(
+      "China/PROPN/2/nsubj threatened/VERB/0/root to/PART/4/mark shell/VERB/2/xcomp "
+      "Russia/PROPN/4/obj if/SCONJ/8/mark Japan/PROPN/8/nsubj opposed/VERB/4/advcl "
+      "Russia/PROPN/8/obj");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>RUS:138"});
 }
 
 // "Kurti demanded that Serbia release three officers" was also coded as Serbia releasing

@@ -176,6 +176,15 @@ bool IsAllCapsWord(std::string_view f) {
   return true;
 }
 
+// A place name in a dateline: all capitals, also with an apostrophe ("N'DJAMENA"). (Not
+// IsAllCapsWord, which the boundary model's features use.)
+bool IsDatelinePlace(std::string_view f) {
+  if (f.size() < 2) return false;
+  for (char c : f) {
+    if (!(c >= 'A' && c <= 'Z') && c != '.' && c != '-' && c != '\'') return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -455,18 +464,19 @@ bool Segmenter::Impl::LooksWrapped(size_t k, size_t line_start, uint32_t block_m
 }
 
 bool Segmenter::Impl::IsDateline(size_t k, size_t line_first_token) const {
-  // "TEHRAN (AFP) - An ...", "SEOUL, Jan. 5 (Yonhap) -- North Korea ...", "BEIJING - The ...".
+  // "TEHRAN (AFP) - An ...", "SEOUL, Jan. 5 (Yonhap) -- North Korea ...", "BEIJING - The ...",
+  // "N'DJAMENA, Feb 4 (Reuters) - Boko Haram ...".
   if (k < 2 || k - line_first_token > 12 || !IsDash(Form(k - 1)) || !IsUpper(FirstChar(k))) {
     return false;
   }
   std::string_view before = Form(k - 2);
   if (before == ")") {
     for (size_t i = k - 2; i-- > line_first_token;) {
-      if (Form(i) == "(") return i > line_first_token && IsAllCapsWord(Form(line_first_token));
+      if (Form(i) == "(") return i > line_first_token && IsDatelinePlace(Form(line_first_token));
     }
     return false;
   }
-  return IsAllCapsWord(before) && IsAllCapsWord(Form(line_first_token));
+  return IsAllCapsWord(before) && IsDatelinePlace(Form(line_first_token));
 }
 
 namespace {

@@ -280,6 +280,9 @@ TEST_P(SegmenterTest, DatelineIsASentenceOfItsOwn) {
             (Strings{"SEOUL|,|Dec|5|(|Reuters|)|-", "North|Korea|accused|the|United|States|."}));
   EXPECT_EQ(Sentences("SEOUL, Jan. 5 (Yonhap) -- North Korea fired a missile."),
             (Strings{"SEOUL|,|Jan.|5|(|Yonhap|)|--", "North|Korea|fired|a|missile|."}));
+  // A place with an apostrophe: "N'DJAMENA" was joined to the sentence and became the target.
+  EXPECT_EQ(Sentences("N'DJAMENA, Feb 4 (Reuters) - Chad closed the border."),
+            (Strings{"N'DJAMENA|,|Feb|4|(|Reuters|)|-", "Chad|closed|the|border|."}));
 }
 
 TEST_P(SegmenterTest, BlankLineIsAlwaysABoundary) {
