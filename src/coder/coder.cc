@@ -689,10 +689,10 @@ void SentenceCoder::AddContextMentions() {
   // conjoined with another subject is the first person this sentence named.
   for (int32_t i = 1; i < n; ++i) {
     if (!IsOneOf(sc_.Upper(i), {"HE", "SHE"}) || sc_.mention_at[i] >= 0) continue;
-    bool conjoined = BaseRel(Rel(i)) == "nsubj" || Rel(i) == "conj";
-    bool has_conj = Rel(i) == "conj";
-    sc_.ForChildren(i, [&](int32_t c) { has_conj = has_conj || Rel(c) == "conj"; });
-    if (!conjoined || !has_conj) continue;
+    const bool subject = BaseRel(Rel(i)) == "nsubj" || Rel(i) == "conj";
+    bool conjoined = Rel(i) == "conj";
+    sc_.ForChildren(i, [&](int32_t c) { conjoined = conjoined || Rel(c) == "conj"; });
+    if (!subject || !conjoined) continue;
     for (const Mention& m : sc_.mentions) {
       if (m.begin >= i || m.agent || m.pair || !IsPerson(m.index)) continue;
       sc_.mention_at[i] = static_cast<int32_t>(sc_.mentions.size());
