@@ -407,7 +407,14 @@ void SentenceCoder::CollectNounTokens(int32_t h, bool top, std::vector<int32_t>*
     if (top && (BaseRel(r) == "nmod" || BaseRel(r) == "obl") && r != "nmod:poss") {
       // With strict_targets a common noun that is no actor or agent keeps its modifiers'
       // actors out: "a shake-up in the axis ... among South Korea and Japan" is no actor.
-      if (opt_.strict_targets && s_.Upos(h) == "NOUN" && sc_.mention_at[h] < 0) return;
+      // A number or group of people is those people: "Hundreds of Pakistanis protested",
+      // "a delegation of Chinese officials".
+      const bool group =
+          HasCase(c, {"OF"}) &&
+          IsOneOf(sc_.Upper(h), {"HUNDREDS", "THOUSANDS", "DOZENS", "MILLIONS", "TENS", "SCORES",
+                                 "GROUP", "GROUPS", "HANDFUL", "NUMBER", "MEMBERS", "CONTINGENT",
+                                 "DELEGATION", "TEAM", "UNIT", "UNITS"});
+      if (opt_.strict_targets && s_.Upos(h) == "NOUN" && sc_.mention_at[h] < 0 && !group) return;
       // "ambassadors of Arnor": the nmod's own conjuncts belong to this phrase too.
       CollectNounTokens(c, false, toks);
       return;
@@ -1450,6 +1457,15 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         if (by && agent < 0) agent = c;
       });
       ResolveNP(agent >= 0 ? agent : oblique, &sources);
+      // "killed by fire from NATO helicopters": an agent that is no actor names its source
+      // with "from".
+      if (sources.empty() && agent >= 0) {
+        sc_.ForChildren(agent, [&](int32_t c) {
+          if (sources.empty() && BaseRel(Rel(c)) == "nmod" && HasCase(c, {"FROM"})) {
+            ResolveNP(c, &sources);
+          }
+        });
+      }
       if (opt_.strict_targets && targets.empty() && agent >= 0) {
         // With an agent and no actor as the subject, another oblique's actor is the target:
         // "Sanctions were imposed on Russia by the European Union".

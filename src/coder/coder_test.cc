@@ -782,6 +782,23 @@ TEST_F(CoderTest, NewsLooksPastATargetWithNoCountry) {
   EXPECT_EQ(CodeNews(own), std::vector<std::string>{"CHN>RUSCOP:064"});
 }
 
+// "Hundreds of Pakistanis protested outside the US consulate" had no source: a common noun
+// kept its modifiers' actors out. A number or group of people is those people.
+TEST_F(CoderTest, NewsHundredsOfPeopleAreThosePeople) {
+  auto s = Parse(
+      "Hundreds/NOUN/4/nsubj of/ADP/3/case Russian/PROPN/1/nmod oppose/VERB/0/root "
+      "China/PROPN/4/obj");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"RUS>CHN:110"});
+}
+
+// "Pakistani soldiers were killed by fire from NATO helicopters" had no source.
+TEST_F(CoderTest, NewsAPassiveAgentNamesItsSourceWithFrom) {
+  auto s = Parse(
+      "China/PROPN/3/nsubj:pass was/AUX/3/aux:pass shelled/VERB/0/root by/ADP/5/case "
+      "fire/NOUN/3/obl:agent from/ADP/7/case Russia/PROPN/5/nmod");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"RUS>CHN:190"});
+}
+
 // "Pakistani aircraft bombed hideouts in Afghanistan's Khost province" had no target.
 TEST_F(CoderTest, NewsForceUsedInACountrysProvinceIsUsedAgainstIt) {
   auto s = Parse(
