@@ -346,6 +346,19 @@ std::string IntentEventCode(std::string_view code) {
   return std::string(code);
 }
 
+std::string RefusalEventCode(std::string_view code) {
+  // The act's kind before its root: the first entry that starts the code wins.
+  static constexpr std::pair<std::string_view, std::string_view> kRefusals[] = {
+      {"045", "126"},  {"04", "125"},   {"057", "127"},  {"05", "120"},   {"061", "1211"},
+      {"062", "1212"}, {"06", "121"},   {"071", "1221"}, {"072", "1222"}, {"073", "1223"},
+      {"074", "1224"}, {"07", "122"},   {"081", "1241"}, {"082", "1242"}, {"083", "123"},
+      {"084", "1243"}, {"085", "1244"}, {"086", "1245"}, {"087", "1246"}, {"08", "124"}};
+  for (const auto& [act, refusal] : kRefusals) {
+    if (code.size() >= 3 && code.substr(0, act.size()) == act) return std::string(refusal);
+  }
+  return {};
+}
+
 std::string AskedEventCode(std::string_view outer, std::string_view inner) {
   const bool appeal = outer == "020", demand = outer == "100";
   if (!appeal && !demand) return std::string(outer);

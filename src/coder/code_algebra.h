@@ -19,6 +19,10 @@ std::string CombineEventCodes(std::string_view outer, std::string_view inner);
 // coercion and force a threat, 137 and 138): 045 -> 039, 046 -> 036, 0872 -> 0356, 073 ->
 // 0333, 1712 -> 137, 190 -> 138; a code with no such counterpart is returned as it is.
 std::string IntentEventCode(std::string_view code);
+// The code for refusing to do `code` ("will not negotiate", "would not release"): CAMEO's
+// rejections, 12x: 046 -> 125, 045 -> 126, 057 -> 127, other 05x -> 120, 06x -> 121x, 07x
+// -> 122x, 083 -> 123, 08x -> 124x; "" for an act with no such counterpart.
+std::string RefusalEventCode(std::string_view code);
 // The code for an appeal or demand `outer` (02x, 10x) asking for the act `inner`: a general
 // one takes the act's kind (020 + 0841 -> 0253, 100 + 0874 -> 1056, 020 + 046 -> 026); a
 // specific one, or one asking for an act with no such code, is returned as it is.

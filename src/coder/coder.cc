@@ -185,6 +185,8 @@ class SentenceCoder {
   // Verbs and patterns.
   bool FindVerb(int32_t i, std::vector<VerbCandidate>* found) const;
   bool IsNegated(int32_t verb) const;
+  // An auxiliary of the future or of a promise: "will", "would", "'ll", "shall".
+  bool HasFutureAux(int32_t verb) const;
   // "would have imposed", "if Tehran attacked": what did not happen.
   bool IsCounterfactual(int32_t verb) const;
   bool HasToMark(int32_t t) const;
@@ -915,6 +917,15 @@ bool SentenceCoder::IsCounterfactual(int32_t verb) const {
   return (modal && have) || condition;
 }
 
+bool SentenceCoder::HasFutureAux(int32_t verb) const {
+  bool future = false;
+  sc_.ForChildren(verb, [&](int32_t c) {
+    future = future || (BaseRel(Rel(c)) == "aux" &&
+                        IsOneOf(sc_.Upper(c), {"WILL", "WOULD", "'LL", "SHALL", "WO"}));
+  });
+  return future;
+}
+
 bool SentenceCoder::IsNegated(int32_t verb) const {
   bool neg = false;
   // "has yet to hold a summit", "is yet to visit": not done.
@@ -1402,8 +1413,18 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
     }
     if (code.empty() && rev.empty()) continue;
     if (IsNegated(v)) {
-      code = code.empty() ? code : NegateEventCode(code);
-      rev = rev.empty() ? rev : NegateEventCode(rev);
+      // "will not negotiate", "would not release": a refusal (news settings); else PETRARCH's
+      // negation ("did not clash": cooperation).
+      const bool refusal = opt_.strict_targets && HasFutureAux(v);
+      auto negate = [&](const std::string& c) {
+        if (c.empty()) return c;
+        if (refusal) {
+          if (std::string r = RefusalEventCode(c); !r.empty()) return r;
+        }
+        return NegateEventCode(c);
+      };
+      code = negate(code);
+      rev = negate(rev);
       if (code.empty() && rev.empty()) continue;
     }
     if (opt_.strict_targets && IsReadiness(v)) {

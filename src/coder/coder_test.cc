@@ -782,6 +782,23 @@ TEST_F(CoderTest, NewsLooksPastATargetWithNoCountry) {
   EXPECT_EQ(CodeNews(own), std::vector<std::string>{"CHN>RUSCOP:064"});
 }
 
+// "Iran will not negotiate with the United States" gave nothing (PETRARCH's negation has no
+// code for it): with "will" or "would", not doing an act is refusing it (CAMEO 12x).
+TEST_F(CoderTest, NewsWillNotIsARefusal) {
+  auto s = Parse(
+      "China/PROPN/4/nsubj will/AUX/4/aux not/PART/4/advmod free/VERB/0/root "
+      "Russia/PROPN/4/obj");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>RUS:1243"});
+  auto did = Parse(
+      "China/PROPN/4/nsubj did/AUX/4/aux not/PART/4/advmod free/VERB/0/root "
+      "Russia/PROPN/4/obj");
+  EXPECT_TRUE(CodeNews(did).empty());  // not done is no event
+  EXPECT_EQ(RefusalEventCode("046"), "125");
+  EXPECT_EQ(RefusalEventCode("057"), "127");
+  EXPECT_EQ(RefusalEventCode("050"), "120");
+  EXPECT_EQ(RefusalEventCode("190"), "");
+}
+
 // "Hundreds of Pakistanis protested outside the US consulate" had no source: a common noun
 // kept its modifiers' actors out. A number or group of people is those people.
 TEST_F(CoderTest, NewsHundredsOfPeopleAreThosePeople) {
