@@ -538,10 +538,12 @@ void SentenceCoder::ResolveNP(int32_t h, std::vector<Actor>* out) const {
     if (chosen.empty() && agents.empty()) continue;
     if (chosen.empty() && opt_.strict_targets && s_.Upos(c) == "NOUN" && sc_.mention_at[c] < 0 &&
         std::all_of(agents.begin(), agents.end(), [&](const Mention* g) {
-          return BaseRel(Rel(MentionHeadToken(*g))) == "amod";
+          const std::string_view r = BaseRel(Rel(MentionHeadToken(*g)));
+          return r == "amod" || r == "compound";
         })) {
       // A role word that only describes a thing is no actor: "pledged military aid to
-      // Ukraine" has Ukraine as its target, not "---MIL".
+      // Ukraine" has Ukraine as its target, not "---MIL" (nor are "large-scale military
+      // drills around Taiwan", with "military" a compound).
       continue;
     }
     auto build = [&](const Mention* actor) {
