@@ -799,6 +799,15 @@ TEST_F(CoderTest, NewsWillNotIsARefusal) {
   EXPECT_EQ(RefusalEventCode("190"), "");
 }
 
+// "China held large-scale military drills around Taiwan" had no target: "military", a
+// compound there, made the drills an actor with no country.
+TEST_F(CoderTest, NewsAnAgentWordNamingAThingIsNoActor) {
+  auto s = Parse(
+      "China/PROPN/2/nsubj shelled/VERB/0/root military/NOUN/4/compound positions/NOUN/2/obj "
+      "in/ADP/6/case Russia/PROPN/4/nmod");
+  EXPECT_EQ(CodeNews(s), std::vector<std::string>{"CHN>RUS:190"});
+}
+
 // "Hundreds of Pakistanis protested outside the US consulate" had no source: a common noun
 // kept its modifiers' actors out. A number or group of people is those people.
 TEST_F(CoderTest, NewsHundredsOfPeopleAreThosePeople) {
