@@ -332,50 +332,57 @@ std::string CombineEventCodes(std::string_view outer, std::string_view inner) {
   return std::string(outer);
 }
 
+namespace {
+
+// A table from an act's kind, written as the start of its code, to another code.
+using ActTable = std::pair<std::string_view, std::string_view>;
+
+// The entry for `code` in `table`: the first whose kind starts the code (so a table lists the
+// specific kinds, "045", before their root, "04"); "" when none does.
+template <size_t N>
+std::string_view ForAct(const ActTable (&table)[N], std::string_view code) {
+  if (code.size() < 3) return {};
+  for (const auto& [act, result] : table) {
+    if (code.substr(0, act.size()) == act) return result;
+  }
+  return {};
+}
+
+}  // namespace
+
 std::string IntentEventCode(std::string_view code) {
-  // The act's kind before its root: the first entry that starts the code wins.
-  static constexpr std::pair<std::string_view, std::string_view> kIntents[] = {
+  static constexpr ActTable kIntents[] = {
       {"045", "039"},  {"04", "036"},   {"05", "032"},   {"061", "0311"}, {"062", "0312"},
       {"063", "0313"}, {"064", "0314"}, {"06", "031"},   {"071", "0331"}, {"072", "0332"},
       {"073", "0333"}, {"074", "0334"}, {"07", "033"},   {"081", "0351"}, {"082", "0352"},
       {"083", "034"},  {"084", "0353"}, {"085", "0354"}, {"086", "0355"}, {"087", "0356"},
       {"08", "035"},   {"17", "137"},   {"18", "138"},   {"19", "138"},   {"20", "138"}};
-  for (const auto& [act, intent] : kIntents) {
-    if (code.size() >= 3 && code.substr(0, act.size()) == act) return std::string(intent);
-  }
-  return std::string(code);
+  const std::string_view intent = ForAct(kIntents, code);
+  return std::string(intent.empty() ? code : intent);
 }
 
 std::string RefusalEventCode(std::string_view code) {
-  // The act's kind before its root: the first entry that starts the code wins.
-  static constexpr std::pair<std::string_view, std::string_view> kRefusals[] = {
+  static constexpr ActTable kRefusals[] = {
       {"045", "126"},  {"04", "125"},   {"057", "127"},  {"05", "120"},   {"061", "1211"},
       {"062", "1212"}, {"06", "121"},   {"071", "1221"}, {"072", "1222"}, {"073", "1223"},
       {"074", "1224"}, {"07", "122"},   {"081", "1241"}, {"082", "1242"}, {"083", "123"},
       {"084", "1243"}, {"085", "1244"}, {"086", "1245"}, {"087", "1246"}, {"08", "124"}};
-  for (const auto& [act, refusal] : kRefusals) {
-    if (code.size() >= 3 && code.substr(0, act.size()) == act) return std::string(refusal);
-  }
-  return {};
+  return std::string(ForAct(kRefusals, code));
 }
 
 std::string AskedEventCode(std::string_view outer, std::string_view inner) {
   const bool appeal = outer == "020", demand = outer == "100";
   if (!appeal && !demand) return std::string(outer);
-  // The act's kind before its root, as demands (CAMEO 101-108); appeals have the same
-  // digits after 02.
-  static constexpr std::pair<std::string_view, std::string_view> kDemands[] = {
+  // As demands (CAMEO 101-108); appeals have the same digits after 02.
+  static constexpr ActTable kDemands[] = {
       {"045", "108"},  {"04", "106"},   {"05", "102"},   {"061", "1011"}, {"062", "1012"},
       {"063", "1013"}, {"064", "1014"}, {"06", "101"},   {"071", "1031"}, {"072", "1032"},
       {"073", "1033"}, {"074", "1034"}, {"07", "103"},   {"081", "1051"}, {"082", "1052"},
       {"083", "104"},  {"084", "1053"}, {"085", "1054"}, {"086", "1055"}, {"087", "1056"},
       {"08", "105"}};
-  for (const auto& [act, asked] : kDemands) {
-    if (inner.size() >= 3 && inner.substr(0, act.size()) == act) {
-      return appeal ? "02" + std::string(asked.substr(2)) : std::string(asked);
-    }
-  }
-  return std::string(outer);
+  const std::string_view asked = ForAct(kDemands, inner);
+  if (asked.empty()) return std::string(outer);
+  return appeal ? "02" + std::string(asked.substr(2)) : std::string(asked);
 }
 
 }  // namespace thaw
