@@ -411,12 +411,14 @@ void SentenceCoder::CollectNounTokens(int32_t h, bool top, std::vector<int32_t>*
       // actors out: "a shake-up in the axis ... among South Korea and Japan" is no actor.
       // A number or group of people is those people: "Hundreds of Pakistanis protested",
       // "a delegation of Chinese officials".
-      const bool group =
-          HasCase(c, {"OF"}) &&
-          IsOneOf(sc_.Upper(h), {"HUNDREDS", "THOUSANDS", "DOZENS", "MILLIONS", "TENS", "SCORES",
-                                 "GROUP", "GROUPS", "HANDFUL", "NUMBER", "MEMBERS", "CONTINGENT",
-                                 "DELEGATION", "TEAM", "UNIT", "UNITS"});
-      if (opt_.strict_targets && s_.Upos(h) == "NOUN" && sc_.mention_at[h] < 0 && !group) return;
+      if (opt_.strict_targets && s_.Upos(h) == "NOUN" && sc_.mention_at[h] < 0) {
+        const bool group =
+            IsOneOf(sc_.Upper(h), {"HUNDREDS", "THOUSANDS", "DOZENS", "MILLIONS", "TENS",
+                                   "SCORES", "GROUP", "GROUPS", "HANDFUL", "NUMBER", "MEMBERS",
+                                   "CONTINGENT", "DELEGATION", "TEAM", "UNIT", "UNITS"}) &&
+            HasCase(c, {"OF"});
+        if (!group) return;
+      }
       // "ambassadors of Arnor": the nmod's own conjuncts belong to this phrase too.
       CollectNounTokens(c, false, toks);
       return;
@@ -1288,6 +1290,11 @@ bool SentenceCoder::MatchPattern(const CPattern& p, const std::vector<Actor>& su
   return MatchElems(p.post, sc_.lower, &pos, b);
 }
 
+// Force: assaults, fights, mass violence (CAMEO 18, 19, 20).
+bool IsForceCode(std::string_view code) {
+  return StartsWith(code, "18") || StartsWith(code, "19") || StartsWith(code, "20");
+}
+
 // Acts that conjoined actors do to each other ("Russia and North Korea signed a treaty"):
 // cooperation, meetings (not visits: "Xi and Kim visited the tower"), truces ("India and
 // Pakistan agreed to a ceasefire", "Israel and Hamas halted the fighting"), fighting.
@@ -1547,7 +1554,7 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
       // Force used in a country is used against it: "Pakistan bombed hideouts in Afghanistan"
       // (where "met in Singapore" names only a place).
       if (opt_.strict_targets && targets.empty() && !unknown_object &&
-          (StartsWith(code, "18") || StartsWith(code, "19") || StartsWith(code, "20"))) {
+          IsForceCode(code)) {
         sc_.ForChildren(v, [&](int32_t c) {
           if (!targets.empty() || BaseRel(Rel(c)) != "obl" || !HasCase(c, {"IN", "INSIDE"})) return;
           // The country itself, or its part: "in Afghanistan's Khost and Paktika provinces".
@@ -1687,9 +1694,8 @@ void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
       if (StartsWith(outer->code, "03") && hostile) code = IntentEventCode(inner.code);
       // A threat to use force is a threat of force, whatever else the threat's own pattern
       // matched ("threatened to strike Iranian sites": not the strike of &PROTEST_N, 133).
-      const bool force = StartsWith(inner.code, "18") || StartsWith(inner.code, "19") ||
-                         StartsWith(inner.code, "20");
-      if (StartsWith(outer->code, "13") && !StartsWith(outer->code, "138") && force)
+      if (StartsWith(outer->code, "13") && !StartsWith(outer->code, "138") &&
+          IsForceCode(inner.code))
         code = IntentEventCode(inner.code);
       for (size_t k = inner.first_event; k < inner.end_event; ++k) (*out)[k].code = code;
       drop_group(*outer);
