@@ -243,11 +243,23 @@ class ParserModel {
   // "North", "South", "East" or "West" (s0) right before a capitalised adjective (b0,
   // "South Korean") modifies it: leaves only the left arc possible.
   void AttachCompassWords(const Config& c, bool* can) const;
+  // A past participle after a hyphen and a noun, name or adjective ("Iran-backed Houthi
+  // rebels") modifies the last noun of the phrase right after it: while it or a word of that
+  // phrase is s0, only the moves that keep this reachable are left. True when the one move
+  // left is the participle's arc from its noun (labelled amod, as in the treebanks).
+  bool AttachHyphenParticiples(const Config& c, bool* can) const;
+  // The participle's noun when t is such a participle, else -1.
+  int HyphenParticipleNoun(const Config& c, int t) const;
   // A verb (VBD/VBZ/VBP/VBN) right after its conjunction ("condemned an attack ... and
   // promised aid") made the conjunct of a noun that is no predicate moves to the noun's
   // nearest verb ancestor. Changes heads only; the tree stays projective.
   void RaiseVerbConjuncts(const Config& c, std::vector<int>* heads,
                           const std::vector<uint8_t>& labels) const;
+  // ", and Iraqi officials blamed Turkish forces" parsed as a conjoined noun ("officials")
+  // with a reduced relative clause ("blamed", acl with an object): the verb is a conjunct of
+  // the nearest finite verb above, and the noun its subject. Changes heads and labels.
+  void RaiseConjoinedClauses(const Config& c, std::vector<int>* heads,
+                             std::vector<uint8_t>* labels) const;
   // The later of two nominal subjects of one word becomes a conjunct: of the list it
   // continues, right after "noun ," inside the earlier subject's phrase ("The ambassadors of
   // Arnor, Osgiliath and Gondor presented"), or of the earlier subject when only [","] and a

@@ -951,4 +951,37 @@ TEST(ParserShippedModelTest, AListOfNamesAndANamedGroupAreTheSubject) {
   EXPECT_EQ(group.Deprel(2), "nsubj");
 }
 
+// "Iran-backed Houthi rebels attacked" at the start of a sentence made "backed" a clausal
+// subject with "rebels" its object, and "Yemen's Iran-backed Houthi rebels fired" made it a
+// relative clause: the event lost its subject.
+TEST(ParserShippedModelTest, AHyphenedParticipleModifiesTheNounAfterIt) {
+  Sentence first = TagAndParse("Iran - backed Houthi rebels attacked a commercial ship .");
+  ASSERT_EQ(first.tokens.size(), 10u);
+  EXPECT_EQ(first.tokens[2].head, 4);  // backed <- rebels
+  EXPECT_EQ(first.Deprel(2), "amod");
+  EXPECT_EQ(first.tokens[4].head, 5);  // rebels <- attacked
+  EXPECT_EQ(first.Deprel(4), "nsubj");
+  Sentence owned = TagAndParse("Yemen 's Iran - backed Houthi rebels fired missiles .");
+  ASSERT_EQ(owned.tokens.size(), 10u);
+  EXPECT_EQ(owned.tokens[4].head, 6);  // backed <- rebels
+  EXPECT_EQ(owned.tokens[6].head, 7);  // rebels <- fired
+  EXPECT_EQ(owned.Deprel(6), "nsubj");
+  EXPECT_EQ(owned.tokens[7].head, -1);
+}
+
+// ", and Iraqi officials blamed Turkish forces" after a long clause made "officials" a
+// conjunct of the noun before and "blamed" its reduced relative clause, losing the event.
+TEST(ParserShippedModelTest, AConjoinedClauseIsNotAReducedRelative) {
+  Sentence s = TagAndParse(
+      "Turkish warplanes struck Kurdish militant positions in northern Iraq overnight , "
+      "killing at least 12 people according to a local official , and Iraqi officials "
+      "blamed Turkish forces for the deaths .");
+  ASSERT_EQ(s.tokens.size(), 32u);
+  EXPECT_EQ(s.tokens[25].head, 2);  // blamed <- struck
+  EXPECT_EQ(s.Deprel(25), "conj");
+  EXPECT_EQ(s.tokens[24].head, 25);  // officials <- blamed
+  EXPECT_EQ(s.Deprel(24), "nsubj");
+  EXPECT_EQ(s.tokens[22].head, 25);  // and <- blamed
+}
+
 }  // namespace thaw

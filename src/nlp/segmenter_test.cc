@@ -124,6 +124,10 @@ TEST_P(SegmenterTest, KeepsPrefixedHyphenWordsAndSplitsOtherHyphens) {
   EXPECT_EQ(Tokens("Kim Jong-un"), "Kim|Jong|-|un");
   EXPECT_EQ(Tokens("a 12-year sentence"), "a|12|-|year|sentence");
   EXPECT_EQ(Tokens("anti-U.S. front"), "anti-U.S.|front");
+  // An abbreviation keeps its period before the hyphen (EWT: "U.S." "-" "led"); it was split
+  // off, and "U.S-led forces attacked" lost its subject.
+  EXPECT_EQ(Tokens("U.S.-led forces, D.C.-based groups"),
+            "U.S.|-|led|forces|,|D.C.|-|based|groups");
 }
 
 TEST_P(SegmenterTest, KeepsPhoneNumbersButSplitsRanges) {

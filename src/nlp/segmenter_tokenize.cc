@@ -308,6 +308,12 @@ size_t ChunkTokenizer::WordEnd(size_t i, size_t e, bool kept_tail, size_t* cliti
       j = n;
       continue;
     }
+    // "U.S.-led", "D.C.-based": the abbreviation keeps its period, the hyphen is split off
+    // (EWT: "U.S." "-" "led").
+    if (c.cp == '.' && IsHyphen(DecodeAt(t_, n).cp) &&
+        ClassifyAbbrev(t_.substr(i, n - i)) != Abbrev::kNone) {
+      return n;
+    }
     if (c.cp == ',' && IsAsciiDigit(prev) && n + 3 <= e && IsAsciiDigit(t_[n]) &&
         IsAsciiDigit(t_[n + 1]) && IsAsciiDigit(t_[n + 2]) &&
         (n + 3 == e || !IsAsciiDigit(t_[n + 3]))) {  // "50,000"
