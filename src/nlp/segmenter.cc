@@ -472,7 +472,17 @@ bool Segmenter::Impl::IsDateline(size_t k, size_t line_first_token) const {
   std::string_view before = Form(k - 2);
   if (before == ")") {
     for (size_t i = k - 2; i-- > line_first_token;) {
-      if (Form(i) == "(") return i > line_first_token && IsDatelinePlace(Form(line_first_token));
+      if (Form(i) != "(") continue;
+      if (i == line_first_token) return false;
+      if (IsDatelinePlace(Form(line_first_token))) return true;
+      // "Bamako (AFP) - Mali's ...", "Addis Ababa, Feb 4 (Reuters) - ...": a place in title
+      // case, maybe a date, and one capitalised word (the agency) in the brackets.
+      if (i + 2 != k - 2 || !IsUpper(FirstChar(i + 1))) return false;
+      for (size_t j = line_first_token; j < i; ++j) {
+        const std::string_view f = Form(j);
+        if (!IsUpper(FirstChar(j)) && !AllDigits(f) && f != ",") return false;
+      }
+      return true;
     }
     return false;
   }

@@ -287,6 +287,14 @@ TEST_P(SegmenterTest, DatelineIsASentenceOfItsOwn) {
   // A place with an apostrophe: "N'DJAMENA" was joined to the sentence and became the target.
   EXPECT_EQ(Sentences("N'DJAMENA, Feb 4 (Reuters) - Chad closed the border."),
             (Strings{"N'DJAMENA|,|Feb|4|(|Reuters|)|-", "Chad|closed|the|border|."}));
+  // A place in title case, as AFP writes it: "Bamako" became the source of Mali's expulsion.
+  EXPECT_EQ(Sentences("Bamako (AFP) - Mali expelled the envoy."),
+            (Strings{"Bamako|(|AFP|)|-", "Mali|expelled|the|envoy|."}));
+  EXPECT_EQ(Sentences("Addis Ababa, Feb 4 (Reuters) - Ethiopia spoke."),
+            (Strings{"Addis|Ababa|,|Feb|4|(|Reuters|)|-", "Ethiopia|spoke|."}));
+  // A bracketed remark that is not an agency's name stays in its sentence.
+  EXPECT_EQ(Sentences("John Smith (right) - who had won - left."),
+            (Strings{"John|Smith|(|right|)|-|who|had|won|-|left|."}));
 }
 
 TEST_P(SegmenterTest, BlankLineIsAlwaysABoundary) {
