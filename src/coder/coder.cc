@@ -216,6 +216,9 @@ class SentenceCoder {
                   Bindings* b) const;
   bool MatchElem(const CElem& e, const std::vector<int32_t>& toks, size_t* pos, Bindings* b) const;
   bool MatchPattern(const CPattern& p, const std::vector<Actor>& subj_actors, Bindings* b) const;
+  // Token t, or a phrase between it and the verb v, is an oblique or modifier with "in" or
+  // "at" (a place, or "in the presence of").
+  bool InPlacePhrase(int32_t t, int32_t v) const;
   int32_t NextMentionNP(const std::vector<int32_t>& toks, size_t from, size_t* after) const;
 
   void Emit(const std::vector<Actor>& srcs, const std::vector<Actor>& tgts, const std::string& code,
@@ -970,6 +973,14 @@ bool SentenceCoder::HasCase(int32_t t, std::initializer_list<std::string_view> w
   return found;
 }
 
+bool SentenceCoder::InPlacePhrase(int32_t t, int32_t v) const {
+  for (int32_t steps = 0; t >= 0 && t != v && steps < 64; ++steps, t = Head(t)) {
+    const std::string_view b = BaseRel(Rel(t));
+    if ((b == "obl" || b == "nmod") && HasCase(t, {"IN", "AT"})) return true;
+  }
+  return false;
+}
+
 bool SentenceCoder::HasToMark(int32_t t) const {
   bool to = false;
   sc_.ForChildren(t, [&](int32_t c) { to = to || (Rel(c) == "mark" && sc_.Upper(c) == "TO"); });
@@ -1538,6 +1549,14 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
         if (np < 0) break;
         from = after;
         if (passed >= 0 && sc_.sub_lo[passed] <= np && np <= sc_.sub_hi[passed]) continue;
+        // Where conjoined actors act together is no party to the act: "Israel and Hezbollah
+        // began observing a ceasefire in Lebanon", "A and B signed a declaration at the White
+        // House", "... in the presence of China's top diplomat".
+        if (opt_.strict_targets && sources.size() >= 2 && IsMutualCode(code) &&
+            InPlacePhrase(np, v)) {
+          passed = np;
+          continue;
+        }
         ResolveNP(np, &targets);
         target_np = np;
         // A role with no country ("shared intelligence with Tokyo", where "intelligence" is

@@ -466,7 +466,8 @@ bool Segmenter::Impl::LooksWrapped(size_t k, size_t line_start, uint32_t block_m
 bool Segmenter::Impl::IsDateline(size_t k, size_t line_first_token) const {
   // "TEHRAN (AFP) - An ...", "SEOUL, Jan. 5 (Yonhap) -- North Korea ...", "BEIJING - The ...",
   // "N'DJAMENA, Feb 4 (Reuters) - Boko Haram ...".
-  if (k < 2 || k - line_first_token > 12 || !IsDash(Form(k - 1)) || !IsUpper(FirstChar(k))) {
+  // (Up to 16 tokens: "AL - ULA , Saudi Arabia , Jan 5 ( Reuters ) -" has 13.)
+  if (k < 2 || k - line_first_token > 16 || !IsDash(Form(k - 1)) || !IsUpper(FirstChar(k))) {
     return false;
   }
   std::string_view before = Form(k - 2);

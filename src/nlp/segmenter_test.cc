@@ -292,6 +292,9 @@ TEST_P(SegmenterTest, DatelineIsASentenceOfItsOwn) {
             (Strings{"Bamako|(|AFP|)|-", "Mali|expelled|the|envoy|."}));
   EXPECT_EQ(Sentences("Addis Ababa, Feb 4 (Reuters) - Ethiopia spoke."),
             (Strings{"Addis|Ababa|,|Feb|4|(|Reuters|)|-", "Ethiopia|spoke|."}));
+  // A long one: 13 tokens before the sentence (the limit was 12).
+  EXPECT_EQ(Sentences("AL-ULA, Saudi Arabia, Jan 5 (Reuters) - Qatar signed."),
+            (Strings{"AL|-|ULA|,|Saudi|Arabia|,|Jan|5|(|Reuters|)|-", "Qatar|signed|."}));
   // A bracketed remark that is not an agency's name stays in its sentence.
   EXPECT_EQ(Sentences("John Smith (right) - who had won - left."),
             (Strings{"John|Smith|(|right|)|-|who|had|won|-|left|."}));
