@@ -1711,6 +1711,12 @@ void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
       const bool hostile =
           !inner.code.empty() && (inner.code[0] == '1' || StartsWith(inner.code, "20"));
       if (StartsWith(outer->code, "03") && hostile) code = IntentEventCode(inner.code);
+      // Agreeing to stop fighting is a truce, as agreeing to a ceasefire is: "India and
+      // Pakistan agreed to stop all military action" (0871, not the generic 030). Other
+      // de-escalations stay intents ("agreed to withdraw its troops", 0356).
+      if (StartsWith(outer->code, "03") && (inner.code == "087" || inner.code == "0871")) {
+        code = "0871";
+      }
       // A threat to use force is a threat of force, whatever else the threat's own pattern
       // matched ("threatened to strike Iranian sites": not the strike of &PROTEST_N, 133).
       if (StartsWith(outer->code, "13") && !StartsWith(outer->code, "138") &&

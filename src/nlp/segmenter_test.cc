@@ -474,6 +474,30 @@ TEST(SegmenterModelTest, SplitsWhereTheRulesSeeNoSentenceFinalPunctuation) {
   }
 }
 
+// In edited prose (news: every paragraph ends with a mark) a sentence ends only at a mark.
+// The model cut both sentences below in two, and "Two Russian" lost its bombers' flight.
+TEST(SegmenterModelTest, EditedProseIsCutOnlyAtMarks) {
+  auto model = ShippedModel();
+  ASSERT_NE(model, nullptr);
+  const std::string article =
+      "Russia flies bombers near Japan\n\n"
+      "Two Russian Tu-95 bombers flew near Japan on Monday. Japan scrambled fighter jets.\n\n"
+      "Aid groups say more than 600,000 Rohingya have crossed into Bangladesh since late "
+      "August.";
+  EXPECT_EQ(SentenceTexts(model.get(), article),
+            (Strings{"Russia flies bombers near Japan",
+                     "Two Russian Tu-95 bombers flew near Japan on Monday.",
+                     "Japan scrambled fighter jets.",
+                     "Aid groups say more than 600,000 Rohingya have crossed into Bangladesh "
+                     "since late August."}));
+  // A paragraph that does not end with a mark is no edited prose: the model decides.
+  EXPECT_EQ(SentenceTexts(model.get(),
+                          "Figure 1.6 The map of the world shows the differences. It is old. It "
+                          "is big.\n\nSource: the atlas"),
+            (Strings{"Figure 1.6", "The map of the world shows the differences.", "It is old.",
+                     "It is big.", "Source: the atlas"}));
+}
+
 // Threads get their segmenter this way: the model is shared, not read again.
 TEST(SegmenterModelTest, ForAnotherThreadSplitsAsTheOriginal) {
   auto model = ShippedModel();

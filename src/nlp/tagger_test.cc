@@ -265,6 +265,15 @@ TEST(Tagger, VerbsTheTreebanksRarelyShow) {
   Sentence called = MakeSentence({"An", "island", "called", "Jejudo", "is", "warm", "."});
   (*t)->Tag(&called);
   EXPECT_NE(called.Xpos(2), "VBD");
+  // After a subject pronoun: "it shot down" had "it" as a passive subject and no source; a
+  // causative keeps the participle ("had it fixed").
+  Sentence shot = MakeSentence(
+      {"Pakistan", "said", "it", "shot", "down", "two", "Indian", "military", "jets", "."});
+  (*t)->Tag(&shot);
+  EXPECT_EQ(shot.Xpos(3), "VBD");
+  Sentence fixed = MakeSentence({"We", "had", "it", "fixed", "yesterday", "."});
+  (*t)->Tag(&fixed);
+  EXPECT_EQ(fixed.Xpos(3), "VBN");
 }
 
 // A title-case headline is tagged as if its common words were lower-case: "Slams" was a
