@@ -260,6 +260,11 @@ class ParserModel {
   // the nearest finite verb above, and the noun its subject. Changes heads and labels.
   void RaiseConjoinedClauses(const Config& c, std::vector<int>* heads,
                              std::vector<uint8_t>* labels) const;
+  // "accused the United States and Australia of ...": a name made a compound (or flat) of a
+  // later one, with a conjunction between them that hangs from that later one, is the first
+  // conjunct. Changes heads and labels.
+  void SplitCompoundConjuncts(const Config& c, std::vector<int>* heads,
+                              std::vector<uint8_t>* labels) const;
   // The later of two nominal subjects of one word becomes a conjunct: of the list it
   // continues, right after "noun ," inside the earlier subject's phrase ("The ambassadors of
   // Arnor, Osgiliath and Gondor presented"), or of the earlier subject when only [","] and a

@@ -984,4 +984,22 @@ TEST(ParserShippedModelTest, AConjoinedClauseIsNotAReducedRelative) {
   EXPECT_EQ(s.tokens[22].head, 25);  // and <- blamed
 }
 
+// "accused the United States and Australia of ..." made "States" a compound of "Australia":
+// only Australia was accused.
+TEST(ParserShippedModelTest, ANameBeforeAConjunctionIsNoCompoundOfTheNext) {
+  Sentence s = TagAndParse(
+      "Chinese Foreign Ministry spokesman Wang Wenbin accused the United States and Australia "
+      "of spreading disinformation about the agreement .");
+  ASSERT_EQ(s.tokens.size(), 19u);
+  EXPECT_EQ(s.tokens[9].head, 6);  // States <- accused
+  EXPECT_EQ(s.Deprel(9), "obj");
+  EXPECT_EQ(s.tokens[11].head, 9);  // Australia <- States
+  EXPECT_EQ(s.Deprel(11), "conj");
+  EXPECT_EQ(s.tokens[10].head, 11);  // and <- Australia
+  // Conjoined modifiers stay modifiers: "draft or cover note".
+  Sentence mods = TagAndParse("Have you any thoughts on draft or cover note ?");
+  ASSERT_EQ(mods.tokens.size(), 10u);
+  EXPECT_EQ(mods.tokens[5].head, 8);  // draft <- note
+}
+
 }  // namespace thaw
