@@ -655,20 +655,27 @@ void SentenceCoder::AddContextMentions() {
     }
   }
   // "denied North Korea's request for workers and ordered them to return home": an object
-  // pronoun of a conjoined verb is the first conjunct's object actor.
+  // pronoun of a conjoined verb is the first conjunct's object actor. So is one of a
+  // participle clause, or its oblique actor: "Sudan cut relations with the UAE, accusing it
+  // of supplying drones".
   for (int32_t i = 0; i < n; ++i) {
     if (!IsOneOf(sc_.Upper(i), {"THEM", "IT"}) || Rel(i) != "obj" || sc_.mention_at[i] >= 0)
       continue;
     const int32_t verb = Head(i);
-    if (verb < 0 || Rel(verb) != "conj" || Head(verb) < 0) continue;
+    if (verb < 0 || Head(verb) < 0) continue;
+    const bool participle = Rel(verb) == "advcl" && s_.Xpos(verb) == "VBG";
+    if (Rel(verb) != "conj" && !participle) continue;
     int32_t actor = -1;
-    sc_.ForChildren(Head(verb), [&](int32_t o) {
-      if (Rel(o) != "obj" || actor >= 0) return;
-      for (int32_t t = sc_.sub_lo[o]; t <= sc_.sub_hi[o] && actor < 0; ++t) {
-        const int32_t m = sc_.mention_at[t];
-        if (m >= 0 && !sc_.mentions[m].agent) actor = sc_.mentions[m].index;
-      }
-    });
+    for (const std::string_view rel : {"obj", "obl"}) {
+      if (rel == "obl" && !participle) break;
+      sc_.ForChildren(Head(verb), [&](int32_t o) {
+        if (BaseRel(Rel(o)) != rel || actor >= 0 || o == verb) return;
+        for (int32_t t = sc_.sub_lo[o]; t <= sc_.sub_hi[o] && actor < 0; ++t) {
+          const int32_t m = sc_.mention_at[t];
+          if (m >= 0 && !sc_.mentions[m].agent) actor = sc_.mentions[m].index;
+        }
+      });
+    }
     if (actor < 0) continue;
     sc_.mention_at[i] = static_cast<int32_t>(sc_.mentions.size());
     sc_.mentions.push_back({i, i + 1, actor, false});
