@@ -407,6 +407,14 @@ void SentenceCoder::CollectNounTokens(int32_t h, bool top, std::vector<int32_t>*
       CollectNounTokens(c, false, toks);
       return;
     }
+    // An appos right after the head's words, with no punctuation before it, is the name after
+    // a title the parser split off: "Secretary-General Jens Stoltenberg" (not "Lavrov, the
+    // foreign minister").
+    if (r == "appos" && c > h && sc_.sub_lo[c] > 0 && s_.Upos(sc_.sub_lo[c] - 1) != "PUNCT" &&
+        s_.Upos(sc_.sub_lo[c]) == "PROPN") {
+      CollectNounTokens(c, false, toks);
+      return;
+    }
     if (r == "conj" || r == "cc" || r == "punct" || r == "cc:preconj" || r == "appos") return;
     if (!IsNounInternalRel(r)) return;
     if (top && (BaseRel(r) == "nmod" || BaseRel(r) == "obl") && r != "nmod:poss") {
