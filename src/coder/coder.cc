@@ -409,9 +409,10 @@ void SentenceCoder::CollectNounTokens(int32_t h, bool top, std::vector<int32_t>*
     }
     // An appos right after the head's words, with no punctuation before it, is the name after
     // a title the parser split off: "Secretary-General Jens Stoltenberg" (not "Lavrov, the
-    // foreign minister").
-    if (r == "appos" && c > h && sc_.sub_lo[c] > 0 && s_.Upos(sc_.sub_lo[c] - 1) != "PUNCT" &&
-        s_.Upos(sc_.sub_lo[c]) == "PROPN") {
+    // foreign minister"). News settings only: the PETRARCH records code such phrases by the
+    // title (F1 0.935 -> 0.933 with given parses when the rule applied there too).
+    if (opt_.strict_targets && r == "appos" && c > h && sc_.sub_lo[c] > 0 &&
+        s_.Upos(sc_.sub_lo[c] - 1) != "PUNCT" && s_.Upos(sc_.sub_lo[c]) == "PROPN") {
       CollectNounTokens(c, false, toks);
       return;
     }
