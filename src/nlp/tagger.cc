@@ -449,9 +449,9 @@ void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) cons
   // down two Indian jets" had "it" as a passive subject with no auxiliary, and no source. On
   // EWT + GUM (all splits, gold tags) the word after "I", "he", "she", "it", "we" or "they" is
   // VBD 1,557 times and VBN 45, all but two of them after a causative or auxiliary ("had it
-  // fixed", "get it done", "is it made"), which the rule leaves alone. On our tags it changes
-  // 5 words of those files, to gold or not (GUM's "I got ta go"), before the exceptions below;
-  // none after them.
+  // fixed", "get it done", "is it made"), which the rule leaves alone. On our tags it changed
+  // 5 words of those files, all away from gold (GUM's "I got ta go", "we assign it based
+  // upon"), before the two exceptions below; none after them.
   if (past_class_ >= 0) {
     static constexpr std::string_view kSubjects[] = {"i", "he", "she", "it", "we", "they"};
     static constexpr std::string_view kCausatives[] = {
