@@ -216,8 +216,8 @@ class SentenceCoder {
                   Bindings* b) const;
   bool MatchElem(const CElem& e, const std::vector<int32_t>& toks, size_t* pos, Bindings* b) const;
   bool MatchPattern(const CPattern& p, const std::vector<Actor>& subj_actors, Bindings* b) const;
-  // Token t, or a phrase between it and the verb v, is an oblique or modifier with "in" or
-  // "at" (a place, or "in the presence of").
+  // Token t lies below the verb v, and it or a phrase between them is an oblique or modifier
+  // with "in" or "at" (a place, or "in the presence of").
   bool InPlacePhrase(int32_t t, int32_t v) const;
   int32_t NextMentionNP(const std::vector<int32_t>& toks, size_t from, size_t* after) const;
 
@@ -990,11 +990,13 @@ bool SentenceCoder::HasCase(int32_t t, std::initializer_list<std::string_view> w
 }
 
 bool SentenceCoder::InPlacePhrase(int32_t t, int32_t v) const {
-  for (int32_t steps = 0; t >= 0 && t != v && steps < 64; ++steps, t = Head(t)) {
+  bool place = false;
+  for (int32_t steps = 0; t >= 0 && steps < 64; ++steps, t = Head(t)) {
+    if (t == v) return place;
     const std::string_view b = BaseRel(Rel(t));
-    if ((b == "obl" || b == "nmod") && HasCase(t, {"IN", "AT"})) return true;
+    place = place || ((b == "obl" || b == "nmod") && HasCase(t, {"IN", "AT"}));
   }
-  return false;
+  return false;  // not below the verb
 }
 
 bool SentenceCoder::HasToMark(int32_t t) const {

@@ -517,7 +517,11 @@ bool Segmenter::Impl::IsEditedProse() const {
     marks += IsTerminalMark(f);
     int newlines = 0;
     if (j < n) {
-      for (uint32_t i = tokens[j - 1].end; i < tokens[j].begin; ++i) newlines += text[i] == '\n';
+      for (uint32_t i = tokens[j - 1].end; i < tokens[j].begin; ++i) {
+        // A line feed, or a carriage return not followed by one (as Run counts them).
+        newlines += text[i] == '\n' ||
+                    (text[i] == '\r' && (i + 1 == tokens[j].begin || text[i + 1] != '\n'));
+      }
     }
     if (j < n && newlines < 2) {
       one_line = one_line && newlines == 0;

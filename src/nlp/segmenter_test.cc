@@ -490,6 +490,12 @@ TEST(SegmenterModelTest, EditedProseIsCutOnlyAtMarks) {
                      "Japan scrambled fighter jets.",
                      "Aid groups say more than 600,000 Rohingya have crossed into Bangladesh "
                      "since late August."}));
+  // Paragraphs may be separated by carriage returns alone (old Mac files).
+  std::string mac = article;
+  for (char& ch : mac) {
+    if (ch == '\n') ch = '\r';
+  }
+  EXPECT_EQ(SentenceTexts(model.get(), mac).size(), 4u);
   // A paragraph that does not end with a mark is no edited prose: the model decides.
   EXPECT_EQ(SentenceTexts(model.get(),
                           "Figure 1.6 The map of the world shows the differences. It is old. It "
