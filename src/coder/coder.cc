@@ -1729,10 +1729,19 @@ void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
       const bool hostile =
           !inner.code.empty() && (inner.code[0] == '1' || StartsWith(inner.code, "20"));
       if (StartsWith(outer->code, "03") && hostile) code = IntentEventCode(inner.code);
+      // Promising to yield or de-escalate is an intent to, even when the promise's own
+      // pattern found the attacks being stopped: "Hamas pledged to stop rocket attacks" was
+      // a threat of force (138).
+      if ((StartsWith(outer->code, "03") || StartsWith(outer->code, "13")) &&
+          StartsWith(inner.code, "08")) {
+        code = IntentEventCode(inner.code);
+      }
       // Agreeing to stop fighting is a truce, as agreeing to a ceasefire is: "India and
       // Pakistan agreed to stop all military action" (0871, not the generic 030). Other
-      // de-escalations stay intents ("agreed to withdraw its troops", 0356).
-      if (StartsWith(outer->code, "03") && (inner.code == "087" || inner.code == "0871")) {
+      // de-escalations stay intents ("agreed to withdraw its troops", 0356), and so do
+      // one side's pledges and offers ("pledged to halt attacks").
+      if (StartsWith(outer->code, "03") && s_.Lemma(outer->token) == "agree" &&
+          (inner.code == "087" || inner.code == "0871")) {
         code = "0871";
       }
       // A threat to use force is a threat of force, whatever else the threat's own pattern
