@@ -447,11 +447,11 @@ void Tagger::FixRarePatterns(const Sentence& s, std::vector<uint8_t>* tags) cons
 
   // A past participle right after a subject pronoun is its past tense: "Pakistan said it shot
   // down two Indian jets" had "it" as a passive subject with no auxiliary, and no source. On
-  // EWT + GUM (all splits, gold tags) the word after "I", "he", "she", "it", "we" or "they" is
-  // VBD 1,557 times and VBN 45, all but two of them after a causative or auxiliary ("had it
-  // fixed", "get it done", "is it made"), which the rule leaves alone. On our tags it changed
-  // 5 words of those files, all away from gold (GUM's "I got ta go", "we assign it based
-  // upon"), before the two exceptions below; none after them.
+  // EWT + GUM (all splits, gold tags) a VBD or VBN right after "I", "he", "she", "it", "we" or
+  // "they" is VBD 3,926 times and VBN 49: 44 after a causative or auxiliary ("had it fixed",
+  // "get it done", "is it made"), which the rule leaves alone, and GUM's "I got ta go" (4) and
+  // "we assign it based upon", the two exceptions below. On our tags the rule changes no word
+  // of those files.
   if (past_class_ >= 0) {
     static constexpr std::string_view kSubjects[] = {"i", "he", "she", "it", "we", "they"};
     static constexpr std::string_view kCausatives[] = {
