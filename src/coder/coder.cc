@@ -216,6 +216,8 @@ class SentenceCoder {
                   Bindings* b) const;
   bool MatchElem(const CElem& e, const std::vector<int32_t>& toks, size_t* pos, Bindings* b) const;
   bool MatchPattern(const CPattern& p, const std::vector<Actor>& subj_actors, Bindings* b) const;
+  // The verb v has a predicative complement: an adjective or noun xcomp ("called it naive").
+  bool HasPredicative(int32_t v) const;
   // Token t lies below the verb v, and it or a phrase between them is an oblique or modifier
   // with "in" or "at" (a place, or "in the presence of").
   bool InPlacePhrase(int32_t t, int32_t v) const;
@@ -989,6 +991,15 @@ bool SentenceCoder::HasCase(int32_t t, std::initializer_list<std::string_view> w
   return found;
 }
 
+bool SentenceCoder::HasPredicative(int32_t v) const {
+  bool found = false;
+  sc_.ForChildren(v, [&](int32_t c) {
+    const std::string_view u = s_.Upos(c);
+    found = found || (Rel(c) == "xcomp" && (u == "ADJ" || u == "NOUN") && !HasToMark(c));
+  });
+  return found;
+}
+
 bool SentenceCoder::InPlacePhrase(int32_t t, int32_t v) const {
   bool place = false;
   for (int32_t steps = 0; t >= 0 && steps < 64; ++steps, t = Head(t)) {
@@ -1450,6 +1461,9 @@ void SentenceCoder::CodeVerbs(std::vector<Event>* out) {
       }
     }
     if (code.empty() && rev.empty()) continue;
+    // "called the plan naive", "called Japan's move a gamble": a judgement no pattern knew,
+    // not a phone call (041, CALL's default), which has no predicative complement.
+    if (opt_.strict_targets && code == "041" && HasPredicative(v)) continue;
     if (IsNegated(v)) {
       // "will not negotiate", "would not release": a refusal (news settings); else PETRARCH's
       // negation ("did not clash": cooperation).
