@@ -1750,14 +1750,6 @@ void SentenceCoder::MergeEmbedded(std::vector<Event>* out) {
           StartsWith(inner.code, "08")) {
         code = IntentEventCode(inner.code);
       }
-      // Agreeing to stop fighting is a truce, as agreeing to a ceasefire is: "India and
-      // Pakistan agreed to stop all military action" (0871, not the generic 030). Other
-      // de-escalations stay intents ("agreed to withdraw its troops", 0356), and so do
-      // one side's pledges and offers ("pledged to halt attacks").
-      if (StartsWith(outer->code, "03") && s_.Lemma(outer->token) == "agree" &&
-          (inner.code == "087" || inner.code == "0871")) {
-        code = "0871";
-      }
       // A threat to use force is a threat of force, whatever else the threat's own pattern
       // matched ("threatened to strike Iranian sites": not the strike of &PROTEST_N, 133).
       if (StartsWith(outer->code, "13") && !StartsWith(outer->code, "138") &&

@@ -309,6 +309,9 @@ struct Segmenter::Impl {
   // there are kMinProseMarks terminal marks or more: edited prose such as news, where a
   // sentence ends only at a mark.
   bool IsEditedProse() const;
+  // The line breaks in text[begin, end): line feeds, and carriage returns not followed by
+  // one; *last (if given) gets the offset of the last.
+  int LineBreaks(uint32_t begin, uint32_t end, size_t* last = nullptr) const;
   bool IsCitation(size_t k) const;
   // An e-mail header timestamp "08/16/2000 12:05 PM" begins at token k or ends before it.
   bool IsTimestampEdge(size_t k) const;
@@ -504,6 +507,17 @@ bool Segmenter::Impl::IsDateline(size_t k, size_t line_first_token) const {
   return IsAllCapsWord(before) && IsDatelinePlace(Form(line_first_token));
 }
 
+int Segmenter::Impl::LineBreaks(uint32_t begin, uint32_t end, size_t* last) const {
+  int breaks = 0;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == end || text[i + 1] != '\n'))) {
+      ++breaks;
+      if (last != nullptr) *last = i;
+    }
+  }
+  return breaks;
+}
+
 bool Segmenter::Impl::IsEditedProse() const {
   const size_t n = tokens.size();
   size_t first = 0;      // the paragraph's first token
@@ -515,14 +529,7 @@ bool Segmenter::Impl::IsEditedProse() const {
     if (IsUrl(f) || f.find('@') != std::string_view::npos) return false;  // web text, e-mail
     marked = marked || IsTerminalMark(f);
     marks += IsTerminalMark(f);
-    int newlines = 0;
-    if (j < n) {
-      for (uint32_t i = tokens[j - 1].end; i < tokens[j].begin; ++i) {
-        // A line feed, or a carriage return not followed by one (as Run counts them).
-        newlines += text[i] == '\n' ||
-                    (text[i] == '\r' && (i + 1 == tokens[j].begin || text[i + 1] != '\n'));
-      }
-    }
+    const int newlines = j < n ? LineBreaks(tokens[j - 1].end, tokens[j].begin) : 0;
     if (j < n && newlines < 2) {
       one_line = one_line && newlines == 0;
       continue;
@@ -793,10 +800,7 @@ void Segmenter::Impl::Run(Document* doc, GapDecider* decider) {
   };
   // True when the gap before token j contains a line break.
   auto breaks_line = [&](size_t j) {
-    for (uint32_t i = m.tokens[j - 1].end; i < m.tokens[j].begin; ++i) {
-      if (m.text[i] == '\n' || m.text[i] == '\r') return true;
-    }
-    return false;
+    return m.LineBreaks(m.tokens[j - 1].end, m.tokens[j].begin) > 0;
   };
 
   size_t first = 0;            // first token of the current sentence
@@ -804,7 +808,7 @@ void Segmenter::Impl::Run(Document* doc, GapDecider* decider) {
   size_t line_first = 0;       // first token of the current line
   size_t line_end = 0;         // the first token after the current line (when use_model)
   bool headline = false;       // the current line looks like a headline (when use_model)
-  const bool prose = use_model && m.IsEditedProse();
+  int prose = -1;              // IsEditedProse(), computed when first needed (-1: not yet)
   size_t block_start = 0;      // byte offset where the current block starts
   uint32_t block_max = 0;      // its longest line, computed when first needed
   bool block_max_known = false;
@@ -822,14 +826,8 @@ void Segmenter::Impl::Run(Document* doc, GapDecider* decider) {
     while (icu < m.icu_breaks.size() && m.icu_breaks[icu] < gap_begin) ++icu;
     const bool icu_break = have_icu ? icu < m.icu_breaks.size() && m.icu_breaks[icu] <= gap_end
                                     : m.EndsWithTerminal(k - 1);
-    int newlines = 0;
     size_t last_newline = 0;
-    for (uint32_t i = gap_begin; i < gap_end; ++i) {
-      if (m.text[i] == '\n' || (m.text[i] == '\r' && (i + 1 == gap_end || m.text[i + 1] != '\n'))) {
-        ++newlines;
-        last_newline = i;
-      }
-    }
+    const int newlines = m.LineBreaks(gap_begin, gap_end, &last_newline);
 
     bool boundary;
     bool rules_only = false;  // decided by the rules alone, with or without a model
@@ -894,9 +892,12 @@ void Segmenter::Impl::Run(Document* doc, GapDecider* decider) {
       // (keeping epoch 6, EWT dev 0.9595 instead of 0.9600), still makes the shipped model.
       // Nor in edited prose, whose sentences end at marks: the model cut "more than 600,000
       // | Rohingya have crossed" and "Two Russian | Tu-95 bombers flew" (run time only, too).
-      const bool possessive = decider == nullptr && m.IsPluralPossessive(k - 1);
-      const bool guarded = decider == nullptr && (possessive || prose);
-      boundary = model_boundary && (boundary || (!headline && !guarded));
+      if (model_boundary && !boundary && !headline && decider == nullptr) {
+        if (prose < 0) prose = m.IsEditedProse();
+        boundary = prose == 0 && !m.IsPluralPossessive(k - 1);
+      } else {
+        boundary = model_boundary && (boundary || !headline);
+      }
     }
     if (!boundary && k - first >= kMaxSentenceTokens) boundary = true;
 
